@@ -1,0 +1,88 @@
+# Two commands matter: `make run` (set up, seed the demo, serve) and `make test` (set up, run every test).
+# `make help` lists the rest.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+FLASK := $(VENV)/bin/flask --app wsgi
+STATIC := tracker/static
+GOVUK := node_modules/govuk-frontend/dist/govuk
+HOST ?= 127.0.0.1
+PORT ?= 5000
+# Root installs system packages itself; anyone else through sudo.
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+
+.DEFAULT_GOAL := help
+.PHONY: help run test test-sqlite test-postgresql lint format setup setup-test clean
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+run: setup ## Set up, migrate, seed the demo and serve on http://127.0.0.1:5000
+	$(FLASK) db upgrade
+	$(FLASK) seed
+	@echo "Demo accounts are listed in README.md; they all use the password printed above."
+	$(FLASK) run --host $(HOST) --port $(PORT)
+
+test: setup-test ## Set up with the test tools, then run the whole suite on SQLite and on PostgreSQL
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) -m pytest --database=sqlite
+	$(PY) -m pytest --database=postgresql
+
+test-sqlite: setup-test ## Only the SQLite run of the suite
+	$(PY) -m pytest --database=sqlite
+
+test-postgresql: setup-test ## Only the PostgreSQL run of the suite
+	$(PY) -m pytest --database=postgresql
+
+lint: setup-test ## ruff check and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: setup-test ## Format the code with ruff
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+setup: $(VENV)/.app-installed $(STATIC)/govuk-frontend.min.js ## Python packages and GOV.UK Frontend
+
+setup-test: setup $(VENV)/.dev-installed system-packages ## setup, plus the test tools and Debian's chromium
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+
+$(VENV)/.app-installed: pyproject.toml $(VENV)/bin/python
+	$(VENV)/bin/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.dev-installed: pyproject.toml $(VENV)/.app-installed
+	$(VENV)/bin/pip install --quiet -e '.[dev]'
+	touch $@
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+# GOV.UK Frontend's built CSS, JavaScript, fonts and images, copied (not committed) into the static folder.
+$(STATIC)/govuk-frontend.min.js: node_modules/.package-lock.json
+	cp -R $(GOVUK)/assets/. $(STATIC)/
+	cp $(GOVUK)/govuk-frontend.min.css $(GOVUK)/govuk-frontend.min.js $(STATIC)/
+	touch $@
+
+# Debian's chromium for the browser tests (no browser download is possible here), fonts for PDFs,
+# and the PostgreSQL server binaries for the throwaway test database; installed only when missing.
+.PHONY: system-packages
+system-packages:
+	@missing=""; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	dpkg -s fonts-liberation >/dev/null 2>&1 || missing="$$missing fonts-liberation"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing from Debian:$$missing"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+clean: ## Remove the virtualenv, node_modules, copied assets and the local database
+	rm -rf $(VENV) node_modules instance
+	find $(STATIC) -mindepth 1 ! -name app.js ! -name tracker.css -exec rm -rf {} +

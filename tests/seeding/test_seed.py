@@ -1,0 +1,191 @@
+"""The demo seed: the five documents parsed, joined with seed/plan.yaml, realistic as of November 2026."""
+
+from datetime import date
+
+from sqlalchemy import func, select
+
+from tests.helpers.paths import SEED
+from tracker.extensions import db
+from tracker.models import (
+    Action,
+    ActionStatus,
+    AuditEvent,
+    Authority,
+    DocumentKind,
+    Evidence,
+    ImprovementPoint,
+    Inspection,
+    Milestone,
+    ProgressUpdate,
+    Rag,
+    Role,
+    User,
+)
+from tracker.seeding.operations import seed_demo
+
+TODAY = date(2026, 11, 22)
+COUNTED = (
+    Authority,
+    User,
+    Inspection,
+    ImprovementPoint,
+    Action,
+    Milestone,
+    Evidence,
+    ProgressUpdate,
+    AuditEvent,
+)
+
+
+def _counts() -> dict[str, int]:
+    return {model.__name__: db.session.scalar(select(func.count()).select_from(model)) for model in COUNTED}
+
+
+def _actions_of(doc_type: DocumentKind, year: int) -> list[Action]:
+    return db.session.scalars(
+        select(Action)
+        .join(ImprovementPoint)
+        .join(Inspection)
+        .where(Inspection.doc_type == doc_type, func.extract("year", Inspection.published) == year)
+    ).all()
+
+
+def test_the_seed_holds_three_authorities_five_inspections_and_22_points(seeded_app):
+    with seeded_app.app_context():
+        counts = _counts()
+        assert counts["Authority"] == 3
+        assert counts["Inspection"] == 5
+        assert counts["ImprovementPoint"] == 22
+        points_per_document = dict(
+            db.session.execute(
+                select(Inspection.source_filename, func.count(ImprovementPoint.id))
+                .join(ImprovementPoint)
+                .group_by(Inspection.source_filename)
+            ).all()
+        )
+        assert sorted(points_per_document.values()) == [2, 3, 3, 3, 11]
+
+
+def test_seeding_twice_changes_nothing(seeded_app):
+    with seeded_app.app_context():
+        before = _counts()
+        summary = seed_demo(SEED)
+        assert summary.inspections_created == 0 and summary.users_created == 0
+        assert _counts() == before
+
+
+def test_seed_command_reset_rebuilds_the_same_plan(seeded_app):
+    with seeded_app.app_context():
+        before = _counts()
+        db.session.remove()
+    result = seeded_app.test_cli_runner().invoke(args=["seed", "--reset"])
+    assert result.exit_code == 0, result.output
+    assert "5 inspections" in result.output
+    with seeded_app.app_context():
+        assert _counts() == before
+
+
+def test_every_point_has_an_action_and_every_action_is_complete_in_its_parts(seeded_app):
+    with seeded_app.app_context():
+        for point in db.session.scalars(select(ImprovementPoint)):
+            assert point.actions, f"point {point.number} of {point.inspection.source_filename} has no action"
+        for action in db.session.scalars(select(Action)):
+            assert action.owner.role == Role.SERVICE_MANAGER
+            assert action.lead_director.role == Role.DIRECTOR
+            assert action.rag_reason.strip()
+            assert len(action.milestones) >= 2, action.title
+            if action.status != ActionStatus.NOT_STARTED:
+                assert action.evidence, f"{action.title} has no evidence"
+            if action.status == ActionStatus.COMPLETE:
+                assert action.is_complete and action.rag == Rag.BLUE
+                assert any(e.shows_impact for e in action.evidence)
+
+
+def test_the_2011_and_2017_plans_are_complete_and_signed_off(seeded_app):
+    with seeded_app.app_context():
+        for doc_type, year in (
+            (DocumentKind.UNANNOUNCED_INSPECTION, 2011),
+            (DocumentKind.INSPECTION_REPORT, 2017),
+        ):
+            actions = _actions_of(doc_type, year)
+            assert actions
+            assert all(a.is_complete and a.rag == Rag.BLUE and a.signed_off_by for a in actions)
+
+
+def test_the_2021_and_2023_plans_are_mostly_complete_with_some_late(seeded_app):
+    with seeded_app.app_context():
+        actions = _actions_of(DocumentKind.FOCUSED_VISIT, 2021) + _actions_of(
+            DocumentKind.FOCUSED_VISIT, 2023
+        )
+        complete = [a for a in actions if a.is_complete]
+        assert len(complete) > len(actions) / 2
+        late = [
+            a
+            for a in actions
+            if not a.is_complete
+            and (
+                a.target_date < TODAY
+                or any(m.due_date < TODAY and not m.completed_date for m in a.milestones)
+            )
+        ]
+        assert late
+
+
+def test_the_2024_plan_is_in_progress_with_an_overdue_and_a_red_action(seeded_app):
+    with seeded_app.app_context():
+        actions = _actions_of(DocumentKind.COMMITTEE_REPORT, 2024)
+        assert not all(a.is_complete for a in actions)
+        assert any(a.rag == Rag.RED for a in actions)
+        overdue = [
+            a
+            for a in actions
+            if not a.is_complete
+            and (
+                a.target_date < TODAY
+                or any(m.due_date < TODAY and not m.completed_date for m in a.milestones)
+            )
+        ]
+        assert overdue
+
+
+def test_replanned_milestones_keep_their_original_date_and_each_move(seeded_app):
+    with seeded_app.app_context():
+        moved = [m for m in db.session.scalars(select(Milestone)) if m.replans]
+        assert moved
+        for milestone in moved:
+            assert milestone.replans[0].previous_due_date == milestone.original_due_date
+            assert milestone.replans[-1].new_due_date == milestone.due_date
+            assert all(r.reason for r in milestone.replans)
+
+
+def test_the_plan_history_is_in_the_audit_trail(seeded_app):
+    with seeded_app.app_context():
+        action = db.session.scalars(select(Action).where(Action.status == ActionStatus.COMPLETE)).first()
+        events = db.session.scalars(select(AuditEvent).where(AuditEvent.plan_action_id == action.id)).all()
+        fields = {(e.event, e.field) for e in events}
+        assert ("created", "title") in fields
+        assert ("changed", "status") in fields
+        sign_off = [e for e in events if e.field == "rag" and e.after == "blue"]
+        assert len(sign_off) == 1 and sign_off[0].actor.role == Role.DIRECTOR
+        # the history is dated when it happened, not when the seed ran
+        assert max(e.occurred_at for e in events).date() <= TODAY
+
+
+def test_demo_accounts_exist_for_every_role_in_every_authority(seeded_app):
+    with seeded_app.app_context():
+        pairs = set(db.session.execute(select(User.authority_id, User.role)).all())
+        authorities = db.session.scalars(select(Authority.id)).all()
+        assert pairs == {(a, r) for a in authorities for r in Role}
+        assert all(u.is_demo for u in db.session.scalars(select(User)))
+
+
+def test_seed_refuses_a_plan_file_that_does_not_fit(app, tmp_path):
+    (tmp_path / "documents").symlink_to(SEED / "documents")
+    text = (SEED / "plan.yaml").read_text().replace("status: complete", "status: finished", 1)
+    (tmp_path / "plan.yaml").write_text(text)
+    app.config["SEED_FOLDER"] = str(tmp_path)
+    result = app.test_cli_runner().invoke(args=["seed"])
+    assert result.exit_code != 0
+    assert "'finished' is not one of not_started, in_progress, awaiting_sign_off, complete" in result.output
+    with app.app_context():
+        assert _counts()["Authority"] == 0

@@ -1,0 +1,87 @@
+"""The improvement-plan tracker: a Flask application factory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+from govuk_frontend_wtf.main import WTFormsHelpers
+from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
+
+from tracker.auth.views import bp as auth_bp
+from tracker.config import Config, config_from_environment
+from tracker.export.cli import plan_cli
+from tracker.extensions import csrf, db, login_manager, migrate
+from tracker.health.views import bp as health_bp
+from tracker.home.views import bp as home_bp
+from tracker.inspections.cli import inspection_cli
+from tracker.models import User
+from tracker.security import enforce_access
+from tracker.seeding.cli import seed_command
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config: Config | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        instance_path=str(PROJECT_ROOT / "instance"),
+        template_folder=str(PROJECT_ROOT / "templates"),
+        # GOV.UK Frontend's CSS asks for its fonts and images under /assets.
+        static_url_path="/assets",
+    )
+    app.config.from_object(config or config_from_environment())
+    Path(app.instance_path).mkdir(exist_ok=True)
+    if not app.config.get("SQLALCHEMY_DATABASE_URI"):
+        app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{Path(app.instance_path) / 'tracker.db'}"
+    if not app.config.get("UPLOAD_FOLDER"):
+        app.config["UPLOAD_FOLDER"] = str(Path(app.instance_path) / "uploads")
+
+    _init_templates(app)
+    _init_extensions(app)
+    _register_blueprints(app)
+    _register_commands(app)
+    return app
+
+
+def _init_templates(app: Flask) -> None:
+    app.jinja_loader = ChoiceLoader(
+        [
+            FileSystemLoader(app.template_folder),
+            PrefixLoader(
+                {
+                    "govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja"),
+                    "govuk_frontend_wtf": PackageLoader("govuk_frontend_wtf"),
+                }
+            ),
+        ]
+    )
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+    WTFormsHelpers(app)
+
+
+def _init_extensions(app: Flask) -> None:
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "Sign in to see this page."
+    login_manager.user_loader(_load_user)
+
+
+def _load_user(user_id: str):
+    return db.session.get(User, int(user_id))
+
+
+def _register_blueprints(app: Flask) -> None:
+    for bp in (auth_bp, health_bp, home_bp):
+        app.register_blueprint(bp)
+    app.before_request(enforce_access)
+
+
+def _register_commands(app: Flask) -> None:
+    app.cli.add_command(inspection_cli)
+    app.cli.add_command(seed_command)
+    app.cli.add_command(plan_cli)

@@ -1,0 +1,211 @@
+"""Every change to an action and what hangs off it, each written with its audit events in one transaction.
+
+The caller commits. `at` lets the demo seed replay a plan's history at the dates it happened; live use
+leaves it empty (now).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from tracker.audit import change_fields, record, record_creation
+from tracker.extensions import db
+from tracker.models import (
+    Action,
+    ActionStatus,
+    Evidence,
+    EvidenceKind,
+    ImprovementPoint,
+    Milestone,
+    MilestoneReplan,
+    ProgressUpdate,
+    Rag,
+    User,
+)
+from tracker.timeutil import utcnow
+
+
+class PlanRuleError(ValueError):
+    """A change the plan's rules do not allow; the message is for the user."""
+
+
+def create_action(
+    point: ImprovementPoint,
+    actor: User | None,
+    *,
+    title: str,
+    description: str,
+    owner: User,
+    lead_director: User,
+    theme: str,
+    target_date: date,
+    rag: Rag = Rag.GREEN,
+    rag_reason: str = "",
+    at: datetime | None = None,
+) -> Action:
+    when = at or utcnow()
+    action = Action(
+        improvement_point=point,
+        title=title,
+        description=description,
+        owner=owner,
+        lead_director=lead_director,
+        theme=theme,
+        target_date=target_date,
+        status=ActionStatus.NOT_STARTED,
+        rag=rag,
+        rag_reason=rag_reason,
+        created_at=when,
+        updated_at=when,
+    )
+    db.session.add(action)
+    record_creation(
+        action,
+        actor,
+        {
+            "title": title,
+            "owner": owner,
+            "lead_director": lead_director,
+            "theme": theme,
+            "target_date": target_date,
+            "status": action.status,
+            "rag": rag,
+            "rag_reason": rag_reason,
+        },
+        at=when,
+    )
+    return action
+
+
+def record_progress(
+    action: Action, actor: User, *, rag: Rag, rag_reason: str, narrative: str, at: datetime | None = None
+) -> ProgressUpdate:
+    """A progress update: the narrative, the RAG rating and its reason; starts a not-started action."""
+    when = at or utcnow()
+    if rag == Rag.BLUE:
+        raise PlanRuleError("Blue is set only when a director signs the action off")
+    changes = {"rag": rag, "rag_reason": rag_reason}
+    if action.status == ActionStatus.NOT_STARTED:
+        changes["status"] = ActionStatus.IN_PROGRESS
+    change_fields(action, actor, at=when, **changes)
+    update = ProgressUpdate(action=action, narrative=narrative, rag=rag, author=actor, created_at=when)
+    db.session.add(update)
+    record_creation(update, actor, {"narrative": narrative, "rag": rag}, at=when)
+    action.updated_at = when
+    return update
+
+
+def set_rating(action: Action, actor: User, *, rag: Rag, rag_reason: str, at: datetime | None = None) -> None:
+    """Change the RAG rating or its reason without a progress narrative."""
+    if rag == Rag.BLUE:
+        raise PlanRuleError("Blue is set only when a director signs the action off")
+    if not rag_reason.strip():
+        raise PlanRuleError("Enter the reason for the RAG rating")
+    when = at or utcnow()
+    if change_fields(action, actor, at=when, rag=rag, rag_reason=rag_reason):
+        action.updated_at = when
+
+
+def add_milestone(action: Action, actor: User | None, *, title: str, due_date: date, at=None) -> Milestone:
+    when = at or utcnow()
+    milestone = Milestone(action=action, title=title, due_date=due_date, original_due_date=due_date)
+    db.session.add(milestone)
+    record_creation(milestone, actor, {"title": title, "due_date": due_date}, at=when)
+    action.updated_at = when
+    return milestone
+
+
+def replan_milestone(milestone: Milestone, actor: User, *, new_due_date: date, reason: str, at=None) -> None:
+    """Move a milestone's due date; the original date stays, and each move is kept with its reason."""
+    when = at or utcnow()
+    if not reason.strip():
+        raise PlanRuleError("Enter the reason the milestone has moved")
+    if new_due_date == milestone.due_date:
+        raise PlanRuleError("The new due date must be different from the current one")
+    db.session.add(
+        MilestoneReplan(
+            milestone=milestone,
+            previous_due_date=milestone.due_date,
+            new_due_date=new_due_date,
+            reason=reason,
+            replanned_by=actor,
+            replanned_at=when,
+        )
+    )
+    change_fields(milestone, actor, at=when, due_date=new_due_date)
+    record(milestone, "replanned", actor, field="reason", after=reason, at=when)
+    milestone.action.updated_at = when
+
+
+def complete_milestone(milestone: Milestone, actor: User, *, completed_date: date, at=None) -> None:
+    when = at or utcnow()
+    change_fields(milestone, actor, at=when, completed_date=completed_date)
+    milestone.action.updated_at = when
+
+
+def add_evidence(
+    action: Action,
+    actor: User,
+    *,
+    kind: EvidenceKind,
+    description: str,
+    evidence_date: date,
+    shows_impact: bool,
+    link: str | None = None,
+    at: datetime | None = None,
+) -> Evidence:
+    when = at or utcnow()
+    evidence = Evidence(
+        action=action,
+        kind=kind,
+        description=description,
+        evidence_date=evidence_date,
+        link=link,
+        shows_impact=shows_impact,
+        added_by=actor,
+        added_at=when,
+    )
+    db.session.add(evidence)
+    record_creation(
+        evidence,
+        actor,
+        {
+            "kind": kind,
+            "description": description,
+            "evidence_date": evidence_date,
+            "link": link,
+            "shows_impact": shows_impact,
+        },
+        at=when,
+    )
+    action.updated_at = when
+    return evidence
+
+
+def propose_completion(action: Action, actor: User, at: datetime | None = None) -> None:
+    """The owner says it is done; a director must sign it off before it counts as complete."""
+    if action.status == ActionStatus.COMPLETE:
+        raise PlanRuleError("This action is already complete")
+    if not any(e.shows_impact for e in action.evidence):
+        raise PlanRuleError("Add evidence that shows the impact of this action before proposing it complete")
+    when = at or utcnow()
+    change_fields(action, actor, at=when, status=ActionStatus.AWAITING_SIGN_OFF)
+    action.updated_at = when
+
+
+def sign_off(action: Action, director: User, *, reason: str, at: datetime | None = None) -> None:
+    """A director accepts the evidence: the action becomes complete and Blue."""
+    if action.status != ActionStatus.AWAITING_SIGN_OFF:
+        raise PlanRuleError("Only an action proposed as complete can be signed off")
+    when = at or utcnow()
+    change_fields(
+        action,
+        director,
+        at=when,
+        status=ActionStatus.COMPLETE,
+        rag=Rag.BLUE,
+        rag_reason=reason,
+        signed_off_by=director,
+        signed_off_at=when,
+    )
+    action.updated_at = when

@@ -1,0 +1,31 @@
+"""Sign-in decisions, kept apart from the view so they can be tested and audited in one place."""
+
+from functools import cache
+
+from sqlalchemy import func, select
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from tracker.audit import record
+from tracker.extensions import db
+from tracker.models import User
+
+
+@cache
+def _unknown_user_hash() -> str:
+    """Checked when the email is unknown, so a wrong email costs the same time as a wrong password."""
+    return generate_password_hash("no user has this password")
+
+
+def authenticate(email: str, password: str) -> User | None:
+    """The active user with this email and password, or None. Records the attempt either way."""
+    user = db.session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
+    if user is None:
+        check_password_hash(_unknown_user_hash(), password)
+        return None
+    if not user.check_password(password) or not user.is_active:
+        record(user, "sign_in_failed", None)
+        db.session.commit()
+        return None
+    record(user, "signed_in", user)
+    db.session.commit()
+    return user

@@ -1,0 +1,70 @@
+"""Configuration from the environment, one class per environment (twelve-factor).
+
+Every setting can be given as an environment variable of the same name; README lists them.
+"""
+
+import os
+from pathlib import Path
+
+DEFAULT_SECRET_KEY = "dev-only-not-secret"
+
+
+def _env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    return int(value) if value else default
+
+
+class Config:
+    # None means "an SQLite file in the instance folder"; create_app fills it in once it knows that folder.
+    SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")
+    SECRET_KEY = os.environ.get("SECRET_KEY", DEFAULT_SECRET_KEY)
+    UPLOAD_FOLDER = os.environ.get("UPLOAD_FOLDER")  # None: instance/uploads, outside the web root
+    MAX_UPLOAD_MB = _env_int("MAX_UPLOAD_MB", 10)
+    SERVICE_NAME = os.environ.get("SERVICE_NAME", "Improvement plan tracker")
+    SEED_FOLDER = os.environ.get("SEED_FOLDER", str(Path(__file__).resolve().parent.parent / "seed"))
+    HOME_PAGE_SIZE = _env_int("HOME_PAGE_SIZE", 50)
+    # Dates are judged against this day when set (YYYY-MM-DD): tests pin it; production leaves it empty.
+    TODAY = os.environ.get("TRACKER_TODAY")
+
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_HTTPONLY = True
+    WTF_CSRF_ENABLED = True
+    TESTING = False
+
+    @property
+    def MAX_CONTENT_LENGTH(self) -> int:  # noqa: N802 - Flask reads this exact name
+        # The upload limit plus room for the other fields of a multipart form.
+        return (self.MAX_UPLOAD_MB + 1) * 1024 * 1024
+
+
+class DevelopmentConfig(Config):
+    DEBUG = False
+
+
+class TestConfig(Config):
+    TESTING = True
+    SECRET_KEY = "test-secret"
+    WTF_CSRF_ENABLED = False  # tests that prove CSRF switch it back on
+    SQLALCHEMY_ENGINE_OPTIONS = {}
+
+
+class ProductionConfig(Config):
+    SESSION_COOKIE_SECURE = True
+    REMEMBER_COOKIE_SECURE = True
+
+
+CONFIGS = {
+    "development": DevelopmentConfig,
+    "test": TestConfig,
+    "production": ProductionConfig,
+}
+
+
+def config_from_environment() -> Config:
+    name = os.environ.get("TRACKER_ENV", "development")
+    try:
+        return CONFIGS[name]()
+    except KeyError:
+        raise RuntimeError(f"TRACKER_ENV must be one of {', '.join(CONFIGS)}, not {name!r}") from None

@@ -1,0 +1,1 @@
+"""Exporting the whole plan: the basis for backups and checks."""

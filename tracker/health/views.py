@@ -1,0 +1,17 @@
+from flask import Blueprint, current_app
+from sqlalchemy import text
+
+from tracker.extensions import db
+
+bp = Blueprint("health", __name__)
+
+
+@bp.route("/health")
+def health():
+    try:
+        db.session.execute(text("SELECT 1"))
+    except Exception:  # any database failure means unhealthy; the detail goes to the log, not the caller
+        current_app.logger.exception("Health check: database unavailable")
+        db.session.rollback()
+        return {"status": "unavailable"}, 503
+    return {"status": "ok"}

@@ -1,0 +1,1 @@
+"""Inspections: the documents the plan answers."""

@@ -1,0 +1,75 @@
+"""Creating an inspection, with its judgements, points and strengths, from a parsed document."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+
+from sqlalchemy import select
+
+from tracker.audit import record_creation
+from tracker.extensions import db
+from tracker.models import (
+    Authority,
+    DocumentKind,
+    ImprovementPoint,
+    Inspection,
+    Judgement,
+    PointKind,
+    Strength,
+    User,
+)
+from tracker.parsing import ParsedDocument
+
+
+def checksum(text: str) -> str:
+    """Identifies a document by its text, so the same document imported twice is recognised."""
+    return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()
+
+
+def find_duplicate(text: str) -> Inspection | None:
+    return db.session.scalar(select(Inspection).where(Inspection.source_sha256 == checksum(text)))
+
+
+def create_inspection(
+    parsed: ParsedDocument,
+    authority: Authority,
+    *,
+    source_filename: str,
+    actor: User | None,
+    at: datetime | None = None,
+) -> Inspection:
+    inspection = Inspection(
+        authority=authority,
+        doc_type=DocumentKind(parsed.doc_type),
+        visit_start=parsed.visit_start,
+        visit_end=parsed.visit_end,
+        published=parsed.published,
+        overall_effectiveness=parsed.overall_effectiveness,
+        source_filename=source_filename,
+        source_text=parsed.source_text,
+        source_sha256=checksum(parsed.source_text),
+    )
+    if at:
+        inspection.created_at = at
+    inspection.judgements = [
+        Judgement(position=i, area=j.area, grade=j.grade) for i, j in enumerate(parsed.judgements, start=1)
+    ]
+    inspection.improvement_points = [
+        ImprovementPoint(kind=PointKind(p.kind), number=p.number, position=i, text=p.text)
+        for i, p in enumerate(parsed.improvement_points, start=1)
+    ]
+    inspection.strengths = [Strength(position=i, text=s) for i, s in enumerate(parsed.strengths, start=1)]
+    db.session.add(inspection)
+    record_creation(
+        inspection,
+        actor,
+        {
+            "doc_type": inspection.doc_type,
+            "published": inspection.published,
+            "source_filename": source_filename,
+            "improvement_points": len(inspection.improvement_points),
+        },
+        at=at,
+    )
+    return inspection

@@ -1,0 +1,36 @@
+"""The tracker's data model. Import models from here."""
+
+from tracker.models.audit import AuditEvent
+from tracker.models.authority import Authority
+from tracker.models.enums import (
+    ActionStatus,
+    DocumentKind,
+    EvidenceKind,
+    PointKind,
+    Rag,
+    Role,
+)
+from tracker.models.inspection import ImprovementPoint, Inspection, Judgement, Strength
+from tracker.models.plan import Action, Evidence, Milestone, MilestoneReplan, ProgressUpdate
+from tracker.models.user import User
+
+__all__ = [
+    "Action",
+    "ActionStatus",
+    "AuditEvent",
+    "Authority",
+    "DocumentKind",
+    "Evidence",
+    "EvidenceKind",
+    "ImprovementPoint",
+    "Inspection",
+    "Judgement",
+    "Milestone",
+    "MilestoneReplan",
+    "PointKind",
+    "ProgressUpdate",
+    "Rag",
+    "Role",
+    "Strength",
+    "User",
+]

@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from tracker.extensions import db
+from tracker.timeutil import utcnow
+
+if TYPE_CHECKING:
+    from tracker.models.user import User
+
+
+class AuditEvent(db.Model):
+    """One recorded change: who, when, what (entity and event), which field, the value before and after.
+
+    Written in the same transaction as the change it records (see tracker.audit). Nothing in the
+    application updates or deletes these rows.
+    """
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    occurred_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), index=True)
+    authority_id: Mapped[int | None] = mapped_column(ForeignKey("authority.id"), index=True)
+    # The plan action the change belongs to (its own fields, or its milestones, evidence and updates),
+    # so an action's history is one indexed query.
+    plan_action_id: Mapped[int | None] = mapped_column(index=True)
+    entity_type: Mapped[str] = mapped_column(String(50))
+    entity_id: Mapped[int | None]
+    event: Mapped[str] = mapped_column(String(50))  # created, changed, signed_in …
+    field: Mapped[str | None] = mapped_column(String(100))
+    before: Mapped[str | None] = mapped_column(Text)
+    after: Mapped[str | None] = mapped_column(Text)
+
+    actor: Mapped[User | None] = relationship()

@@ -1,0 +1,92 @@
+"""The closed vocabularies of the domain. Stored as their values, checked by the database."""
+
+import enum
+
+import sqlalchemy as sa
+
+
+class LabelledEnum(enum.StrEnum):
+    """A string enum whose members carry the label users read."""
+
+    label: str
+
+    def __new__(cls, value: str, label: str):
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label
+        return member
+
+    @classmethod
+    def choices(cls) -> list[tuple[str, str]]:
+        return [(m.value, m.label) for m in cls]
+
+
+class Role(LabelledEnum):
+    ADMINISTRATOR = "administrator", "Administrator"
+    DIRECTOR = "director", "Director"
+    SERVICE_MANAGER = "service_manager", "Service manager"
+    COMMITTEE_MEMBER = "committee_member", "Committee member"
+
+
+class DocumentKind(LabelledEnum):
+    INSPECTION_REPORT = "inspection_report", "Inspection report"
+    FOCUSED_VISIT = "focused_visit", "Focused visit letter"
+    MONITORING_VISIT = "monitoring_visit", "Monitoring visit letter"
+    JTAI = "jtai", "Joint targeted area inspection letter"
+    UNANNOUNCED_INSPECTION = "unannounced_inspection", "Annual unannounced inspection letter"
+    COMMITTEE_REPORT = "committee_report", "Committee report"
+
+
+class PointKind(LabelledEnum):
+    AREA_FOR_PRIORITY_ACTION = "area_for_priority_action", "Area for priority action"
+    RECOMMENDATION = "recommendation", "Recommendation"
+    WHAT_NEEDS_TO_IMPROVE = "what_needs_to_improve", "What needs to improve"
+    AREA_FOR_IMPROVEMENT = "area_for_improvement", "Area for improvement"
+    AREA_FOR_DEVELOPMENT = "area_for_development", "Area for development"
+
+
+class ActionStatus(LabelledEnum):
+    NOT_STARTED = "not_started", "Not started"
+    IN_PROGRESS = "in_progress", "In progress"
+    AWAITING_SIGN_OFF = "awaiting_sign_off", "Awaiting sign-off"
+    COMPLETE = "complete", "Complete"
+
+
+class Rag(LabelledEnum):
+    RED = "red", "Red"
+    AMBER = "amber", "Amber"
+    GREEN = "green", "Green"
+    BLUE = "blue", "Blue"
+
+    @property
+    def tag_colour(self) -> str:
+        """The GOV.UK tag modifier for this rating."""
+        return {"red": "red", "amber": "orange", "green": "green", "blue": "blue"}[self.value]
+
+    @property
+    def severity(self) -> int:
+        """Higher is worse; Blue (signed-off complete) is the best."""
+        return {"blue": 0, "green": 1, "amber": 2, "red": 3}[self.value]
+
+
+class EvidenceKind(LabelledEnum):
+    DOCUMENT = "document", "Document"
+    AUDIT = "audit", "Audit"
+    PERFORMANCE_DATA = "performance_data", "Performance data"
+    FEEDBACK = "feedback", "Feedback"
+    MINUTES = "minutes", "Minutes"
+    TRAINING = "training", "Training record"
+    OTHER = "other", "Other"
+
+
+def enum_column_type(enum_cls: type[enum.Enum]) -> sa.Enum:
+    """A portable VARCHAR with a CHECK constraint (no PostgreSQL enum types to migrate)."""
+    return sa.Enum(
+        enum_cls,
+        native_enum=False,
+        create_constraint=True,
+        length=32,
+        name=enum_cls.__name__.lower(),
+        values_callable=lambda members: [m.value for m in members],
+        validate_strings=True,
+    )

@@ -1,0 +1,128 @@
+"""The plan: actions answering improvement points, with milestones, evidence and progress updates."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from tracker.extensions import db
+from tracker.models.enums import ActionStatus, EvidenceKind, Rag, enum_column_type
+from tracker.timeutil import utcnow
+
+if TYPE_CHECKING:
+    from tracker.models.inspection import ImprovementPoint
+    from tracker.models.user import User
+
+
+class Action(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    improvement_point_id: Mapped[int] = mapped_column(ForeignKey("improvement_point.id"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(Text, default="")
+    owner_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    lead_director_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    theme: Mapped[str] = mapped_column(String(100))
+    target_date: Mapped[date]
+    status: Mapped[ActionStatus] = mapped_column(
+        enum_column_type(ActionStatus), default=ActionStatus.NOT_STARTED
+    )
+    rag: Mapped[Rag] = mapped_column(enum_column_type(Rag), default=Rag.GREEN)
+    rag_reason: Mapped[str] = mapped_column(Text, default="")
+    signed_off_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    signed_off_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Optimistic locking: SQLAlchemy adds "AND version = :old" to every UPDATE and raises StaleDataError
+    # when another save got there first.
+    version: Mapped[int] = mapped_column(default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+    improvement_point: Mapped[ImprovementPoint] = relationship(back_populates="actions")
+    owner: Mapped[User] = relationship(foreign_keys=[owner_id])
+    lead_director: Mapped[User] = relationship(foreign_keys=[lead_director_id])
+    signed_off_by: Mapped[User | None] = relationship(foreign_keys=[signed_off_by_id])
+    milestones: Mapped[list[Milestone]] = relationship(
+        back_populates="action", order_by="[Milestone.due_date, Milestone.id]"
+    )
+    evidence: Mapped[list[Evidence]] = relationship(
+        back_populates="action", order_by="[Evidence.evidence_date, Evidence.id]"
+    )
+    updates: Mapped[list[ProgressUpdate]] = relationship(
+        back_populates="action", order_by="[ProgressUpdate.created_at, ProgressUpdate.id]"
+    )
+
+    @property
+    def is_complete(self) -> bool:
+        """Only a signed-off action counts as complete."""
+        return self.status == ActionStatus.COMPLETE and self.signed_off_at is not None
+
+
+class Milestone(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("action.id"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    due_date: Mapped[date]
+    # The date first agreed; kept when the milestone is re-planned so both can be shown side by side.
+    original_due_date: Mapped[date]
+    completed_date: Mapped[date | None]
+
+    action: Mapped[Action] = relationship(back_populates="milestones")
+    replans: Mapped[list[MilestoneReplan]] = relationship(
+        back_populates="milestone", order_by="[MilestoneReplan.replanned_at, MilestoneReplan.id]"
+    )
+
+    @property
+    def times_moved(self) -> int:
+        return len(self.replans)
+
+
+class MilestoneReplan(db.Model):
+    """One move of a milestone's due date, with the reason given."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    milestone_id: Mapped[int] = mapped_column(ForeignKey("milestone.id"), index=True)
+    previous_due_date: Mapped[date]
+    new_due_date: Mapped[date]
+    reason: Mapped[str] = mapped_column(Text)
+    replanned_by_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
+    replanned_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    milestone: Mapped[Milestone] = relationship(back_populates="replans")
+    replanned_by: Mapped[User] = relationship()
+
+
+class Evidence(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("action.id"), index=True)
+    kind: Mapped[EvidenceKind] = mapped_column(enum_column_type(EvidenceKind))
+    description: Mapped[str] = mapped_column(Text)
+    evidence_date: Mapped[date]
+    link: Mapped[str | None] = mapped_column(String(2000))
+    # An uploaded file lives outside the web root under a generated name; the user's name is kept to show.
+    stored_filename: Mapped[str | None] = mapped_column(String(100))
+    original_filename: Mapped[str | None] = mapped_column(String(255))
+    content_type: Mapped[str | None] = mapped_column(String(100))
+    size_bytes: Mapped[int | None]
+    added_by_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
+    added_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Evidence that the action made a difference for children, not merely that it was done.
+    shows_impact: Mapped[bool] = mapped_column(default=False)
+
+    action: Mapped[Action] = relationship(back_populates="evidence")
+    added_by: Mapped[User] = relationship()
+
+
+class ProgressUpdate(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("action.id"), index=True)
+    narrative: Mapped[str] = mapped_column(Text)
+    rag: Mapped[Rag] = mapped_column(enum_column_type(Rag))
+    author_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    action: Mapped[Action] = relationship(back_populates="updates")
+    author: Mapped[User] = relationship()

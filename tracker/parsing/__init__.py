@@ -1,0 +1,74 @@
+"""Read an Ofsted inspection document or a council committee report into structured data.
+
+Plain functions with no Flask: the app, the `inspection parse` command and the upload form all call these.
+
+    doc = parse_file("letter.pdf")
+    doc.improvement_points[0].text
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tracker.parsing import metadata
+from tracker.parsing.blocks import build_blocks
+from tracker.parsing.cleanup import clean_lines, normalise
+from tracker.parsing.extract import extract_text
+from tracker.parsing.judgements import find_judgements
+from tracker.parsing.model import DocumentError, ImprovementPoint, Judgement, ParsedDocument
+from tracker.parsing.sections import find_points, find_strengths
+
+__all__ = [
+    "DocumentError",
+    "ImprovementPoint",
+    "Judgement",
+    "ParsedDocument",
+    "parse_bytes",
+    "parse_file",
+    "parse_text",
+]
+
+NOT_AN_INSPECTION = (
+    "This does not look like an Ofsted inspection document or council report: "
+    "no improvement points or inspection details were found"
+)
+
+
+def parse_file(path: str | Path) -> ParsedDocument:
+    """Read a .txt, .docx or .pdf file."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DocumentError(f"The file {path.name} could not be opened") from exc
+    return parse_bytes(data, path.name)
+
+
+def parse_bytes(data: bytes, filename: str) -> ParsedDocument:
+    """Read an uploaded file; its name's suffix says which kind it should be."""
+    return parse_text(extract_text(data, filename))
+
+
+def parse_text(text: str) -> ParsedDocument:
+    if not text or not text.strip():
+        raise DocumentError("The document is empty")
+    lines = clean_lines(text)
+    blocks = build_blocks(lines)
+    kind, kind_stated = metadata.doc_type(blocks)
+    points = find_points(blocks, kind)
+    judgements, overall = find_judgements(lines, blocks, normalise(text))
+    start, end = metadata.visit_dates(blocks, lines)
+    if not (points or judgements or overall or kind_stated):
+        raise DocumentError(NOT_AN_INSPECTION)
+    return ParsedDocument(
+        authority=metadata.authority(blocks, lines),
+        doc_type=kind,
+        visit_start=start,
+        visit_end=end,
+        published=metadata.published(blocks, lines, kind),
+        judgements=judgements,
+        overall_effectiveness=overall,
+        improvement_points=points,
+        strengths=find_strengths(blocks),
+        source_text=text,
+    )

@@ -1,0 +1,117 @@
+"""Normalise extracted text and take out page furniture (running headers, footers, page numbers).
+
+The result is a list of lines in which "" is a blank line and PAGE_BREAK marks where a page ended
+(a form feed, or furniture that was removed). Later stages treat a page break as a weak separator:
+a sentence or a bullet may carry on across it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+
+PAGE_BREAK = "\f"
+
+# Characters PDF and Word extraction produce that mean the same as plain ones.
+_CHAR_MAP = str.maketrans(
+    {
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u00ad": None,  # soft hyphen
+        "\u200b": None,
+        "\u200c": None,
+        "\u200d": None,
+        "\u2060": None,
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\u2028": "\n",
+        "\u2029": "\n",
+    }
+)
+
+_HTML_BREAK = re.compile(r"<\s*(?:br|/p|p|/div|div|/li|/ul|/ol|ul|ol|/h\d|h\d)\b[^>]*>", re.I)
+_HTML_ITEM = re.compile(r"<\s*li\b[^>]*>", re.I)
+_HTML_OTHER = re.compile(r"</?\s*(?:span|b|i|u|em|strong|font|a|sup|sub|small|table|tr|td|th|tbody)\b[^>]*>", re.I)
+
+PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?[-–]?\s*\d{1,3}\s*[-–]?(?:\s*(?:of|/)\s*\d{1,3})?\s*$", re.I)
+_GRADE_ONLY = re.compile(
+    r"^(?:outstanding|good|adequate|inadequate|requires improvement(?: to be good)?|to be good)$", re.I
+)
+
+
+def normalise(text: str) -> str:
+    """Unify line ends, spaces, quotes and hyphens; drop stray HTML and Markdown bold markers."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    text = text.translate(_CHAR_MAP)
+    if "<" in text:
+        text = _HTML_ITEM.sub("\n- ", text)
+        text = _HTML_BREAK.sub("\n", text)
+        text = _HTML_OTHER.sub("", text)
+    if "&" in text:
+        text = html.unescape(text).translate(_CHAR_MAP)
+    return text.replace("**", "")
+
+
+def clean_lines(text: str) -> list[str]:
+    """Normalised lines with page numbers and repeated page headers/footers replaced by PAGE_BREAK."""
+    text = normalise(text)
+    # Page numbers mark page ends only where there are no form feeds (a contents list is full of them).
+    numbers_break = "\f" not in text
+    lines: list[str] = []
+    for raw in text.split("\n"):
+        # A form feed may sit at the start of a line (pdftotext) or alone (our PDF extraction).
+        parts = raw.split("\f")
+        for i, part in enumerate(parts):
+            if i:
+                lines.append(PAGE_BREAK)
+            line = part.rstrip()
+            if PAGE_NUMBER.match(line):
+                lines.append(PAGE_BREAK if numbers_break else "")
+            elif not line.strip():
+                lines.append("")
+            else:
+                lines.append(line)
+    furniture = _running_lines(lines)
+    if furniture:
+        lines = [PAGE_BREAK if _furniture_key(line) in furniture else line for line in lines]
+    return lines
+
+
+def _furniture_key(line: str) -> str:
+    # A header often carries the page number at its end ("17 to 21 March 2025 2").
+    return re.sub(r"(\s+\d{1,3})+$", "", " ".join(line.split())).lower()
+
+
+def _running_lines(lines: list[str]) -> set[str]:
+    """Lines that recur at the top or bottom of several pages: running headers and footers."""
+    pages: list[list[str]] = [[]]
+    for line in lines:
+        if line == PAGE_BREAK:
+            pages.append([])
+        elif line:
+            pages[-1].append(line)
+    pages = [page for page in pages if page]
+    if len(pages) < 3:
+        return set()
+    seen: Counter[str] = Counter()
+    for page in pages:
+        edges = {_furniture_key(line) for line in page[:3] + page[-3:]}
+        seen.update(key for key in edges if len(key) > 3 and not _GRADE_ONLY.match(key))
+    # Two pages could share an edge line by chance; three or a third of the pages is a pattern.
+    threshold = max(3, len(pages) // 3) if len(pages) > 4 else 2
+    return {key for key, count in seen.items() if count >= threshold}

@@ -1,0 +1,130 @@
+"""From a file's bytes to plain text. Every failure becomes a DocumentError with a sentence a user can act on."""
+
+from __future__ import annotations
+
+import io
+import logging
+import zipfile
+from pathlib import PurePath
+
+from tracker.parsing.model import DocumentError
+
+NOT_A_DOCUMENT = "The file is not a PDF, Word (.docx) or text document"
+NO_PDF_TEXT = "No text could be read from this PDF (it may be a scanned image)"
+
+
+def extract_text(data: bytes, filename: str) -> str:
+    """The document's text. The suffix says what the file should be; the content must agree."""
+    if not data or not data.strip():
+        raise DocumentError("The file is empty")
+    suffix = PurePath(filename or "").suffix.lower()
+    if suffix == ".pdf":
+        return pdf_text(data)
+    if suffix == ".docx":
+        return docx_text(data)
+    if suffix in (".txt", ".text"):
+        return plain_text(data)
+    if suffix == ".doc":
+        raise DocumentError("Older Word (.doc) files cannot be read: save the document as .docx or PDF")
+    raise DocumentError(NOT_A_DOCUMENT)
+
+
+def pdf_text(data: bytes) -> str:
+    # The PDF header may follow a little junk, but must be within the first kilobyte.
+    if b"%PDF-" not in data[:1024]:
+        raise DocumentError("The file is named .pdf but is not a PDF document")
+    from pypdf import PdfReader  # imported here so that text-only callers never pay for it
+
+    # pypdf logs every repaired cross-reference table; a damaged file is reported as a DocumentError instead.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise DocumentError("This PDF is password-protected, so its text cannot be read")
+        # A form feed between pages lets the cleanup find page headers and footers.
+        text = "\f".join(page.extract_text() or "" for page in reader.pages)
+    except DocumentError:
+        raise
+    except Exception as exc:  # pypdf raises many types for damaged files
+        raise DocumentError("The PDF could not be read: the file may be damaged") from exc
+    if not text.strip():
+        raise DocumentError(NO_PDF_TEXT)
+    return text
+
+
+def docx_text(data: bytes) -> str:
+    if not data.startswith(b"PK") or not zipfile.is_zipfile(io.BytesIO(data)):
+        raise DocumentError("The file is named .docx but is not a Word document")
+    import docx  # python-docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+        lines = list(_docx_lines(document))
+    except Exception as exc:  # a zip that is not a Word document, or damaged XML
+        raise DocumentError("The Word document could not be opened: the file may be damaged") from exc
+    text = "\n".join(lines)
+    if not text.strip():
+        raise DocumentError("The Word document contains no text")
+    return text
+
+
+def _docx_lines(document):
+    """Paragraphs separated by blank lines, list paragraphs as "- " bullets, table rows as tab-separated lines."""
+    from docx.table import Table
+
+    for item in document.iter_inner_content():
+        if isinstance(item, Table):
+            for row in item.rows:
+                cells = []
+                for cell in row.cells:
+                    text = " ".join(cell.text.split())
+                    # A merged cell is returned once per grid column it spans.
+                    if not cells or text != cells[-1]:
+                        cells.append(text)
+                yield "\t".join(cells)
+            yield ""
+            continue
+        text = item.text.strip()
+        if not text:
+            continue
+        if _is_list_paragraph(item):
+            # Word keeps bullets and numbers in the numbering part, not in the text.
+            yield f"- {text}"
+        else:
+            yield ""
+            yield text
+            yield ""
+
+
+def _is_list_paragraph(paragraph) -> bool:
+    ppr = paragraph._p.pPr
+    if ppr is not None and ppr.numPr is not None:
+        return True
+    style = paragraph.style.name if paragraph.style is not None else ""
+    return style.lower().startswith("list")
+
+
+def plain_text(data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = _decode(data, "utf-16")
+    elif b"\x00" in data:
+        raise DocumentError("The file does not contain readable text")
+    else:
+        text = _decode(data, "utf-8-sig")
+        if text is None:
+            # Windows-1252 is what Word's "Save as text" produces on British machines.
+            text = _decode(data, "cp1252") or data.decode("latin-1")
+    if text is None:
+        raise DocumentError("The file does not contain readable text")
+    text = text.lstrip("\ufeff")
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > max(5, len(text) // 100):
+        raise DocumentError("The file does not contain readable text")
+    return text
+
+
+def _decode(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None

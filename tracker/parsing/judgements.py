@@ -1,0 +1,142 @@
+"""Graded judgements, from tables in any of the shapes extraction leaves them in.
+
+  - a table row: "Area<TAB>Grade" (Word tables, text saved from Word);
+  - one line: "2.2 Experiences and progress of care leavers Good" (a PDF table read row by row);
+  - flattened: the area on one or more lines, then the grade on its own line(s) (a PDF table read cell by cell);
+  - a section heading: "The experiences and progress of children in care: good".
+Overall effectiveness may also be a sentence: "Children's services in Leicester require improvement to be good".
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.parsing.blocks import Block
+from tracker.parsing.cleanup import PAGE_BREAK
+from tracker.parsing.model import Judgement
+
+_GRADE = r"outstanding|good|adequate|inadequate|requires?\s+improvement(?:\s+to\s+be\s+good)?"
+_GRADE_LINE = re.compile(rf"^(?:{_GRADE})\.?$", re.I)
+# On one line with its area, a grade is capitalised as in a table cell.
+_AREA_THEN_GRADE = re.compile(r"^(.*?\S)\s+(Outstanding|Good|Adequate|Inadequate|Requires improvement(?: to be good)?)$")
+_AREA_COLON_GRADE = re.compile(rf"^(.{{8,120}}?):\s*({_GRADE})\.?$", re.I)
+_TABLE_HEADER = re.compile(r"^judgements?(?:\s+grades?)?$|^grades?$", re.I)
+_NUMBERING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+")
+
+_SIF_OVERALL = re.compile(
+    r"(?i:children's services) in [A-Z][\w ,&'-]{1,60}? (?:are|is|requires?) (outstanding|good|inadequate|adequate"
+    r"|improvement to be good)",
+)
+_STATED_OVERALL = re.compile(
+    rf"overall effectiveness[^.]{{0,120}}?\b(?:has been|have been|is|was|were) (?:judged|graded|rated|found)"
+    rf" (?:to be |as )?['\"]?({_GRADE})",
+    re.I,
+)
+_PAST = re.compile(r"\b(?:previous|previously|last|prior|since|earlier)\b", re.I)
+
+# What each judgement area is about, most specific first, so that one area found twice is kept once.
+_AREA_KEYS = (
+    ("overall", r"overall effectiveness"),
+    ("leaders", r"impact of leaders|leadership"),
+    ("help", r"help and protection"),
+    ("care_and_leavers", r"(?:children in care|looked after).*care leavers"),
+    ("adoption", r"adoption"),
+    ("leavers", r"care leavers|leaving care"),
+    ("in_care", r"children in care|looked after|permanence"),
+)
+
+
+def area_key(area: str) -> str | None:
+    for key, pattern in _AREA_KEYS:
+        if re.search(pattern, area, re.I):
+            return key
+    return None
+
+
+def normal_grade(grade: str) -> str:
+    grade = " ".join(grade.lower().split()).rstrip(".")
+    if "improvement" in grade:
+        return "Requires improvement to be good"
+    return grade.capitalize()
+
+
+def find_judgements(lines: list[str], blocks: list[Block], text: str) -> tuple[list[Judgement], str | None]:
+    """Judgements (without overall effectiveness) and the overall effectiveness grade."""
+    found: dict[str, Judgement] = {}
+    for area, grade, trusted in _table_rows(lines) + _heading_grades(blocks):
+        area = _NUMBERING.sub("", " ".join(area.split())).strip(" .:")
+        key = area_key(area) or (area.lower() if trusted else None)
+        if key and len(area) >= 5 and key not in found:
+            found[key] = Judgement(area, normal_grade(grade))
+    overall = found.pop("overall", None)
+    return list(found.values()), overall.grade if overall else _overall_sentence(text)
+
+
+def _table_rows(raw_lines: list[str]) -> list[tuple[str, str, bool]]:
+    """(area, grade, trusted) where trusted means the row sits in an explicit table."""
+    lines = [line.strip() for line in raw_lines if line.strip() and line != PAGE_BREAK]
+    rows = []
+    table_until = -1  # lines up to this index follow a "Judgement / Grade" header
+    for i, line in enumerate(lines):
+        if _TABLE_HEADER.match(line) or re.match(r"^judgements?\s+grades?$", line.replace("\t", " "), re.I):
+            table_until = i + 40
+            continue
+        in_table = i <= table_until
+        if "\t" in line:
+            cells = [cell.strip() for cell in line.split("\t") if cell.strip()]
+            if len(cells) >= 2 and _GRADE_LINE.match(cells[-1]):
+                rows.append((" ".join(cells[:-1]), cells[-1], True))
+            continue
+        if _GRADE_LINE.match(line):
+            grade = line
+            if re.match(r"requires?\s+improvement\.?$", line, re.I) and i + 1 < len(lines):
+                if re.match(r"to be good\.?$", lines[i + 1], re.I):
+                    grade = f"{line} to be good"
+            area = _area_before(lines, i)
+            if area:
+                rows.append((area, grade, in_table))
+            continue
+        if (m := _AREA_THEN_GRADE.match(line)) and len(line) <= 140:
+            area = m.group(1)
+            if area[:1].islower() and i and not _GRADE_LINE.match(lines[i - 1]):
+                area = f"{lines[i - 1]} {area}"  # the area wrapped onto this line
+            rows.append((area, m.group(2), in_table))
+    return rows
+
+
+def _area_before(lines: list[str], i: int) -> str | None:
+    """The area cell above a grade cell: one to three lines, back to the line that starts it."""
+    parts: list[str] = []
+    j = i - 1
+    while j >= 0 and len(parts) < 3:
+        line = lines[j]
+        if _GRADE_LINE.match(line) or re.match(r"to be good\.?$", line, re.I) or _TABLE_HEADER.match(line):
+            break
+        if len(line) > 120:
+            break
+        parts.insert(0, line)
+        if not line[:1].islower():
+            break
+        j -= 1
+    return " ".join(parts) if parts and not parts[0][:1].islower() else None
+
+
+def _heading_grades(blocks: list[Block]) -> list[tuple[str, str, bool]]:
+    rows = []
+    for block in blocks:
+        if block.kind in ("heading", "para") and len(block.text) <= 160:
+            if m := _AREA_COLON_GRADE.match(block.text):
+                rows.append((m.group(1), m.group(2), False))
+    return rows
+
+
+def _overall_sentence(text: str) -> str | None:
+    flat = " ".join(text.split())
+    if m := _SIF_OVERALL.search(flat):
+        grade = m.group(1)
+        return normal_grade(grade if grade != "improvement to be good" else "requires improvement")
+    for m in _STATED_OVERALL.finditer(flat):
+        sentence_start = flat.rfind(".", 0, m.start()) + 1
+        if not _PAST.search(flat[sentence_start : m.end()]):
+            return normal_grade(m.group(1))
+    return None

@@ -1,0 +1,65 @@
+"""Access control, closed by default.
+
+Every view declares who may use it with @requires_role(...) (or is on PUBLIC_ENDPOINTS). A request hook
+refuses anything else: anonymous users are sent to sign in, and a signed-in user reaching a view that
+declares no roles, or not theirs, gets 403. tests/test_route_access.py walks the URL map to prove it.
+Objects of another authority answer 404 (see authority_scoped), so their existence is not revealed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from flask import abort, current_app, redirect, request, url_for
+from flask_login import current_user
+
+from tracker.models import Role
+
+# Reachable without signing in: the sign-in page, static files and the health check.
+PUBLIC_ENDPOINTS = frozenset({"auth.login", "static", "health.health"})
+
+ALL_ROLES = tuple(Role)
+PLAN_READERS = (Role.ADMINISTRATOR, Role.DIRECTOR, Role.SERVICE_MANAGER)
+
+
+def requires_role(*roles: Role) -> Callable:
+    """Declare which roles may use a view. The check itself runs in enforce_access before every request."""
+    if not roles:
+        raise ValueError("requires_role needs at least one role")
+
+    def decorate(view: Callable) -> Callable:
+        @wraps(view)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            return view(*args, **kwargs)
+
+        wrapper.allowed_roles = frozenset(roles)
+        return wrapper
+
+    return decorate
+
+
+def allowed_roles(endpoint: str | None) -> frozenset[Role] | None:
+    view = current_app.view_functions.get(endpoint) if endpoint else None
+    return getattr(view, "allowed_roles", None)
+
+
+def enforce_access():
+    """before_request hook: sign-in, then role."""
+    endpoint = request.endpoint
+    if endpoint in PUBLIC_ENDPOINTS or endpoint is None:
+        return None  # endpoint None: no route matched, Flask answers 404 itself
+    if not current_user.is_authenticated:
+        return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+    roles = allowed_roles(endpoint)
+    if not roles or current_user.role not in roles:
+        abort(403)
+    return None
+
+
+def authority_scoped(obj: Any, authority_id: int | None) -> Any:
+    """Return obj if it belongs to the signed-in user's authority, else answer 404."""
+    if obj is None or authority_id != current_user.authority_id:
+        abort(404)
+    return obj

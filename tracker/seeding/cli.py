@@ -1,0 +1,30 @@
+from pathlib import Path
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+
+from tracker.extensions import db
+from tracker.parsing import DocumentError
+from tracker.seeding.operations import DEMO_PASSWORD, reset_database, seed_demo
+from tracker.seeding.plan_file import PlanFileError
+
+
+@click.command("seed")
+@click.option("--reset", is_flag=True, help="Empty the database first, then seed (demo databases only).")
+@with_appcontext
+def seed_command(reset: bool) -> None:
+    """Seed the demo: the five seed documents, parsed, joined with seed/plan.yaml, and demo accounts."""
+    if reset:
+        reset_database()
+    try:
+        summary = seed_demo(Path(current_app.config["SEED_FOLDER"]))
+    except (PlanFileError, DocumentError) as exc:
+        db.session.rollback()  # nothing half-seeded
+        raise click.ClickException(str(exc)) from None
+    click.echo(
+        f"Seeded: {summary.authorities_created} authorities, {summary.users_created} users, "
+        f"{summary.inspections_created} inspections ({summary.inspections_skipped} already present), "
+        f"{summary.actions_created} actions."
+    )
+    click.echo(f"Demo accounts share the password: {DEMO_PASSWORD}")
