@@ -37,8 +37,9 @@ def test_home_lists_the_authoritys_actions_with_owner_rag_next_milestone_and_tar
     assert cells[1].startswith("Head of Service, Front Door")
     assert cells[2] == "Amber"
     assert rows[0].select_one(".govuk-tag--orange")
-    assert cells[3] == "Audit of 40 contacts Due 1 February 2026"
-    assert cells[4] == "31 March 2026"
+    # judged against the pinned today, 22 November 2026
+    assert cells[3] == "Audit of 40 contacts Due 1 February 2026 Overdue"
+    assert cells[4] == "31 March 2026 Passed"
     assert "Not ours" not in page.get_text()
 
 

@@ -5,6 +5,7 @@ from tracker.home.queries import authority_actions
 from tracker.models import Role
 from tracker.pagination import page_number, pagination_params
 from tracker.security import ALL_ROLES, requires_role
+from tracker.timeutil import today
 
 bp = Blueprint("home", __name__)
 
@@ -33,4 +34,5 @@ def index():
         rows=rows,
         total=total,
         pagination=pagination_params(page, per_page, total, "home.index"),
+        today=today(),
     )

@@ -111,6 +111,9 @@ def build_blocks(lines: list[str]) -> list[Block]:
             blocks.append(Block("row", cells))
         elif marker and not text:
             pending = (marker, number)
+        elif marker and heading_kind(text) not in (None, "other") and len(text) < 80:
+            # A numbered heading ("3. Recommendations") or a heading Word kept in a list.
+            blocks.append(Block("heading", text, section=heading_kind(text)))
         elif marker:
             if _bullet_carries_on(current, gap, marker, text):
                 current.text = join_text(current.text, text)

@@ -97,10 +97,12 @@ def _docx_lines(document):
 
 
 def _is_list_paragraph(paragraph) -> bool:
+    style = paragraph.style.name if paragraph.style is not None else ""
+    if style.lower().startswith(("heading", "title")):
+        return False  # a numbered heading is still a heading
     ppr = paragraph._p.pPr
     if ppr is not None and ppr.numPr is not None:
         return True
-    style = paragraph.style.name if paragraph.style is not None else ""
     return style.lower().startswith("list")
 
 

@@ -19,8 +19,9 @@ _TYPE_SIGNS = (
     ("focused_visit", r"\bfocused visit (?:to|of)\b|findings of (?:the|a|this) focused visit"),
     (
         "inspection_report",
-        r"\b(?:re-)?inspection of (?:services for children|children's (?:social care )?services"
-        r"|[A-Z][\w ,&-]{1,60}? local authority children's services)|inspection dates?:|report published:",
+        r"\b(?:re-)?inspection of (?:[\w ,&'-]{0,80}?)(?:children's (?:social care )?services"
+        r"|services for children|protection of children|safeguarding|looked after children)"
+        r"|inspection dates?:|report published:",
     ),
 )
 # A council paper names its meeting in its first lines and says whose report it is.
@@ -60,9 +61,11 @@ def doc_type(blocks: list[Block]) -> tuple[str, bool]:
     title = "\n".join(block.text for block in blocks[:5])
     if (_MEETING_TITLE.search(title) or _COUNCIL_PAPER.search(head)) and "ofsted" in head.lower():
         return "committee_report", True
-    for kind, pattern in _TYPE_SIGNS:
-        if re.search(pattern, head, re.I if kind != "inspection_report" else 0):
-            return kind, True
+    # The first block that names a kind is the title or the letter's opening sentence.
+    for block in blocks[:_HEAD]:
+        for kind, pattern in _TYPE_SIGNS:
+            if re.search(pattern, block.text, re.I):
+                return kind, True
     return "inspection_report", False
 
 
@@ -82,10 +85,22 @@ def authority(blocks: list[Block], lines: list[str]) -> str | None:
     for name in named:
         if authorities.known(name):
             return authorities.canonical(name)
-    address = [line.strip() for line in lines[:80] if _COUNCIL_LINE.match(line.strip())]
-    if address:
-        return authorities.canonical(address[0])
+    for line in lines[:80]:
+        if council := _council_in_line(line.strip()):
+            return authorities.canonical(council)
     return authorities.canonical(named[0]) if named else None
+
+
+def _council_in_line(line: str) -> str | None:
+    """The council in an address line, which may also name the addressee: "Tom Ashby, Director, X Council"."""
+    if not re.search(r"\b(?:Council|Corporation)$|^(?:London|Royal) Borough of ", line) or len(line) > 150:
+        return None
+    segments = line.split(", ")
+    candidates = [", ".join(segments[-k:]) for k in range(1, len(segments) + 1)]
+    for candidate in candidates:  # shortest first: "Poole Council" is not known, the whole BCP name is
+        if authorities.known(candidate):
+            return candidate
+    return next((c for c in candidates if _COUNCIL_LINE.match(c)), None)
 
 
 def visit_dates(blocks: list[Block], lines: list[str]) -> tuple[date | None, date | None]:
