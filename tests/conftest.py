@@ -152,3 +152,13 @@ def csrf_client(databases, tmp_path) -> Iterator[PageClient]:
     """A client on an app with CSRF protection on, as in production."""
     for app in _app_on(databases, "empty", tmp_path, WTF_CSRF_ENABLED=True):
         yield PageClient(app)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Under CI=true nothing may be skipped: a skip (a missing browser, no PostgreSQL) fails the run."""
+    outcome = yield
+    report = outcome.get_result()
+    if IN_CI and report.skipped and not hasattr(report, "wasxfail"):
+        report.outcome = "failed"
+        report.longrepr = f"Skipped under CI=true, which must run every test: {report.longrepr}"
