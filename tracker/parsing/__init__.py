@@ -4,6 +4,10 @@ Plain functions with no Flask: the app, the `inspection parse` command and the u
 
     doc = parse_file("letter.pdf")
     doc.improvement_points[0].text
+
+The steps, one module each: extract (file to text), cleanup (page furniture out), blocks (lines into
+headings, paragraphs, list items and table rows), then sections (improvement points and strengths),
+judgements, and metadata (kind of document, council, dates).
 """
 
 from __future__ import annotations

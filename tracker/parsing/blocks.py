@@ -14,16 +14,22 @@ from __future__ import annotations
 
 import re
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tracker.parsing.cleanup import PAGE_BREAK
 from tracker.parsing.headings import heading_kind
 
 # Bullet signs seen in extracted text, including private-use glyphs from Symbol and Wingdings fonts.
-_GLYPHS = "•◼■▪●◦○‣⁃∙·►▶➢➤✓✔❖□◻➔→"
-BULLET = re.compile(rf"^\s*(?:[{_GLYPHS}\ue000-\uf8ff]|[-–—*](?=\s|$))\s*")
+BULLET_SIGNS = "•◼■▪●◦○‣⁃∙·►▶➢➤✓✔❖□◻➔→\ue000-\uf8ff"
+BULLET = re.compile(rf"^\s*(?:[{BULLET_SIGNS}]|[-–—*](?=\s|$))\s*")
 NUMBER = re.compile(r"^\s*\(?(\d{1,3})[.)](?=\s|$)\s*")
+# Lettered and roman lists: "a)", "(b)", "(iii)". A lone "a." or "i." would too often be prose.
+LETTER = re.compile(r"^\s*\(?(?:[a-h]|i{1,3}|iv|vi{0,3}|ix|x)\)(?=\s)\s*")
+DATE_LINE = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\.?,?\s+\d{4}$")
 _TERMINAL = re.compile(r"""[.?!:;)]["')\]]*$""")
+_DANGLING = re.compile(
+    r"\b(?:and|or|of|the|to|in|for|with|a|an|by|that|which|on|at|from|as|their|its)$", re.I
+)
 _JOIN_WITH_SPACE = {"to", "and", "or", "nor"}
 
 
@@ -34,7 +40,15 @@ class Block:
     section: str | None = None  # for a heading: a point kind, "strengths" or "other"
     marker: str | None = None  # for an item: "bullet" or "number"
     number: int | None = None  # an item's printed number
-    lines: int = 1
+    parts: list[str] = field(default_factory=list)  # the lines it was joined from
+    gap_before: int = 0  # 0: straight after the previous block's last line; 1: a blank line; 2: a page break
+
+    def __post_init__(self):
+        self.parts = self.parts or [self.text]
+
+    def add(self, line: str) -> None:
+        self.text = join_text(self.text, line)
+        self.parts.append(line)
 
     @property
     def terminated(self) -> bool:
@@ -72,7 +86,7 @@ def looks_like_heading(text: str) -> bool:
         and text[0].isupper()
         and not _TERMINAL.search(text)
         and not text.endswith(",")
-        and words[-1].lower() not in {"and", "of", "the", "to", "in", "for", "with", "or", "a", "an"}
+        and not _DANGLING.search(text)
     )
 
 
@@ -84,49 +98,56 @@ def build_blocks(lines: list[str]) -> list[Block]:
     blocks: list[Block] = []
     gap = 0  # 0: the line follows directly; 1: after a blank line; 2: after a page break
     blanks = 0
-    pending: tuple[str, int | None] | None = None  # a bullet or number standing alone on its line
+    # Bullet signs or numbers standing alone on their lines, waiting for their text. pdftotext puts the
+    # text just after its sign; pdfminer may give a column of signs first, then the texts in order.
+    pending: list[tuple[str, int | None]] = []
+    just_marked = False
     prev_line = ""
 
-    for raw in lines:
+    for index, raw in enumerate(lines):
         if raw == PAGE_BREAK:
             gap = 2
             continue
         if not raw.strip():
             blanks += 1
-            gap = max(gap, 2 if blanks >= 2 else 1)
+            # Three or more blank lines are what a page break leaves in text saved from a PDF viewer.
+            gap = max(gap, 2 if blanks >= 3 else 1)
             continue
         line, blanks = raw.strip(), 0
         current = blocks[-1] if blocks else None
         marker, number, text = _marker(raw)
-        if marker is None and space_is_bullet and raw[:1] == " " and raw[1:2].isalnum():
+        if marker is None and space_is_bullet and raw[:1] == " " and raw[1:2].isupper():
             marker = "bullet"
-
-        if pending and marker is None and heading_kind(line) is None:
-            marker, number = pending
-            text = line
-        pending = None
+        section = heading_kind(text if marker else line)
 
         if "\t" in line:
             cells = "\t".join(cell.strip() for cell in line.split("\t"))
             blocks.append(Block("row", cells))
         elif marker and not text:
-            pending = (marker, number)
-        elif marker and heading_kind(text) not in (None, "other") and len(text) < 80:
-            # A numbered heading ("3. Recommendations") or a heading Word kept in a list.
-            blocks.append(Block("heading", text, section=heading_kind(text)))
+            pending.append((marker, number))
+        elif section is not None and (not marker or (section != "other" and len(text) < 80)):
+            # A heading, perhaps numbered ("3. Recommendations") or kept by Word in a list.
+            blocks.append(Block("heading", text, section=section))
+            pending.clear()
         elif marker:
             if _bullet_carries_on(current, gap, marker, text):
-                current.text = join_text(current.text, text)
-                current.lines += 1
+                current.add(text)
             else:
                 blocks.append(Block("item", text, marker=marker, number=number))
-        elif (section := heading_kind(line)) is not None:
-            blocks.append(Block("heading", line, section=section))
-        elif current is not None and _carries_on(current, prev_line, line, gap, width):
-            current.text = join_text(current.text, line)
-            current.lines += 1
+        elif pending and (
+            just_marked or not _carries_on(current, prev_line, line, gap, width, _next_line(lines, index))
+        ):
+            marker, number = pending.pop(0)
+            blocks.append(Block("item", line, marker=marker, number=number))
+        elif current is not None and _carries_on(
+            current, prev_line, line, gap, width, _next_line(lines, index)
+        ):
+            current.add(line)
         else:
             blocks.append(Block("para", line))
+        if blocks and blocks[-1] is not current:
+            blocks[-1].gap_before = gap
+        just_marked = bool(marker and not text)
         prev_line, gap = line, 0
     return blocks
 
@@ -136,11 +157,14 @@ def _marker(line: str) -> tuple[str | None, int | None, str]:
         return "number", int(m.group(1)), line[m.end() :].strip()
     if m := BULLET.match(line):
         return "bullet", None, line[m.end() :].strip()
+    if m := LETTER.match(line):
+        return "letter", None, line[m.end() :].strip()
     return None, None, line.strip()
 
 
 def _bullet_carries_on(current: Block | None, gap: int, marker: str, content: str) -> bool:
-    # A page break can leave a stray bullet sign before the rest of a sentence: "ensures that" / "- thresholds are".
+    # A page break can leave a stray bullet sign before the rest of a sentence:
+    # "…the CAF team ensures that" / (page break) / "- thresholds are applied consistently…".
     return (
         current is not None
         and current.kind in ("item", "para")
@@ -151,20 +175,44 @@ def _bullet_carries_on(current: Block | None, gap: int, marker: str, content: st
     )
 
 
-def _carries_on(current: Block, prev_line: str, line: str, gap: int, width: int | None) -> bool:
+def _next_line(lines: list[str], index: int) -> str:
+    return next((line for line in lines[index + 1 :] if line.strip() and line != PAGE_BREAK), "")
+
+
+def _carries_on(
+    current: Block, prev_line: str, line: str, gap: int, width: int | None, next_line: str
+) -> bool:
     if current.kind == "row":
         return False
-    starts_lower = line[:1].islower() or line[:1] in "(&" or (line[:1].isdigit() and not NUMBER.match(line))
+    starts_lower = line[:1].islower() or line[:1] in "(&"
     if gap:
-        # Across a blank line or a page break only an unfinished sentence carries on.
-        return not current.terminated and starts_lower and current.kind != "heading"
+        # Across a blank line or a page break only an unfinished sentence carries on: one that
+        # continues in lower case, or a long paragraph whose next line is not a heading.
+        if current.terminated or current.kind == "heading":
+            return False
+        if starts_lower or (line[:1].isdigit() and not NUMBER.match(line) and not DATE_LINE.match(line)):
+            return True
+        if _DANGLING.search(current.text):  # "…chairs of child protection conferences and" / "IROs improve…"
+            return True
+        return current.kind == "para" and len(current.text) > 60 and not looks_like_heading(line)
     if starts_lower:
         return True
     if current.kind == "heading":
         return False
     if not current.terminated:
+        if _DANGLING.search(current.text):
+            return True
+        if line.endswith(":") and len(line) < 60:
+            return False  # "Within three months:" groups the items of a list
+        if width and len(prev_line) < 0.7 * width:
+            return False  # in wrapped text a short line ends its paragraph, even without a full stop
+        if width and looks_like_heading(line) and next_line[:1].isupper():
+            return False  # a short line between full ones is a heading: "About this inspection"
         # An unlisted heading on its own line does not swallow the paragraph after it.
-        return not (current.lines == 1 and looks_like_heading(current.text))
+        return not (len(current.parts) == 1 and looks_like_heading(current.text))
     if width and len(prev_line) >= 0.8 * width:
-        return not looks_like_heading(line)
+        # A full line usually wrapped mid-sentence, unless what follows stands alone: a heading, or an
+        # unfinished line that introduces a list ("…in the following areas" / "- Clear procedures").
+        introduces_list = not _TERMINAL.search(line) and (_marker(next_line)[0] or heading_kind(next_line))
+        return not looks_like_heading(line) and not introduces_list
     return False

@@ -11,6 +11,8 @@ import html
 import re
 from collections import Counter
 
+from tracker.parsing.headings import heading_kind
+
 PAGE_BREAK = "\f"
 
 # Characters PDF and Word extraction produce that mean the same as plain ones.
@@ -46,7 +48,9 @@ _CHAR_MAP = str.maketrans(
 
 _HTML_BREAK = re.compile(r"<\s*(?:br|/p|p|/div|div|/li|/ul|/ol|ul|ol|/h\d|h\d)\b[^>]*>", re.I)
 _HTML_ITEM = re.compile(r"<\s*li\b[^>]*>", re.I)
-_HTML_OTHER = re.compile(r"</?\s*(?:span|b|i|u|em|strong|font|a|sup|sub|small|table|tr|td|th|tbody)\b[^>]*>", re.I)
+_HTML_OTHER = re.compile(
+    r"</?\s*(?:span|b|i|u|em|strong|font|a|sup|sub|small|table|tr|td|th|tbody)\b[^>]*>", re.I
+)
 
 PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?[-–]?\s*\d{1,3}\s*[-–]?(?:\s*(?:of|/)\s*\d{1,3})?\s*$", re.I)
 _GRADE_ONLY = re.compile(
@@ -110,8 +114,13 @@ def _running_lines(lines: list[str]) -> set[str]:
         return set()
     seen: Counter[str] = Counter()
     for page in pages:
-        edges = {_furniture_key(line) for line in page[:3] + page[-3:]}
-        seen.update(key for key in edges if len(key) > 3 and not _GRADE_ONLY.match(key))
+        # Grades and headings can also begin or end pages; they are never furniture.
+        edges = {
+            _furniture_key(line)
+            for line in page[:3] + page[-3:]
+            if not _GRADE_ONLY.match(line.strip()) and heading_kind(line) is None
+        }
+        seen.update(key for key in edges if len(key) > 3)
     # Two pages could share an edge line by chance; three or a third of the pages is a pattern.
     threshold = max(3, len(pages) // 3) if len(pages) > 4 else 2
     return {key for key, count in seen.items() if count >= threshold}

@@ -1,4 +1,4 @@
-"""From a file's bytes to plain text. Every failure becomes a DocumentError with a sentence a user can act on."""
+"""From a file's bytes to plain text. Every failure is a DocumentError with a sentence a user can act on."""
 
 from __future__ import annotations
 
@@ -8,6 +8,9 @@ import zipfile
 from pathlib import PurePath
 
 from tracker.parsing.model import DocumentError
+
+# pypdf logs every repaired cross-reference table; a damaged file is reported as a DocumentError instead.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 NOT_A_DOCUMENT = "The file is not a PDF, Word (.docx) or text document"
 NO_PDF_TEXT = "No text could be read from this PDF (it may be a scanned image)"
@@ -35,8 +38,6 @@ def pdf_text(data: bytes) -> str:
         raise DocumentError("The file is named .pdf but is not a PDF document")
     from pypdf import PdfReader  # imported here so that text-only callers never pay for it
 
-    # pypdf logs every repaired cross-reference table; a damaged file is reported as a DocumentError instead.
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
@@ -55,6 +56,13 @@ def pdf_text(data: bytes) -> str:
 def docx_text(data: bytes) -> str:
     if not data.startswith(b"PK") or not zipfile.is_zipfile(io.BytesIO(data)):
         raise DocumentError("The file is named .docx but is not a Word document")
+    try:
+        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    except Exception as exc:  # a damaged central directory
+        raise DocumentError("The Word document could not be opened: the file may be damaged") from exc
+    if "word/document.xml" not in names:
+        # .docx is a zip archive, but not every zip archive is a Word document.
+        raise DocumentError("The file is named .docx but is not a Word document")
     import docx  # python-docx
 
     try:
@@ -69,7 +77,7 @@ def docx_text(data: bytes) -> str:
 
 
 def _docx_lines(document):
-    """Paragraphs separated by blank lines, list paragraphs as "- " bullets, table rows as tab-separated lines."""
+    """Paragraphs between blank lines, list paragraphs as "- " bullets, table rows as tab-separated cells."""
     from docx.table import Table
 
     for item in document.iter_inner_content():

@@ -13,9 +13,15 @@ _END = r"\s*[:?.]?\s*$"
 # Headings that introduce improvement points, and the kind of point each list holds.
 POINT_HEADINGS = (
     ("area_for_priority_action", r"(?:the\s+)?areas?\s+(?:for|of)\s+priority\s+action"),
-    ("what_needs_to_improve", r"what\s+needs\s+to\s+improve(?:\s+(?:further|next))?(?:\s+in\s+this\s+area.*)?"),
+    (
+        "what_needs_to_improve",
+        r"what\s+needs\s+to\s+improve(?:\s+(?:further|next))?(?:\s+in\s+this\s+area.*)?",
+    ),
     ("recommendation", r"(?:key\s+|main\s+|ofsted'?s?\s+)?recommendations?(?:\s+for\s+improvement)?"),
-    ("area_for_improvement", r"(?:key\s+|main\s+)?areas?\s+(?:for|of|requiring)\s+(?:further\s+)?improvement(?:\s+.{0,40})?"),
+    (
+        "area_for_improvement",
+        r"(?:key\s+|main\s+)?areas?\s+(?:for|of|requiring)\s+(?:further\s+)?improvement(?:\s+.{0,40})?",
+    ),
     ("area_for_development", r"(?:key\s+|main\s+)?areas?\s+(?:for|of)\s+(?:further\s+)?development"),
 )
 
@@ -43,7 +49,7 @@ _NUMBERING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[a-z]\)|\([a-z]\))\s+", r
 
 
 def heading_kind(line: str) -> str | None:
-    """A point kind, "strengths", "other" for a known heading, or None when the line is not a known heading."""
+    """A point kind, "strengths", "other" for another known heading, or None for a line that is not one."""
     text = _NUMBERING.sub("", " ".join(line.split()))
     # Headings start with a capital; a wrapped sentence's next line usually does not.
     if not text or len(text) > 110 or not text[0].isupper():

@@ -16,7 +16,10 @@ _TYPE_SIGNS = (
     ("jtai", r"joint targeted area inspection"),
     ("unannounced_inspection", r"unannounced inspection"),
     ("monitoring_visit", r"\bmonitoring visit (?:to|of)\b|findings of the (?:\w+ )?monitoring visit"),
-    ("focused_visit", r"\bfocused visit (?:to|of)\b|findings of (?:the|a|this) focused visit"),
+    (
+        "focused_visit",
+        r"\b(?:focused|assurance) visit (?:to|of)\b|findings of (?:the|a|this) (?:focused|assurance) visit",
+    ),
     (
         "inspection_report",
         r"\b(?:re-)?inspection of (?:[\w ,&'-]{0,80}?)(?:children's (?:social care )?services"
@@ -25,7 +28,9 @@ _TYPE_SIGNS = (
     ),
 )
 # A council paper names its meeting in its first lines and says whose report it is.
-_MEETING_TITLE = re.compile(r"\b(?:committee|cabinet|scrutiny|overview and scrutiny|council meeting|panel)\b", re.I)
+_MEETING_TITLE = re.compile(
+    r"\b(?:committee|cabinet|scrutiny|overview and scrutiny|council meeting|panel)\b", re.I
+)
 _COUNCIL_PAPER = re.compile(
     r"\bpurpose of (?:the|this) report\b|\breport of the (?:director|chief|executive|head|cabinet)\b", re.I
 )
@@ -35,20 +40,32 @@ _COUNCIL_LINE = re.compile(
     r"|(?:City of |Council of the )?[A-Z][\w,&'. -]{1,60}? (?:Council|Corporation))$"
 )
 _NAMED_IN_TITLE = (
-    r"(?:[Ff]ocused|[Mm]onitoring) visit to ([A-Z][\w ,&'.-]{1,80}?)(?:'s)? (?:local authority )?children's",
-    r"[Ii]nspection of ([A-Z][\w ,&'.-]{1,80}?)(?:'s)? (?:local authority )?children's",
+    r"(?:[Ff]ocused|[Mm]onitoring) visit to (?:the )?([A-Z][\w ,&'.-]{1,80}?)(?:'s)? (?:local authority )?"
+    r"children's",
+    r"[Ii]nspection of (?:the )?([A-Z][\w ,&'.-]{1,80}?)(?:'s)? (?:local authority )?children's",
     r"(?:arrangements )?within ([A-Z][\w ,&'.-]{1,80}?) children's services",
     r"[Cc]hildren's services in ([A-Z][\w ,&'.-]{1,60}?) (?:are|is|require|have|has)\b",
     r"joint targeted area inspection .{0,250}? in ([A-Z][\w&'-]+(?: (?:[A-Z][\w&'-]+|and|upon|on|of|the))*)",
     r"(?:services|care) in ([A-Z][\w&'-]+(?: (?:[A-Z][\w&'-]+|and|upon|on|of|the))*)",
 )
-_GENERIC = re.compile(r"^(?:the |a |local |this |our |your |england|english)", re.I)
+_GENERIC = re.compile(
+    r"^(?:the |a |local |this |our |your |england|english|january|february|march|april|may|june|july|august"
+    r"|september|october|november|december|\d)",
+    re.I,
+)
 
-_PUBLISHED = re.compile(r"\b(?:report published|publication date|date published|published)\s*:?\s*(.{6,40})", re.I)
+_NOT_NAMES = ("", "council", "county", "city", "borough", "district")
+_PUBLISHED = re.compile(
+    r"^(?:report published|publication date|date published|published)\s*:?\s*(.{6,40})", re.I
+)
 _MEETING = re.compile(r"\b(?:committee|cabinet|council|board|panel|meeting|scrutiny)\b", re.I)
-_VISIT_WORDS = re.compile(r"\b(?:visit|inspect\w*|conducted|carried out|took place|fieldwork|on site)\b", re.I)
+_VISIT_WORDS = re.compile(
+    r"\b(?:visit|inspect\w*|conducted|carried out|took place|fieldwork|on site)\b", re.I
+)
 _NOT_THIS_VISIT = re.compile(r"\b(?:previous|previously|last|since|prior|earlier|publish\w*|next)\b", re.I)
-_INSPECTION_DATES = re.compile(r"\b(?:inspection|visit|fieldwork) dates?\s*:", re.I)
+_INSPECTION_DATES = re.compile(
+    r"\b(?:(?:inspection|visit|fieldwork) dates?|dates? of (?:the )?(?:inspection|visit))\s*:", re.I
+)
 
 
 def head_text(blocks: list[Block]) -> str:
@@ -59,7 +76,13 @@ def doc_type(blocks: list[Block]) -> tuple[str, bool]:
     """The document's kind, and whether anything in it said so (False: a guess)."""
     head = head_text(blocks)
     title = "\n".join(block.text for block in blocks[:5])
-    if (_MEETING_TITLE.search(title) or _COUNCIL_PAPER.search(head)) and "ofsted" in head.lower():
+    # An inspector's letter ("Dear …") may be addressed to a committee's chair; a council paper is no letter.
+    letter = any(block.text.startswith("Dear ") for block in blocks[:25])
+    if (
+        (_MEETING_TITLE.search(title) or _COUNCIL_PAPER.search(head))
+        and "ofsted" in head.lower()
+        and not letter
+    ):
         return "committee_report", True
     # The first block that names a kind is the title or the letter's opening sentence.
     for block in blocks[:_HEAD]:
@@ -76,7 +99,13 @@ def authority(blocks: list[Block], lines: list[str]) -> str | None:
     for pattern in _NAMED_IN_TITLE:
         for m in re.finditer(pattern, head):
             name = m.group(1).strip(" ,.")
-            if not _GENERIC.match(name):
+            # "the County Council's children's services" names no council.
+            if not _GENERIC.match(name) and authorities.short_name(name) not in (
+                "",
+                "county",
+                "city",
+                "borough",
+            ):
                 named.append(name)
     # A title that gives the council's full name is the best evidence; then a known place; then the address.
     for name in named:
@@ -93,6 +122,8 @@ def authority(blocks: list[Block], lines: list[str]) -> str | None:
 
 def _council_in_line(line: str) -> str | None:
     """The council in an address line, which may also name the addressee: "Tom Ashby, Director, X Council"."""
+    if line.isupper() and len(line) < 80:
+        line = line.title().replace(" And ", " and ").replace(" Of ", " of ")  # a council paper's letterhead
     if not re.search(r"\b(?:Council|Corporation)$|^(?:London|Royal) Borough of ", line) or len(line) > 150:
         return None
     segments = line.split(", ")
@@ -110,31 +141,34 @@ def visit_dates(blocks: list[Block], lines: list[str]) -> tuple[date | None, dat
             found = date_ranges(line[m.end() :])
             if found:
                 return found[0][1], found[0][2]
-    # Otherwise the first sentence that says when this visit or inspection happened.
+    # Otherwise the first sentence that says when this visit or inspection happened. Blocks are joined
+    # first, because a sentence can be split where a page ended.
     best = None
-    for block in blocks:
-        for sentence in re.split(r"(?<=[.;])\s+(?=[A-Z])", block.text):
-            if not _VISIT_WORDS.search(sentence) or _NOT_THIS_VISIT.search(sentence):
-                continue
-            for _, start, end in date_ranges(sentence):
-                if start != end:
-                    return start, end
-                best = best or (start, end)
+    flowing = " ".join(block.text for block in blocks if block.kind != "row")
+    for sentence in re.split(r"(?<=[.;])\s+(?=[A-Z])", flowing):
+        said = _VISIT_WORDS.search(sentence)
+        if not said or _NOT_THIS_VISIT.search(sentence):
+            continue
+        # Only dates after "visit" or "inspection": a letter head may have run into the sentence.
+        for _, start, end in date_ranges(sentence[said.start() :]):
+            if start != end:
+                return start, end
+            best = best or (start, end)
     return best or (None, None)
 
 
 def published(blocks: list[Block], lines: list[str], kind: str) -> date | None:
     content = [line.strip() for line in lines if line.strip() and line != "\f"]
-    for line in content[:120]:
-        if (m := _PUBLISHED.search(line)) and (found := first_date(m.group(1))):
-            return found
     if kind == "committee_report":
-        # The meeting date heads the report: "CHILDREN AND FAMILIES OVERVIEW AND SCRUTINY COMMITTEE - 3 SEPTEMBER 2024".
+        # A council paper is dated by its meeting: "… SCRUTINY COMMITTEE - 3 SEPTEMBER 2024" or "Date: …".
         head = content[:15]
         for line in head:
-            if _MEETING.search(line) and (found := first_date(line)):
+            if (_MEETING.search(line) or re.match(r"date\b", line, re.I)) and (found := first_date(line)):
                 return found
         return next((found for line in head if (found := first_date(line))), None)
+    for line in content[:120]:
+        if (m := _PUBLISHED.match(line)) and (found := first_date(m.group(1))):
+            return found
     # A letter is dated on a line of its own above the addressee.
     for line in content[:40]:
         m = DATE.search(line)
