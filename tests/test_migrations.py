@@ -17,9 +17,7 @@ def test_there_is_one_migration_head():
 
 def test_the_migrated_schema_matches_the_models(app):
     with app.app_context(), db.engine.connect() as connection:
-        diff = compare_metadata(
-            MigrationContext.configure(connection, opts={"compare_type": True}), db.metadata
-        )
+        diff = compare_metadata(MigrationContext.configure(connection, opts={"compare_type": True}), db.metadata)
     assert diff == [], f"The models and the migrations differ; write a migration: {diff}"
 
 

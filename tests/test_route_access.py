@@ -15,9 +15,7 @@ def _rules(app) -> list[Rule]:
 
 def _example_url(rule: Rule) -> str:
     """A concrete URL for a rule, with 1 for every number and "x" for every other argument."""
-    values = {
-        arg: 1 if "int" in type(rule._converters[arg]).__name__.lower() else "x" for arg in rule.arguments
-    }
+    values = {arg: 1 if "int" in type(rule._converters[arg]).__name__.lower() else "x" for arg in rule.arguments}
     return rule.build(values, append_unknown=False)[1]
 
 
@@ -45,9 +43,7 @@ def test_every_route_sends_an_anonymous_user_to_sign_in(client):
         for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
             response = client.http.open(url, method=method)
             assert response.status_code == 302, f"{method} {url} answered {response.status_code}"
-            assert response.location.startswith("/sign-in"), (
-                f"{method} {url} redirected to {response.location}"
-            )
+            assert response.location.startswith("/sign-in"), f"{method} {url} redirected to {response.location}"
 
 
 @pytest.mark.parametrize("role", list(Role))

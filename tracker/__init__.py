@@ -8,14 +8,18 @@ from flask import Flask
 from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
+from tracker.actions.blueprint import bp as actions_bp
 from tracker.auth.views import bp as auth_bp
 from tracker.config import Config, config_from_environment
 from tracker.export.cli import plan_cli
 from tracker.extensions import csrf, db, login_manager, migrate
+from tracker.forms import error_summary_items
 from tracker.health.views import bp as health_bp
 from tracker.home.views import bp as home_bp
 from tracker.inspections.cli import inspection_cli
+from tracker.inspections.views import bp as inspections_bp
 from tracker.models import User
+from tracker.navigation import navigation_items
 from tracker.security import enforce_access
 from tracker.seeding.cli import seed_command
 
@@ -59,6 +63,8 @@ def _init_templates(app: Flask) -> None:
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     WTFormsHelpers(app)
+    app.add_template_global(error_summary_items)
+    app.context_processor(navigation_items)
 
 
 def _init_extensions(app: Flask) -> None:
@@ -76,7 +82,7 @@ def _load_user(user_id: str):
 
 
 def _register_blueprints(app: Flask) -> None:
-    for bp in (auth_bp, health_bp, home_bp):
+    for bp in (auth_bp, health_bp, home_bp, actions_bp, inspections_bp):
         app.register_blueprint(bp)
     app.before_request(enforce_access)
 

@@ -69,17 +69,13 @@ def record(
     return entry
 
 
-def record_creation(
-    obj: Any, actor: User | None, fields: Mapping[str, Any], at: datetime | None = None
-) -> None:
+def record_creation(obj: Any, actor: User | None, fields: Mapping[str, Any], at: datetime | None = None) -> None:
     """Record a new object: one event per field given, before empty."""
     for name, value in fields.items():
         record(obj, "created", actor, field=name, after=value, at=at)
 
 
-def change_fields(
-    obj: Any, actor: User | None, at: datetime | None = None, **values: Any
-) -> dict[str, tuple]:
+def change_fields(obj: Any, actor: User | None, at: datetime | None = None, **values: Any) -> dict[str, tuple]:
     """Set fields on obj, recording each that actually changes. Returns {field: (before, after)}."""
     changed = {}
     for name, new in values.items():

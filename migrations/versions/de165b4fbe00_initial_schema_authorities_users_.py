@@ -55,9 +55,7 @@ def upgrade():
         sa.Column("source_text", sa.Text(), nullable=False),
         sa.Column("source_sha256", sa.String(length=64), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["authority_id"], ["authority.id"], name=op.f("fk_inspection_authority_id_authority")
-        ),
+        sa.ForeignKeyConstraint(["authority_id"], ["authority.id"], name=op.f("fk_inspection_authority_id_authority")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_inspection")),
         sa.UniqueConstraint("source_sha256", name=op.f("uq_inspection_source_sha256")),
     )
@@ -89,9 +87,7 @@ def upgrade():
         sa.Column("active", sa.Boolean(), nullable=False),
         sa.Column("is_demo", sa.Boolean(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["authority_id"], ["authority.id"], name=op.f("fk_user_authority_id_authority")
-        ),
+        sa.ForeignKeyConstraint(["authority_id"], ["authority.id"], name=op.f("fk_user_authority_id_authority")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_user")),
         sa.UniqueConstraint("email", name=op.f("uq_user_email")),
     )
@@ -112,9 +108,7 @@ def upgrade():
         sa.Column("before", sa.Text(), nullable=True),
         sa.Column("after", sa.Text(), nullable=True),
         sa.ForeignKeyConstraint(["actor_id"], ["user.id"], name=op.f("fk_audit_event_actor_id_user")),
-        sa.ForeignKeyConstraint(
-            ["authority_id"], ["authority.id"], name=op.f("fk_audit_event_authority_id_authority")
-        ),
+        sa.ForeignKeyConstraint(["authority_id"], ["authority.id"], name=op.f("fk_audit_event_authority_id_authority")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_event")),
     )
     with op.batch_alter_table("audit_event", schema=None) as batch_op:
@@ -152,9 +146,7 @@ def upgrade():
         sa.UniqueConstraint("inspection_id", "position", name=op.f("uq_improvement_point_inspection_id")),
     )
     with op.batch_alter_table("improvement_point", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_improvement_point_inspection_id"), ["inspection_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_improvement_point_inspection_id"), ["inspection_id"], unique=False)
 
     op.create_table(
         "judgement",
@@ -234,19 +226,13 @@ def upgrade():
             ["improvement_point.id"],
             name=op.f("fk_action_improvement_point_id_improvement_point"),
         ),
-        sa.ForeignKeyConstraint(
-            ["lead_director_id"], ["user.id"], name=op.f("fk_action_lead_director_id_user")
-        ),
+        sa.ForeignKeyConstraint(["lead_director_id"], ["user.id"], name=op.f("fk_action_lead_director_id_user")),
         sa.ForeignKeyConstraint(["owner_id"], ["user.id"], name=op.f("fk_action_owner_id_user")),
-        sa.ForeignKeyConstraint(
-            ["signed_off_by_id"], ["user.id"], name=op.f("fk_action_signed_off_by_id_user")
-        ),
+        sa.ForeignKeyConstraint(["signed_off_by_id"], ["user.id"], name=op.f("fk_action_signed_off_by_id_user")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_action")),
     )
     with op.batch_alter_table("action", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_action_improvement_point_id"), ["improvement_point_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_action_improvement_point_id"), ["improvement_point_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_action_lead_director_id"), ["lead_director_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_action_owner_id"), ["owner_id"], unique=False)
 
@@ -323,9 +309,7 @@ def upgrade():
         ),
         sa.Column("author_id", sa.Integer(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["action_id"], ["action.id"], name=op.f("fk_progress_update_action_id_action")
-        ),
+        sa.ForeignKeyConstraint(["action_id"], ["action.id"], name=op.f("fk_progress_update_action_id_action")),
         sa.ForeignKeyConstraint(["author_id"], ["user.id"], name=op.f("fk_progress_update_author_id_user")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_progress_update")),
     )

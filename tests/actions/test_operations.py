@@ -38,12 +38,21 @@ def _events(action_id):
 
 def test_a_progress_update_records_each_changed_field_with_before_and_after(plan):
     action, owner, _ = plan
-    ops.record_progress(action, owner, rag=Rag.RED, rag_reason="Two chairs left.", narrative="Slipped.")
+    ops.record_progress(
+        action, owner, rag=Rag.RED, rag_reason="Two chairs left.", narrative="Slipped.", recovery="Agency chairs."
+    )
     db.session.commit()
     changes = {(e.field, e.before, e.after, e.actor_id) for e in _events(action.id) if e.event == "changed"}
     assert ("rag", "green", "red", owner.id) in changes
     assert ("rag_reason", "On track.", "Two chairs left.", owner.id) in changes
     assert action.updates[-1].rag == Rag.RED
+
+
+def test_a_worse_rating_must_say_what_will_recover_it(plan):
+    action, owner, _ = plan
+    with pytest.raises(ops.PlanRuleError, match="back on track"):
+        ops.record_progress(action, owner, rag=Rag.AMBER, rag_reason="Slipping.", narrative="Slipping.")
+    assert action.rag == Rag.GREEN
 
 
 def test_the_first_progress_update_starts_a_not_started_action(plan):
@@ -82,6 +91,7 @@ def test_completion_needs_evidence_of_impact_then_a_directors_sign_off(plan):
         description="Training delivered.",
         evidence_date=date(2026, 1, 5),
         shows_impact=False,
+        link="https://intranet.example.org/training",
     )
     with pytest.raises(ops.PlanRuleError, match="impact"):
         ops.propose_completion(action, owner)
@@ -92,6 +102,7 @@ def test_completion_needs_evidence_of_impact_then_a_directors_sign_off(plan):
         description="Audit: 85% of contacts decided in 24 hours.",
         evidence_date=date(2026, 2, 5),
         shows_impact=True,
+        link="https://intranet.example.org/audit",
     )
     ops.propose_completion(action, owner)
     assert action.status == ActionStatus.AWAITING_SIGN_OFF and not action.is_complete
@@ -112,7 +123,7 @@ def test_an_action_not_proposed_cannot_be_signed_off(plan):
 def test_a_rolled_back_change_leaves_no_audit_event(plan):
     action, owner, _ = plan
     before = len(_events(action.id))
-    ops.record_progress(action, owner, rag=Rag.AMBER, rag_reason="Slipping.", narrative="Slipping.")
+    ops.record_progress(action, owner, rag=Rag.AMBER, rag_reason="Slipping.", narrative="Slipping.", recovery="X.")
     db.session.rollback()
     assert len(_events(action.id)) == before
 

@@ -21,7 +21,7 @@ def test_signing_in_goes_to_home_and_shows_the_user_and_authority(client):
     user = _user(client.app, job_title="Head of Service, Duty and Advice")
     response = client.post_form("auth.login", {"email": user.email.upper(), "password": PASSWORD}, status=302)
     assert response.location == "/"
-    page = client.get_page("home.index")
+    page = client.get_page("actions.my_actions")
     header = page.select_one(".tracker-signed-in").get_text(" ", strip=True)
     assert "Head of Service, Duty and Advice" in header
     assert "Leicester City Council" in header
@@ -70,10 +70,10 @@ def test_next_only_redirects_within_this_site(client):
 def test_sign_out_ends_the_session(client):
     user = _user(client.app)
     client.sign_in(user)
-    assert client.get("home.index").status_code == 200
+    assert client.get("actions.my_actions").status_code == 200
     response = client.http.post(client.url("auth.logout"))
     assert response.status_code == 302
-    assert client.get("home.index").status_code == 302
+    assert client.get("actions.my_actions").status_code == 302
 
 
 def test_forms_are_protected_by_csrf(csrf_client):

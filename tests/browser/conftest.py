@@ -6,6 +6,7 @@ chromium fails the run instead of skipping it.
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import threading
@@ -51,6 +52,7 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture
 def live_server(seeded_app):
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # one line per asset request is noise here
     server = make_server("127.0.0.1", 0, seeded_app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -21,8 +21,13 @@ def sign_in(page: Page, base_url: str, email: str) -> None:
 
 def test_a_service_manager_signs_in_and_sees_their_authoritys_actions(page: Page, live_server):
     sign_in(page, live_server, "das@leicester.example.org")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Improvement plan actions")
+    expect(page.get_by_role("heading", level=1)).to_have_text("My actions")
     expect(page.locator(".tracker-signed-in")).to_contain_text("Leicester City Council")
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Whole plan", exact=True).click()
+    page.wait_for_load_state()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Improvement plan actions")
     rows = page.locator("tbody tr")
     expect(rows.first).to_contain_text("You")
     assert rows.count() > 5

@@ -40,18 +40,12 @@ class PageClient:
 
     def get_page(self, endpoint_or_path: str, *, status: int = 200, **values) -> BeautifulSoup:
         response = self.get(endpoint_or_path, **values)
-        assert response.status_code == status, (
-            f"{response.status_code} for {endpoint_or_path}: {response.text[:500]}"
-        )
+        assert response.status_code == status, f"{response.status_code} for {endpoint_or_path}: {response.text[:500]}"
         return check_page(response.get_data(as_text=True))
 
-    def post_form(
-        self, endpoint_or_path: str, data: dict, *, status: int = 200, follow: bool = False, **values
-    ):
+    def post_form(self, endpoint_or_path: str, data: dict, *, status: int = 200, follow: bool = False, **values):
         response = self.http.post(self.url(endpoint_or_path, **values), data=data, follow_redirects=follow)
-        assert response.status_code == status, (
-            f"{response.status_code} for {endpoint_or_path}: {response.text[:500]}"
-        )
+        assert response.status_code == status, f"{response.status_code} for {endpoint_or_path}: {response.text[:500]}"
         if response.mimetype == "text/html" and response.status_code == 200:
             return check_page(response.get_data(as_text=True))
         return response

@@ -31,8 +31,7 @@ def test_parse_prints_the_documents_json(runner):
     assert data["published"] == "2024-09-03"
     assert data["overall_effectiveness"] == "Outstanding"
     assert [p["text"] for p in data["improvement_points"]] == [
-        "Monitoring of pre-proceedings to tackle drift and delay and the accessibility of letters before "
-        "proceedings.",
+        "Monitoring of pre-proceedings to tackle drift and delay and the accessibility of letters before proceedings.",
         "Timeliness of initial child protection conferences.",
     ]
 

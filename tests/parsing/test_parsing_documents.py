@@ -38,8 +38,7 @@ def test_jtai_letter_to_several_agencies():
         "abuse incidents are reported overnight.",
         "The quality of early help assessments completed by partner agencies, so that plans are specific and "
         "measurable.",
-        "The oversight by the safeguarding partnership of how well early help reduces the need for statutory "
-        "services.",
+        "The oversight by the safeguarding partnership of how well early help reduces the need for statutory services.",
     ]
     assert doc.strengths == [
         "Families are offered help quickly through a well-run family hub network.",
@@ -137,8 +136,7 @@ def test_older_report_with_timed_areas_for_improvement():
     # "Immediately:" and "Within three months:" group the list; they are not points.
     assert points(doc, "area_for_improvement") == [
         "Ensure that all referrals are screened by a qualified social worker within one working day",
-        "Ensure that children subject to child protection plans are visited at the frequency their "
-        "plans require",
+        "Ensure that children subject to child protection plans are visited at the frequency their plans require",
         "Improve the quality of core assessments so that they include a clear analysis of risk",
         "Ensure that supervision of social workers is regular and recorded",
         "Develop a workforce strategy that reduces the reliance on agency social workers",

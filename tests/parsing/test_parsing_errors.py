@@ -81,17 +81,13 @@ def test_a_pdf_without_text(tmp_path):
     pdf += b"trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
     path = tmp_path / "scan.pdf"
     path.write_bytes(pdf)
-    with pytest.raises(
-        DocumentError, match=r"^No text could be read from this PDF \(it may be a scanned image\)$"
-    ):
+    with pytest.raises(DocumentError, match=r"^No text could be read from this PDF \(it may be a scanned image\)$"):
         parse_file(path)
 
 
 def test_text_with_no_inspection_content():
     with pytest.raises(DocumentError) as error:
-        parse_text(
-            "Dear Sam,\n\nThank you for lunch on 3 May 2024. The minutes of the meeting are attached.\n"
-        )
+        parse_text("Dear Sam,\n\nThank you for lunch on 3 May 2024. The minutes of the meeting are attached.\n")
     assert str(error.value) == (
         "This does not look like an Ofsted inspection document or council report: "
         "no improvement points or inspection details were found"

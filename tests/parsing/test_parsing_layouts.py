@@ -246,6 +246,4 @@ def test_council_paper_with_letterhead_and_judgements_as_bullets():
     assert doc.published == date(2025, 6, 5)
     assert (doc.visit_start, doc.visit_end) == (date(2025, 3, 3), date(2025, 3, 14))
     assert doc.overall_effectiveness == "Requires improvement to be good"
-    assert [(j.area, j.grade) for j in doc.judgements] == [
-        ("The experiences and progress of children in care", "Good")
-    ]
+    assert [(j.area, j.grade) for j in doc.judgements] == [("The experiences and progress of children in care", "Good")]

@@ -194,9 +194,7 @@ def test_committee_report_strengths_are_its_numbered_paragraphs():
     strengths = parse_file(SEEDS / "003_7af7db97a7e57556.txt").strengths
     # Paragraph 12 introduces the list ("…detailed below."); paragraphs 13 to 19 are the strengths.
     assert len(strengths) == 7
-    assert strengths[0].startswith(
-        "Leaders have proactively engaged in the current national social care reform"
-    )
+    assert strengths[0].startswith("Leaders have proactively engaged in the current national social care reform")
     assert strengths[-1].startswith("An overwhelming majority of staff told inspectors")
 
 

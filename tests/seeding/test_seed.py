@@ -114,19 +114,14 @@ def test_the_2011_and_2017_plans_are_complete_and_signed_off(seeded_app):
 
 def test_the_2021_and_2023_plans_are_mostly_complete_with_some_late(seeded_app):
     with seeded_app.app_context():
-        actions = _actions_of(DocumentKind.FOCUSED_VISIT, 2021) + _actions_of(
-            DocumentKind.FOCUSED_VISIT, 2023
-        )
+        actions = _actions_of(DocumentKind.FOCUSED_VISIT, 2021) + _actions_of(DocumentKind.FOCUSED_VISIT, 2023)
         complete = [a for a in actions if a.is_complete]
         assert len(complete) > len(actions) / 2
         late = [
             a
             for a in actions
             if not a.is_complete
-            and (
-                a.target_date < TODAY
-                or any(m.due_date < TODAY and not m.completed_date for m in a.milestones)
-            )
+            and (a.target_date < TODAY or any(m.due_date < TODAY and not m.completed_date for m in a.milestones))
         ]
         assert late
 
@@ -140,10 +135,7 @@ def test_the_2024_plan_is_in_progress_with_an_overdue_and_a_red_action(seeded_ap
             a
             for a in actions
             if not a.is_complete
-            and (
-                a.target_date < TODAY
-                or any(m.due_date < TODAY and not m.completed_date for m in a.milestones)
-            )
+            and (a.target_date < TODAY or any(m.due_date < TODAY and not m.completed_date for m in a.milestones))
         ]
         assert overdue
 

@@ -7,7 +7,10 @@ leaves it empty (now).
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 
+from tracker.actions import uploads
+from tracker.actions.uploads import CheckedFile
 from tracker.audit import change_fields, record, record_creation
 from tracker.extensions import db
 from tracker.models import (
@@ -78,21 +81,48 @@ def create_action(
 
 
 def record_progress(
-    action: Action, actor: User, *, rag: Rag, rag_reason: str, narrative: str, at: datetime | None = None
+    action: Action,
+    actor: User,
+    *,
+    rag: Rag,
+    rag_reason: str,
+    narrative: str,
+    recovery: str | None = None,
+    at: datetime | None = None,
 ) -> ProgressUpdate:
-    """A progress update: the narrative, the RAG rating and its reason; starts a not-started action."""
+    """A progress update: the narrative, the RAG rating and its reason; starts a not-started action.
+
+    A worse rating than the current one must say what will bring it back on track.
+    """
     when = at or utcnow()
     if rag == Rag.BLUE:
         raise PlanRuleError("Blue is set only when a director signs the action off")
-    changes = {"rag": rag, "rag_reason": rag_reason}
+    if not rag_reason.strip():
+        raise PlanRuleError("Enter the reason for the RAG rating")
+    recovery = (recovery or "").strip() or None
+    if is_worse(rag, action.rag) and not recovery:
+        raise PlanRuleError("Say what will bring the action back on track")
+    changes = {"rag": rag, "rag_reason": rag_reason, "recovery": recovery if rag != Rag.GREEN else None}
     if action.status == ActionStatus.NOT_STARTED:
         changes["status"] = ActionStatus.IN_PROGRESS
     change_fields(action, actor, at=when, **changes)
-    update = ProgressUpdate(action=action, narrative=narrative, rag=rag, author=actor, created_at=when)
+    update = ProgressUpdate(
+        action=action,
+        narrative=narrative,
+        rag=rag,
+        rag_reason=rag_reason,
+        recovery=recovery,
+        author=actor,
+        created_at=when,
+    )
     db.session.add(update)
     record_creation(update, actor, {"narrative": narrative, "rag": rag}, at=when)
     action.updated_at = when
     return update
+
+
+def is_worse(new: Rag, current: Rag) -> bool:
+    return new.severity > current.severity
 
 
 def set_rating(action: Action, actor: User, *, rag: Rag, rag_reason: str, at: datetime | None = None) -> None:
@@ -133,7 +163,8 @@ def replan_milestone(milestone: Milestone, actor: User, *, new_due_date: date, r
         )
     )
     change_fields(milestone, actor, at=when, due_date=new_due_date)
-    record(milestone, "replanned", actor, field="reason", after=reason, at=when)
+    # Written with the date change (same moment and event) so the history reads them as one move.
+    record(milestone, "changed", actor, field="reason", after=reason, at=when)
     milestone.action.updated_at = when
 
 
@@ -152,8 +183,13 @@ def add_evidence(
     evidence_date: date,
     shows_impact: bool,
     link: str | None = None,
+    file: CheckedFile | None = None,
+    upload_folder: Path | None = None,
     at: datetime | None = None,
 ) -> Evidence:
+    """Evidence as a link or an uploaded file (already checked), stored outside the web root."""
+    if bool(link) == bool(file):
+        raise PlanRuleError("Give a link or a file (one, not both)")
     when = at or utcnow()
     evidence = Evidence(
         action=action,
@@ -165,6 +201,11 @@ def add_evidence(
         added_by=actor,
         added_at=when,
     )
+    if file is not None:
+        evidence.stored_filename = uploads.store(file, upload_folder, action.improvement_point.inspection.authority_id)
+        evidence.original_filename = file.original_name
+        evidence.content_type = file.content_type
+        evidence.size_bytes = len(file.data)
     db.session.add(evidence)
     record_creation(
         evidence,
@@ -174,6 +215,7 @@ def add_evidence(
             "description": description,
             "evidence_date": evidence_date,
             "link": link,
+            "file": evidence.original_filename,
             "shows_impact": shows_impact,
         },
         at=when,

@@ -19,9 +19,7 @@ class Authority(db.Model):
     name: Mapped[str] = mapped_column(String(200), unique=True)
     slug: Mapped[str] = mapped_column(String(60), unique=True)
 
-    inspections: Mapped[list[Inspection]] = relationship(
-        back_populates="authority", order_by="Inspection.published"
-    )
+    inspections: Mapped[list[Inspection]] = relationship(back_populates="authority", order_by="Inspection.published")
     users: Mapped[list[User]] = relationship(back_populates="authority")
 
     def __repr__(self) -> str:

@@ -26,11 +26,11 @@ class Action(db.Model):
     lead_director_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
     theme: Mapped[str] = mapped_column(String(100))
     target_date: Mapped[date]
-    status: Mapped[ActionStatus] = mapped_column(
-        enum_column_type(ActionStatus), default=ActionStatus.NOT_STARTED
-    )
+    status: Mapped[ActionStatus] = mapped_column(enum_column_type(ActionStatus), default=ActionStatus.NOT_STARTED)
     rag: Mapped[Rag] = mapped_column(enum_column_type(Rag), default=Rag.GREEN)
     rag_reason: Mapped[str] = mapped_column(Text, default="")
+    # For Red or Amber: what will bring it back on track (asked for whenever a rating gets worse).
+    recovery: Mapped[str | None] = mapped_column(Text)
     signed_off_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     signed_off_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -121,6 +121,8 @@ class ProgressUpdate(db.Model):
     action_id: Mapped[int] = mapped_column(ForeignKey("action.id"), index=True)
     narrative: Mapped[str] = mapped_column(Text)
     rag: Mapped[Rag] = mapped_column(enum_column_type(Rag))
+    rag_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    recovery: Mapped[str | None] = mapped_column(Text)
     author_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 

@@ -27,9 +27,7 @@ NUMBER = re.compile(r"^\s*\(?(\d{1,3})[.)](?=\s|$)\s*")
 LETTER = re.compile(r"^\s*\(?(?:[a-h]|i{1,3}|iv|vi{0,3}|ix|x)\)(?=\s)\s*")
 DATE_LINE = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\.?,?\s+\d{4}$")
 _TERMINAL = re.compile(r"""[.?!:;)]["')\]]*$""")
-_DANGLING = re.compile(
-    r"\b(?:and|or|of|the|to|in|for|with|a|an|by|that|which|on|at|from|as|their|its)$", re.I
-)
+_DANGLING = re.compile(r"\b(?:and|or|of|the|to|in|for|with|a|an|by|that|which|on|at|from|as|their|its)$", re.I)
 _JOIN_WITH_SPACE = {"to", "and", "or", "nor"}
 
 
@@ -139,9 +137,7 @@ def build_blocks(lines: list[str]) -> list[Block]:
         ):
             marker, number = pending.pop(0)
             blocks.append(Block("item", line, marker=marker, number=number))
-        elif current is not None and _carries_on(
-            current, prev_line, line, gap, width, _next_line(lines, index)
-        ):
+        elif current is not None and _carries_on(current, prev_line, line, gap, width, _next_line(lines, index)):
             current.add(line)
         else:
             blocks.append(Block("para", line))
@@ -179,9 +175,7 @@ def _next_line(lines: list[str], index: int) -> str:
     return next((line for line in lines[index + 1 :] if line.strip() and line != PAGE_BREAK), "")
 
 
-def _carries_on(
-    current: Block, prev_line: str, line: str, gap: int, width: int | None, next_line: str
-) -> bool:
+def _carries_on(current: Block, prev_line: str, line: str, gap: int, width: int | None, next_line: str) -> bool:
     if current.kind == "row":
         return False
     starts_lower = line[:1].islower() or line[:1] in "(&"

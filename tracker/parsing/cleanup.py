@@ -48,9 +48,7 @@ _CHAR_MAP = str.maketrans(
 
 _HTML_BREAK = re.compile(r"<\s*(?:br|/p|p|/div|div|/li|/ul|/ol|ul|ol|/h\d|h\d)\b[^>]*>", re.I)
 _HTML_ITEM = re.compile(r"<\s*li\b[^>]*>", re.I)
-_HTML_OTHER = re.compile(
-    r"</?\s*(?:span|b|i|u|em|strong|font|a|sup|sub|small|table|tr|td|th|tbody)\b[^>]*>", re.I
-)
+_HTML_OTHER = re.compile(r"</?\s*(?:span|b|i|u|em|strong|font|a|sup|sub|small|table|tr|td|th|tbody)\b[^>]*>", re.I)
 
 PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?[-–]?\s*\d{1,3}\s*[-–]?(?:\s*(?:of|/)\s*\d{1,3})?\s*$", re.I)
 _GRADE_ONLY = re.compile(

@@ -28,9 +28,7 @@ _TYPE_SIGNS = (
     ),
 )
 # A council paper names its meeting in its first lines and says whose report it is.
-_MEETING_TITLE = re.compile(
-    r"\b(?:committee|cabinet|scrutiny|overview and scrutiny|council meeting|panel)\b", re.I
-)
+_MEETING_TITLE = re.compile(r"\b(?:committee|cabinet|scrutiny|overview and scrutiny|council meeting|panel)\b", re.I)
 _COUNCIL_PAPER = re.compile(
     r"\bpurpose of (?:the|this) report\b|\breport of the (?:director|chief|executive|head|cabinet)\b", re.I
 )
@@ -55,13 +53,9 @@ _GENERIC = re.compile(
 )
 
 _NOT_NAMES = ("", "council", "county", "city", "borough", "district")
-_PUBLISHED = re.compile(
-    r"^(?:report published|publication date|date published|published)\s*:?\s*(.{6,40})", re.I
-)
+_PUBLISHED = re.compile(r"^(?:report published|publication date|date published|published)\s*:?\s*(.{6,40})", re.I)
 _MEETING = re.compile(r"\b(?:committee|cabinet|council|board|panel|meeting|scrutiny)\b", re.I)
-_VISIT_WORDS = re.compile(
-    r"\b(?:visit|inspect\w*|conducted|carried out|took place|fieldwork|on site)\b", re.I
-)
+_VISIT_WORDS = re.compile(r"\b(?:visit|inspect\w*|conducted|carried out|took place|fieldwork|on site)\b", re.I)
 _NOT_THIS_VISIT = re.compile(r"\b(?:previous|previously|last|since|prior|earlier|publish\w*|next)\b", re.I)
 _INSPECTION_DATES = re.compile(
     r"\b(?:(?:inspection|visit|fieldwork) dates?|dates? of (?:the )?(?:inspection|visit))\s*:", re.I
@@ -78,11 +72,7 @@ def doc_type(blocks: list[Block]) -> tuple[str, bool]:
     title = "\n".join(block.text for block in blocks[:5])
     # An inspector's letter ("Dear …") may be addressed to a committee's chair; a council paper is no letter.
     letter = any(block.text.startswith("Dear ") for block in blocks[:25])
-    if (
-        (_MEETING_TITLE.search(title) or _COUNCIL_PAPER.search(head))
-        and "ofsted" in head.lower()
-        and not letter
-    ):
+    if (_MEETING_TITLE.search(title) or _COUNCIL_PAPER.search(head)) and "ofsted" in head.lower() and not letter:
         return "committee_report", True
     # The first block that names a kind is the title or the letter's opening sentence.
     for block in blocks[:_HEAD]:

@@ -165,9 +165,7 @@ def _replay_action(point: ImprovementPoint, seed: SeedAction, users: dict, publi
     for milestone, seed_milestone in zip(milestones, seed.milestones, strict=True):
         events += [(_at(r.on, 12), "replan", (milestone, r)) for r in seed_milestone.replans]
         if seed_milestone.completed:
-            events.append(
-                (_at(seed_milestone.completed, 13), "complete", (milestone, seed_milestone.completed))
-            )
+            events.append((_at(seed_milestone.completed, 13), "complete", (milestone, seed_milestone.completed)))
     events += [(_at(e.date, 14), "evidence", e) for e in seed.evidence]
     events.sort(key=lambda event: event[0])
     for when, kind, item in events:
@@ -178,9 +176,7 @@ def _replay_action(point: ImprovementPoint, seed: SeedAction, users: dict, publi
         raise PlanFileError(f"{where}: an action in progress needs at least one progress update")
     if seed.status != ActionStatus.COMPLETE:
         # The plan file's current rating and its reason, where they differ from the last update's.
-        plan_ops.set_rating(
-            action, owner, rag=seed.rag, rag_reason=seed.rag_reason, at=last + timedelta(minutes=5)
-        )
+        plan_ops.set_rating(action, owner, rag=seed.rag, rag_reason=seed.rag_reason, at=last + timedelta(minutes=5))
     if seed.status in (ActionStatus.AWAITING_SIGN_OFF, ActionStatus.COMPLETE):
         plan_ops.propose_completion(action, owner, at=last + timedelta(minutes=30))
     if seed.status == ActionStatus.COMPLETE:
@@ -193,13 +189,17 @@ def _apply(action, owner: User, users: dict, kind: str, item, when: datetime, wh
     if kind == "update":
         author = _user(users, item.by, tuple(Role), where)
         plan_ops.record_progress(
-            action, author, rag=item.rag, rag_reason=item.narrative, narrative=item.narrative, at=when
+            action,
+            author,
+            rag=item.rag,
+            rag_reason=item.narrative,
+            narrative=item.narrative,
+            recovery=item.recovery,
+            at=when,
         )
     elif kind == "replan":
         milestone, replan = item
-        plan_ops.replan_milestone(
-            milestone, owner, new_due_date=replan.to_date, reason=replan.reason, at=when
-        )
+        plan_ops.replan_milestone(milestone, owner, new_due_date=replan.to_date, reason=replan.reason, at=when)
     elif kind == "complete":
         milestone, completed = item
         plan_ops.complete_milestone(milestone, owner, completed_date=completed, at=when)

@@ -63,6 +63,7 @@ class SeedUpdate:
     by: str
     rag: Rag
     narrative: str
+    recovery: str | None
 
 
 @dataclass
@@ -170,9 +171,7 @@ def _authority(data: Any, where: str) -> SeedAuthority:
     for item, w in r.items("users"):
         u = _Reader(item, w)
         users.append(
-            SeedUser(
-                job_title=u.get("job_title", str), email=u.get("email", str), role=u.choice("role", Role)
-            )
+            SeedUser(job_title=u.get("job_title", str), email=u.get("email", str), role=u.choice("role", Role))
         )
     return SeedAuthority(name=r.get("name", str), slug=r.get("slug", str), users=users)
 
@@ -244,7 +243,7 @@ def _evidence(data: Any, where: str) -> SeedEvidence:
         kind=r.choice("kind", EvidenceKind),
         description=r.get("description", str),
         date=r.get("date", date),
-        link=r.get("link", str, required=False),
+        link=r.get("link", str),  # seed evidence is always a link: the demo holds no files
         added_by=r.get("added_by", str),
         shows_impact=r.get("shows_impact", bool, required=False, default=False),
     )
@@ -253,5 +252,9 @@ def _evidence(data: Any, where: str) -> SeedEvidence:
 def _update(data: Any, where: str) -> SeedUpdate:
     r = _Reader(data, where)
     return SeedUpdate(
-        on=r.get("on", date), by=r.get("by", str), rag=r.choice("rag", Rag), narrative=r.get("narrative", str)
+        on=r.get("on", date),
+        by=r.get("by", str),
+        rag=r.choice("rag", Rag),
+        narrative=r.get("narrative", str),
+        recovery=r.get("recovery", str, required=False),
     )

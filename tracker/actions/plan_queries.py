@@ -8,8 +8,9 @@ from datetime import date
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import aliased
 
+from tracker.actions.queries import next_milestones
 from tracker.extensions import db
-from tracker.models import Action, ImprovementPoint, Inspection, Milestone, Rag, User
+from tracker.models import Action, ImprovementPoint, Inspection, Rag, User
 
 
 @dataclass(frozen=True)
@@ -27,30 +28,13 @@ class ActionRow:
     point_number: int
 
 
-def _next_milestones():
-    """Each action's earliest milestone not yet done (ties broken by id)."""
-    ranked = (
-        select(
-            Milestone.action_id,
-            Milestone.title,
-            Milestone.due_date,
-            func.row_number()
-            .over(partition_by=Milestone.action_id, order_by=(Milestone.due_date, Milestone.id))
-            .label("rank"),
-        )
-        .where(Milestone.completed_date.is_(None))
-        .subquery()
-    )
-    return select(ranked.c.action_id, ranked.c.title, ranked.c.due_date).where(ranked.c.rank == 1).subquery()
-
-
 def authority_actions(authority_id: int, *, first_owner_id: int | None, page: int, per_page: int):
     """One page of the authority's actions, newest inspection first; first_owner_id's own actions lead.
 
     Returns (rows, total).
     """
     owner = aliased(User)
-    nxt = _next_milestones()
+    nxt = next_milestones()
     base = (
         select(Action.id)
         .join(ImprovementPoint, Action.improvement_point_id == ImprovementPoint.id)

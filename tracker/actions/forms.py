@@ -1,0 +1,144 @@
+"""The forms a service manager uses to keep an action up to date. Messages in GOV.UK's words."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
+from govuk_frontend_wtf.wtforms_widgets import (
+    GovCharacterCount,
+    GovFileInput,
+    GovRadioInput,
+    GovSubmitInput,
+    GovTextArea,
+    GovTextInput,
+)
+from wtforms import RadioField, StringField, SubmitField, TextAreaField
+from wtforms.validators import URL, DataRequired, InputRequired, Length, Optional
+
+from tracker.forms import GovDateField, VersionedForm
+from tracker.models import EvidenceKind, Rag
+
+TEXT_LIMIT = 2000
+
+
+def _rag_choices():
+    # Blue is never chosen here: it comes only with a director's sign-off.
+    return [(r.value, r.label) for r in Rag if r != Rag.BLUE]
+
+
+class ProgressForm(VersionedForm):
+    rag = RadioField(
+        "RAG rating",
+        choices=_rag_choices(),
+        widget=GovRadioInput(),
+        validators=[InputRequired("Select a RAG rating")],
+    )
+    rag_reason = TextAreaField(
+        "Why is it rated this way?",
+        description="If the rating is worse than before, say what went wrong.",
+        widget=GovCharacterCount(),
+        validators=[
+            DataRequired("Enter the reason for the RAG rating"),
+            Length(max=TEXT_LIMIT, message=f"The reason must be {TEXT_LIMIT} characters or fewer"),
+        ],
+    )
+    recovery = TextAreaField(
+        "What will bring it back on track?",
+        description="Needed when the rating is worse than before.",
+        widget=GovCharacterCount(),
+        validators=[Optional(), Length(max=TEXT_LIMIT, message=f"This must be {TEXT_LIMIT} characters or fewer")],
+    )
+    narrative = TextAreaField(
+        "Progress since the last update",
+        widget=GovCharacterCount(),
+        validators=[
+            DataRequired("Enter the progress since the last update"),
+            Length(max=TEXT_LIMIT, message=f"The progress update must be {TEXT_LIMIT} characters or fewer"),
+        ],
+    )
+    submit = SubmitField("Save update", widget=GovSubmitInput())
+
+
+class MilestoneForm(FlaskForm):
+    title = StringField(
+        "Milestone",
+        widget=GovTextInput(),
+        validators=[
+            DataRequired("Enter the milestone"),
+            Length(max=300, message="The milestone must be 300 characters or fewer"),
+        ],
+    )
+    due_date = GovDateField("Due date", description="For example, 27 3 2027")
+    submit = SubmitField("Add milestone", widget=GovSubmitInput())
+
+
+class CompleteMilestoneForm(VersionedForm):
+    completed_date = GovDateField("Date it was done", description="For example, 14 11 2026")
+    submit = SubmitField("Mark as done", widget=GovSubmitInput())
+
+
+class ReplanMilestoneForm(VersionedForm):
+    due_date = GovDateField("New due date", description="The original date is kept and shown beside the new one.")
+    reason = TextAreaField(
+        "Why has it moved?",
+        widget=GovTextArea(),
+        validators=[
+            DataRequired("Enter why the milestone has moved"),
+            Length(max=TEXT_LIMIT, message=f"The reason must be {TEXT_LIMIT} characters or fewer"),
+        ],
+    )
+    submit = SubmitField("Move milestone", widget=GovSubmitInput())
+
+
+class EvidenceForm(FlaskForm):
+    kind = RadioField(
+        "What kind of evidence is it?",
+        choices=EvidenceKind.choices(),
+        widget=GovRadioInput(),
+        validators=[InputRequired("Select the kind of evidence")],
+    )
+    description = TextAreaField(
+        "What it is and what it shows",
+        widget=GovTextArea(),
+        validators=[
+            DataRequired("Enter what the evidence is and what it shows"),
+            Length(max=TEXT_LIMIT, message=f"The description must be {TEXT_LIMIT} characters or fewer"),
+        ],
+    )
+    evidence_date = GovDateField("Date of the evidence", description="For example, 14 11 2026")
+    shows_impact = RadioField(
+        "Does it show the difference the action has made for children?",
+        description="Evidence that something was done (a procedure published, training delivered) is not "
+        "evidence of impact. Evidence of impact shows a change in practice or outcomes, such as an audit or "
+        "performance figures.",
+        choices=[("yes", "Yes, it shows impact"), ("no", "No, it shows the work was done")],
+        widget=GovRadioInput(),
+        validators=[InputRequired("Select whether the evidence shows impact")],
+    )
+    link = StringField(
+        "Link to the evidence",
+        description="A web address, such as the document's place on the council's intranet.",
+        widget=GovTextInput(),
+        validators=[
+            Optional(),
+            URL(require_tld=False, message="Enter a link in the correct format, like https://intranet.example.org/x"),
+            Length(max=2000, message="The link must be 2000 characters or fewer"),
+        ],
+    )
+    file = FileField("Or upload a file", widget=GovFileInput())
+    submit = SubmitField("Add evidence", widget=GovSubmitInput())
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        has_file = bool(self.file.data and getattr(self.file.data, "filename", ""))
+        if not self.link.data and not has_file:
+            self.link.errors = [*self.link.errors, "Enter a link or choose a file to upload"]
+            return False
+        if self.link.data and has_file:
+            self.file.errors = [*self.file.errors, "Give a link or a file, not both"]
+            return False
+        return valid
+
+
+class ProposeCompletionForm(VersionedForm):
+    submit = SubmitField("Propose as complete", widget=GovSubmitInput())

@@ -1,0 +1,215 @@
+"""Reading the plan for the actions pages, in SQL, with a fixed number of queries whatever its size."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload, selectinload
+
+from tracker.extensions import db
+from tracker.models import (
+    Action,
+    ActionStatus,
+    AuditEvent,
+    Evidence,
+    ImprovementPoint,
+    Inspection,
+    Milestone,
+    MilestoneReplan,
+    ProgressUpdate,
+    Rag,
+)
+
+DUE_SOON_DAYS = 14
+STALE_DAYS = 45
+# A service manager owns tens of actions; this only guards the page against a pathological plan.
+MY_ACTIONS_LIMIT = 200
+HISTORY_LIMIT = 500
+
+
+@dataclass(frozen=True)
+class MyActionRow:
+    id: int
+    title: str
+    rag: Rag
+    status: ActionStatus
+    target_date: date
+    updated_at: datetime
+    next_milestone: str | None
+    next_milestone_due: date | None
+    overdue_milestones: int
+    point_id: int
+    point_label: str
+    point_text: str
+    inspection_id: int
+
+    def days_to_next(self, today: date) -> int | None:
+        return (self.next_milestone_due - today).days if self.next_milestone_due else None
+
+    def is_overdue(self, today: date) -> bool:
+        return self.overdue_milestones > 0 or self.target_date < today
+
+    def is_due_soon(self, today: date) -> bool:
+        days = self.days_to_next(today)
+        return days is not None and 0 <= days <= DUE_SOON_DAYS
+
+    def is_stale(self, today: date) -> bool:
+        return self.updated_at.date() < today - timedelta(days=STALE_DAYS)
+
+
+@dataclass
+class PointGroup:
+    point_id: int
+    label: str
+    text: str
+    inspection_id: int
+    rows: list[MyActionRow] = field(default_factory=list)
+
+
+@dataclass
+class MyActions:
+    groups: list[PointGroup]
+    overdue: list[MyActionRow]
+    due_soon: list[MyActionRow]
+    stale: list[MyActionRow]
+    completed_count: int
+    truncated: bool
+
+
+def next_milestones():
+    """Each action's earliest milestone not yet done (ties broken by id)."""
+    ranked = (
+        select(
+            Milestone.action_id,
+            Milestone.title,
+            Milestone.due_date,
+            func.row_number()
+            .over(partition_by=Milestone.action_id, order_by=(Milestone.due_date, Milestone.id))
+            .label("rank"),
+        )
+        .where(Milestone.completed_date.is_(None))
+        .subquery()
+    )
+    return select(ranked.c.action_id, ranked.c.title, ranked.c.due_date).where(ranked.c.rank == 1).subquery()
+
+
+def _overdue_counts(today: date):
+    return (
+        select(Milestone.action_id, func.count().label("overdue"))
+        .where(Milestone.completed_date.is_(None), Milestone.due_date < today)
+        .group_by(Milestone.action_id)
+        .subquery()
+    )
+
+
+def point_label(doc_type, published: date | None, kind, number: int) -> str:
+    when = f", {published:%B %Y}" if published else ""
+    return f"{doc_type.label}{when}: {kind.label.lower()} {number}"
+
+
+def my_actions(owner_id: int, today: date) -> MyActions:
+    """The open actions a user owns, grouped by improvement point, and what needs their attention first."""
+    nxt = next_milestones()
+    overdue = _overdue_counts(today)
+    is_open = Action.status != ActionStatus.COMPLETE
+    rows_query = (
+        select(
+            Action.id,
+            Action.title,
+            Action.rag,
+            Action.status,
+            Action.target_date,
+            Action.updated_at,
+            nxt.c.title,
+            nxt.c.due_date,
+            func.coalesce(overdue.c.overdue, 0),
+            ImprovementPoint.id,
+            Inspection.doc_type,
+            Inspection.published,
+            ImprovementPoint.kind,
+            ImprovementPoint.number,
+            ImprovementPoint.text,
+            Inspection.id,
+        )
+        .join(ImprovementPoint, Action.improvement_point_id == ImprovementPoint.id)
+        .join(Inspection, ImprovementPoint.inspection_id == Inspection.id)
+        .outerjoin(nxt, nxt.c.action_id == Action.id)
+        .outerjoin(overdue, overdue.c.action_id == Action.id)
+        .where(Action.owner_id == owner_id, is_open)
+        .order_by(Inspection.published.desc(), ImprovementPoint.position, Action.id)
+        .limit(MY_ACTIONS_LIMIT + 1)
+    )
+    rows = [
+        MyActionRow(
+            id=r[0],
+            title=r[1],
+            rag=r[2],
+            status=r[3],
+            target_date=r[4],
+            updated_at=r[5],
+            next_milestone=r[6],
+            next_milestone_due=r[7],
+            overdue_milestones=r[8],
+            point_id=r[9],
+            point_label=point_label(r[10], r[11], r[12], r[13]),
+            point_text=r[14],
+            inspection_id=r[15],
+        )
+        for r in db.session.execute(rows_query)
+    ]
+    truncated = len(rows) > MY_ACTIONS_LIMIT
+    rows = rows[:MY_ACTIONS_LIMIT]
+    groups: dict[int, PointGroup] = {}
+    for row in rows:
+        group = groups.setdefault(
+            row.point_id, PointGroup(row.point_id, row.point_label, row.point_text, row.inspection_id)
+        )
+        group.rows.append(row)
+    completed = db.session.scalar(select(func.count()).select_from(Action).where(Action.owner_id == owner_id, ~is_open))
+    return MyActions(
+        groups=list(groups.values()),
+        overdue=sorted((r for r in rows if r.is_overdue(today)), key=lambda r: r.next_milestone_due or r.target_date),
+        due_soon=[r for r in rows if r.is_due_soon(today) and not r.is_overdue(today)],
+        stale=[r for r in rows if r.is_stale(today)],
+        completed_count=completed,
+        truncated=truncated,
+    )
+
+
+def action_page(action_id: int, authority_id: int) -> Action | None:
+    """The action with everything its page shows, loaded in a fixed number of queries."""
+    return db.session.scalar(
+        select(Action)
+        .join(ImprovementPoint, Action.improvement_point_id == ImprovementPoint.id)
+        .join(Inspection, ImprovementPoint.inspection_id == Inspection.id)
+        .where(Action.id == action_id, Inspection.authority_id == authority_id)
+        .options(
+            joinedload(Action.owner),
+            joinedload(Action.lead_director),
+            joinedload(Action.signed_off_by),
+            joinedload(Action.improvement_point).joinedload(ImprovementPoint.inspection),
+            selectinload(Action.milestones).selectinload(Milestone.replans).joinedload(MilestoneReplan.replanned_by),
+            selectinload(Action.evidence).joinedload(Evidence.added_by),
+            selectinload(Action.updates).joinedload(ProgressUpdate.author),
+        )
+    )
+
+
+def history_events(action_id: int, *, since: datetime | None = None) -> list[AuditEvent]:
+    """The action's audit events, newest first (bounded), optionally only those after a moment."""
+    query = (
+        select(AuditEvent)
+        .options(joinedload(AuditEvent.actor))
+        .where(AuditEvent.plan_action_id == action_id)
+        .order_by(AuditEvent.occurred_at.desc(), AuditEvent.id.desc())
+        .limit(HISTORY_LIMIT)
+    )
+    if since is not None:
+        query = query.where(AuditEvent.occurred_at > since)
+    return list(db.session.scalars(query))
+
+
+def history_count(action_id: int) -> int:
+    return db.session.scalar(select(func.count()).select_from(AuditEvent).where(AuditEvent.plan_action_id == action_id))

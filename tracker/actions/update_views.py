@@ -1,0 +1,262 @@
+"""The forms that change an action: progress and RAG, milestones, evidence, proposing completion.
+
+Each follows one shape: load what may be changed (404 outside the authority, 403 if not the user's),
+validate, refuse a save made over someone else's newer one, call one operation, commit, redirect.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy.orm.exc import StaleDataError
+
+from tracker.actions import operations as ops
+from tracker.actions import queries
+from tracker.actions.access import action_for_update
+from tracker.actions.forms import (
+    CompleteMilestoneForm,
+    EvidenceForm,
+    MilestoneForm,
+    ProgressForm,
+    ProposeCompletionForm,
+    ReplanMilestoneForm,
+)
+from tracker.actions.history import HistoryEntry, describe
+from tracker.actions.uploads import UploadRefused, check_upload
+from tracker.extensions import db
+from tracker.forms import VersionedForm
+from tracker.models import Action, EvidenceKind, Rag
+from tracker.security import PLAN_READERS, requires_role
+from tracker.timeutil import today, utcnow
+
+CONFLICT = (
+    "Someone else changed this action while you were editing it. Your changes have not been saved: "
+    "check what they changed, then save your changes again."
+)
+
+
+def _stamp(form: VersionedForm, action: Action) -> None:
+    form.version.data = str(action.version)
+    form.loaded_at.data = utcnow().isoformat()
+
+
+def _conflict(form: VersionedForm, action: Action) -> list[HistoryEntry] | None:
+    """If the action changed since the form was loaded: what changed (and the form is ready to save again)."""
+    if form.version.data == str(action.version):
+        return None
+    try:
+        since = datetime.fromisoformat(form.loaded_at.data)
+    except (TypeError, ValueError):
+        since = None
+    changes = describe(queries.history_events(action.id, since=since), action)
+    form.form_errors.append(CONFLICT)
+    _stamp(form, action)  # the user's input stays; saving again applies it over the newer version
+    return changes
+
+
+def _lost_race(form: VersionedForm, action_id: int) -> tuple[Action, list[HistoryEntry]]:
+    """Another save landed between our check and our commit (StaleDataError): start again from the database."""
+    db.session.rollback()
+    action = action_for_update(action_id)
+    form.version.data = "stale"
+    return action, _conflict(form, action) or []
+
+
+def _not_complete(action: Action):
+    if action.is_complete:
+        flash("This action has been signed off as complete, so it can no longer be changed.")
+        return redirect(url_for("actions.show", action_id=action.id))
+    return None
+
+
+def _done(action: Action, message: str):
+    flash(message, "success")
+    return redirect(url_for("actions.show", action_id=action.id))
+
+
+@requires_role(*PLAN_READERS)
+def progress(action_id: int):
+    action = action_for_update(action_id)
+    if (closed := _not_complete(action)) is not None:
+        return closed
+    form = ProgressForm()
+    conflict = None
+    if request.method == "GET":
+        form.rag.data = action.rag.value if action.rag != Rag.BLUE else None
+        _stamp(form, action)
+    elif form.validate_on_submit() and (conflict := _conflict(form, action)) is None:
+        rag = Rag(form.rag.data)
+        if ops.is_worse(rag, action.rag) and not (form.recovery.data or "").strip():
+            form.recovery.errors.append("Enter what will bring the action back on track")
+        else:
+            try:
+                ops.record_progress(
+                    action,
+                    current_user,
+                    rag=rag,
+                    rag_reason=form.rag_reason.data.strip(),
+                    narrative=form.narrative.data.strip(),
+                    recovery=form.recovery.data,
+                )
+                db.session.commit()
+                return _done(action, "Progress update saved")
+            except StaleDataError:
+                action, conflict = _lost_race(form, action_id)
+    return render_template(
+        "actions/progress.html", title="Update progress", form=form, action=action, conflict=conflict
+    )
+
+
+@requires_role(*PLAN_READERS)
+def add_milestone(action_id: int):
+    action = action_for_update(action_id)
+    if (closed := _not_complete(action)) is not None:
+        return closed
+    form = MilestoneForm()
+    if form.validate_on_submit():
+        ops.add_milestone(action, current_user, title=form.title.data.strip(), due_date=form.due_date.data)
+        db.session.commit()
+        return _done(action, "Milestone added")
+    return render_template("actions/milestone_new.html", title="Add a milestone", form=form, action=action)
+
+
+def _milestone(action: Action, milestone_id: int):
+    milestone = next((m for m in action.milestones if m.id == milestone_id), None)
+    if milestone is None:
+        abort(404)
+    return milestone
+
+
+@requires_role(*PLAN_READERS)
+def complete_milestone(action_id: int, milestone_id: int):
+    action = action_for_update(action_id)
+    if (closed := _not_complete(action)) is not None:
+        return closed
+    milestone = _milestone(action, milestone_id)
+    form = CompleteMilestoneForm()
+    conflict = None
+    if request.method == "GET":
+        form.completed_date.data = today()
+        _stamp(form, action)
+    elif form.validate_on_submit() and (conflict := _conflict(form, action)) is None:
+        if form.completed_date.data > today():
+            form.completed_date.errors.append("The date it was done must be today or in the past")
+        else:
+            try:
+                ops.complete_milestone(milestone, current_user, completed_date=form.completed_date.data)
+                db.session.commit()
+                return _done(action, "Milestone marked as done")
+            except StaleDataError:
+                action, conflict = _lost_race(form, action_id)
+                milestone = _milestone(action, milestone_id)
+    return render_template(
+        "actions/milestone_complete.html",
+        title="Mark a milestone as done",
+        form=form,
+        action=action,
+        milestone=milestone,
+        conflict=conflict,
+    )
+
+
+@requires_role(*PLAN_READERS)
+def replan_milestone(action_id: int, milestone_id: int):
+    action = action_for_update(action_id)
+    if (closed := _not_complete(action)) is not None:
+        return closed
+    milestone = _milestone(action, milestone_id)
+    form = ReplanMilestoneForm()
+    conflict = None
+    if request.method == "GET":
+        _stamp(form, action)
+    elif form.validate_on_submit() and (conflict := _conflict(form, action)) is None:
+        if form.due_date.data == milestone.due_date:
+            form.due_date.errors.append("The new due date must be different from the current one")
+        else:
+            try:
+                ops.replan_milestone(
+                    milestone, current_user, new_due_date=form.due_date.data, reason=form.reason.data.strip()
+                )
+                db.session.commit()
+                return _done(action, "Milestone moved")
+            except StaleDataError:
+                action, conflict = _lost_race(form, action_id)
+                milestone = _milestone(action, milestone_id)
+    return render_template(
+        "actions/milestone_replan.html",
+        title="Move a milestone",
+        form=form,
+        action=action,
+        milestone=milestone,
+        conflict=conflict,
+    )
+
+
+@requires_role(*PLAN_READERS)
+def add_evidence(action_id: int):
+    action = action_for_update(action_id)
+    if (closed := _not_complete(action)) is not None:
+        return closed
+    form = EvidenceForm()
+    file_was_chosen = bool(request.files.get("file") and request.files["file"].filename)
+    if form.validate_on_submit():
+        checked = None
+        if form.file.data:
+            try:
+                max_bytes = current_app.config["MAX_UPLOAD_MB"] * 1024 * 1024
+                checked = check_upload(form.file.data, max_bytes)
+            except UploadRefused as refused:
+                form.file.errors.append(str(refused))
+        if not form.file.errors:
+            ops.add_evidence(
+                action,
+                current_user,
+                kind=EvidenceKind(form.kind.data),
+                description=form.description.data.strip(),
+                evidence_date=form.evidence_date.data,
+                shows_impact=form.shows_impact.data == "yes",
+                link=form.link.data or None,
+                file=checked,
+                upload_folder=Path(current_app.config["UPLOAD_FOLDER"]),
+            )
+            db.session.commit()
+            return _done(action, "Evidence added")
+    return render_template(
+        "actions/evidence_new.html",
+        title="Add evidence",
+        form=form,
+        action=action,
+        reselect_file=file_was_chosen and bool(form.errors),
+        max_upload_mb=current_app.config["MAX_UPLOAD_MB"],
+    )
+
+
+@requires_role(*PLAN_READERS)
+def propose_completion(action_id: int):
+    action = action_for_update(action_id)
+    if (closed := _not_complete(action)) is not None:
+        return closed
+    form = ProposeCompletionForm()
+    conflict = None
+    if request.method == "GET":
+        _stamp(form, action)
+    elif form.validate_on_submit() and (conflict := _conflict(form, action)) is None:
+        try:
+            ops.propose_completion(action, current_user)
+            db.session.commit()
+            return _done(action, "Action proposed as complete. A director will review the evidence and sign it off.")
+        except ops.PlanRuleError as refused:
+            form.form_errors.append(str(refused))
+        except StaleDataError:
+            action, conflict = _lost_race(form, action_id)
+    return render_template(
+        "actions/propose.html",
+        title="Propose this action as complete",
+        form=form,
+        action=action,
+        conflict=conflict,
+        impact_evidence=[e for e in action.evidence if e.shows_impact],
+    )

@@ -1,0 +1,115 @@
+"""Evidence files: checked for size and type, stored outside the web root under generated names.
+
+The content must agree with the name: a file called report.pdf must start like a PDF, a .docx must be a
+Word package, and so on. The user's file name is kept only to show and to name the download.
+"""
+
+from __future__ import annotations
+
+import io
+import secrets
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+
+from werkzeug.datastructures import FileStorage
+from werkzeug.utils import secure_filename
+
+
+class UploadRefused(ValueError):
+    """The message is for the user."""
+
+
+@dataclass(frozen=True)
+class FileType:
+    label: str
+    content_type: str
+
+
+ALLOWED = {
+    ".pdf": FileType("PDF", "application/pdf"),
+    ".docx": FileType("Word", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    ".xlsx": FileType("Excel", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    ".csv": FileType("CSV", "text/csv"),
+    ".png": FileType("PNG", "image/png"),
+    ".jpg": FileType("JPEG", "image/jpeg"),
+    ".jpeg": FileType("JPEG", "image/jpeg"),
+}
+ALLOWED_NAMES = "PDF, Word (.docx), Excel (.xlsx), CSV, PNG or JPEG"
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    original_name: str
+    suffix: str
+    content_type: str
+    data: bytes
+
+
+def _office_package_has(data: bytes, member: str) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            names = set(package.namelist())
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return False
+    return "[Content_Types].xml" in names and member in names
+
+
+def _is_text(data: bytes) -> bool:
+    if b"\x00" in data:
+        return False
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            data.decode(encoding)
+            return True
+        except UnicodeDecodeError:
+            continue
+    return False
+
+
+CONTENT_CHECKS = {
+    ".pdf": lambda d: d.startswith(b"%PDF-"),
+    ".docx": lambda d: _office_package_has(d, "word/document.xml"),
+    ".xlsx": lambda d: _office_package_has(d, "xl/workbook.xml"),
+    ".csv": _is_text,
+    ".png": lambda d: d.startswith(b"\x89PNG\r\n\x1a\n"),
+    ".jpg": lambda d: d.startswith(b"\xff\xd8\xff"),
+    ".jpeg": lambda d: d.startswith(b"\xff\xd8\xff"),
+}
+
+
+def check_upload(upload: FileStorage, max_bytes: int) -> CheckedFile:
+    """Read and check an uploaded file, or raise UploadRefused saying why."""
+    name = PurePath((upload.filename or "").replace("\\", "/")).name
+    suffix = PurePath(name).suffix.lower()
+    if suffix not in ALLOWED:
+        raise UploadRefused(f"The selected file must be a {ALLOWED_NAMES}")
+    data = upload.stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise UploadRefused(f"The selected file must be smaller than {max_bytes // (1024 * 1024)} MB")
+    if not data:
+        raise UploadRefused("The selected file is empty")
+    if not CONTENT_CHECKS[suffix](data):
+        raise UploadRefused(f"The selected file is not a real {ALLOWED[suffix].label} file: its content does not match")
+    return CheckedFile(original_name=name[-255:], suffix=suffix, content_type=ALLOWED[suffix].content_type, data=data)
+
+
+def store(checked: CheckedFile, folder: Path, authority_id: int) -> str:
+    """Write the file under a generated name in the authority's folder; returns the name to keep."""
+    stored_name = f"{authority_id}/{secrets.token_hex(16)}{checked.suffix}"
+    path = folder / stored_name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(checked.data)
+    return stored_name
+
+
+def stored_path(folder: Path, stored_name: str) -> Path:
+    """Where a stored file is; refuses anything that would lead outside the upload folder."""
+    path = (folder / stored_name).resolve()
+    if not path.is_relative_to(folder.resolve()):
+        raise UploadRefused("Not a stored evidence file")
+    return path
+
+
+def download_name(original_name: str) -> str:
+    return secure_filename(original_name) or "evidence"

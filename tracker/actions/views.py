@@ -1,0 +1,81 @@
+"""The actions pages: a service manager's own actions, the whole plan, and one action."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import abort, current_app, render_template, request, send_file
+from flask_login import current_user
+
+from tracker.actions import queries
+from tracker.actions.access import action_in_authority, may_update
+from tracker.actions.history import describe
+from tracker.actions.plan_queries import authority_actions
+from tracker.actions.uploads import UploadRefused, download_name, stored_path
+from tracker.models import Evidence, Role
+from tracker.pagination import page_number, pagination_params
+from tracker.security import PLAN_READERS, requires_role
+from tracker.timeutil import today
+
+
+@requires_role(*PLAN_READERS)
+def my_actions():
+    view = queries.my_actions(current_user.id, today())
+    return render_template("actions/my_actions.html", title="My actions", view=view, today=today())
+
+
+@requires_role(*PLAN_READERS)
+def plan():
+    per_page = current_app.config["HOME_PAGE_SIZE"]
+    page = page_number(request.args)
+    mine_first = current_user.id if current_user.role == Role.SERVICE_MANAGER else None
+    rows, total = authority_actions(current_user.authority_id, first_owner_id=mine_first, page=page, per_page=per_page)
+    return render_template(
+        "actions/plan.html",
+        title="Improvement plan actions",
+        rows=rows,
+        total=total,
+        pagination=pagination_params(page, per_page, total, "actions.plan"),
+        today=today(),
+    )
+
+
+@requires_role(*PLAN_READERS)
+def show(action_id: int):
+    action = queries.action_page(action_id, current_user.authority_id)
+    if action is None:
+        abort(404)
+    events = queries.history_events(action_id)
+    return render_template(
+        "actions/show.html",
+        title=action.title,
+        action=action,
+        history=describe(events, action),
+        history_truncated=queries.history_count(action_id) > queries.HISTORY_LIMIT,
+        can_update=may_update(current_user, action),
+        today=today(),
+    )
+
+
+@requires_role(*PLAN_READERS)
+def download_evidence(action_id: int, evidence_id: int):
+    action = action_in_authority(action_id)
+    evidence = next((e for e in action.evidence if e.id == evidence_id and e.stored_filename), None)
+    if evidence is None:
+        abort(404)
+    return _send(evidence)
+
+
+def _send(evidence: Evidence):
+    try:
+        path = stored_path(Path(current_app.config["UPLOAD_FOLDER"]), evidence.stored_filename)
+    except UploadRefused:
+        abort(404)
+    if not path.is_file():
+        abort(404)
+    return send_file(
+        path,
+        mimetype=evidence.content_type,
+        as_attachment=True,
+        download_name=download_name(evidence.original_filename or "evidence"),
+    )

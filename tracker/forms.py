@@ -1,0 +1,60 @@
+"""Form pieces shared by every area: GOV.UK date fields and the error summary's links."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask_wtf import FlaskForm
+from govuk_frontend_wtf.wtforms_widgets import GovDateInput
+from wtforms import DateField, HiddenField
+
+FORM_ERRORS_ANCHOR = "form"
+
+
+class GovDateField(DateField):
+    """Day, month and year boxes, with GOV.UK's messages for a missing or impossible date."""
+
+    widget = GovDateInput()
+
+    def __init__(self, label: str, *, required: bool = True, **kwargs):
+        super().__init__(label, format="%d %m %Y", **kwargs)
+        self.required = required
+
+    def process_formdata(self, valuelist):
+        parts = [v.strip() for v in valuelist]
+        self.data = None
+        if not any(parts):
+            if self.required:
+                raise ValueError(f"Enter the {self.label.text.lower()}")
+            return
+        names = ("day", "month", "year")
+        missing = [n for n, v in zip(names, parts, strict=False) if not v]
+        if missing:
+            raise ValueError(f"{self.label.text} must include a {' and '.join(missing)}")
+        try:
+            day, month, year = (int(p) for p in parts)
+            if year < 1900 or year > 2100:
+                raise ValueError
+            self.data = date(year, month, day)
+        except ValueError:
+            raise ValueError(f"{self.label.text} must be a real date") from None
+
+    def pre_validate(self, form):
+        pass  # process_formdata has already said what is wrong
+
+
+class VersionedForm(FlaskForm):
+    """A form that edits an action: carries the version it was loaded at, to refuse a lost update."""
+
+    version = HiddenField()
+    loaded_at = HiddenField()
+
+
+def error_summary_items(form) -> list[dict]:
+    """The error summary's entries, each linking to the first input of its field."""
+    items = [{"text": message, "href": f"#{FORM_ERRORS_ANCHOR}"} for message in getattr(form, "form_errors", [])]
+    for field in form:
+        if field.errors:
+            anchor = f"{field.id}-day" if isinstance(field, DateField) else field.id
+            items.append({"text": field.errors[0], "href": f"#{anchor}"})
+    return items

@@ -1,0 +1,24 @@
+"""The service navigation, by role: what each kind of user comes to do."""
+
+from flask import request, url_for
+from flask_login import current_user
+
+from tracker.models import Role
+
+
+def navigation_items() -> dict:
+    if not current_user.is_authenticated:
+        return {"navigation_items": []}
+    links = []
+    if current_user.role == Role.SERVICE_MANAGER:
+        links.append(("My actions", "actions.my_actions"))
+    if current_user.role != Role.COMMITTEE_MEMBER:
+        links.append(("Whole plan", "actions.plan"))
+    else:
+        links.append(("Committee reports", "home.index"))
+    return {
+        "navigation_items": [
+            {"text": text, "href": url_for(endpoint), "active": request.endpoint == endpoint}
+            for text, endpoint in links
+        ]
+    }
