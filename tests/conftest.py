@@ -17,6 +17,7 @@ import psycopg
 import pytest
 from flask import Flask
 from flask_migrate import upgrade
+from jinja2 import BytecodeCache
 
 from tests.helpers.client import PageClient
 from tests.helpers.paths import SEED
@@ -115,9 +116,27 @@ def databases(request, tmp_path_factory):
     return SqliteDatabases(tmp_path_factory.mktemp("templates"))
 
 
+class _MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates shared by every test's app: compiling GOV.UK's macros afresh each test is slow."""
+
+    def __init__(self):
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket):
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+_TEMPLATE_CACHE = _MemoryBytecodeCache()
+
+
 def _app_on(databases, template: str, tmp_path: Path, **overrides) -> Iterator[Flask]:
     url = databases.create(template, tmp_path / "test.db")
     app = create_app(make_config(url, tmp_path, **overrides))
+    app.jinja_env.bytecode_cache = _TEMPLATE_CACHE
     yield app
     with app.app_context():
         db.session.remove()

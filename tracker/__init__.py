@@ -11,6 +11,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 from tracker.actions.blueprint import bp as actions_bp
 from tracker.auth.views import bp as auth_bp
 from tracker.config import Config, config_from_environment
+from tracker.errors import register_error_pages
 from tracker.export.cli import plan_cli
 from tracker.extensions import csrf, db, login_manager, migrate
 from tracker.forms import error_summary_items
@@ -45,6 +46,7 @@ def create_app(config: Config | None = None) -> Flask:
     _init_extensions(app)
     _register_blueprints(app)
     _register_commands(app)
+    register_error_pages(app)
     return app
 
 

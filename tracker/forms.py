@@ -7,8 +7,14 @@ from datetime import date
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovDateInput
 from wtforms import DateField, HiddenField
+from wtforms.fields.choices import SelectChoice
 
 FORM_ERRORS_ANCHOR = "form"
+
+
+def choices(pairs) -> list[SelectChoice]:
+    """(value, label) pairs as WTForms 3.3 wants them."""
+    return [SelectChoice(value, label) for value, label in pairs]
 
 
 class GovDateField(DateField):

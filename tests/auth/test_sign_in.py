@@ -79,5 +79,6 @@ def test_sign_out_ends_the_session(client):
 def test_forms_are_protected_by_csrf(csrf_client):
     response = csrf_client.http.post("/sign-in", data={"email": "a@example.org", "password": "x"})
     assert response.status_code == 400
+    assert "Nothing has been saved" in response.get_data(as_text=True)
     page = csrf_client.get_page("auth.login")
     assert page.select_one("input[name=csrf_token]")["value"]

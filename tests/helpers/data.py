@@ -3,8 +3,10 @@
 from contextlib import contextmanager
 
 from flask import Flask
+from sqlalchemy import func, select
 
 from tracker.extensions import db
+from tracker.models import Action, AuditEvent, Evidence, Milestone, MilestoneReplan, ProgressUpdate
 
 
 @contextmanager
@@ -14,3 +16,19 @@ def committed(app: Flask):
         db.session().expire_on_commit = False
         yield db.session
         db.session.commit()
+
+
+def snapshot(app: Flask) -> dict:
+    """What a refused form must not change: row counts of the plan and the audit trail, and every action."""
+    with app.app_context():
+        counts = {
+            m.__name__: db.session.scalar(select(func.count()).select_from(m))
+            for m in (AuditEvent, Evidence, Milestone, MilestoneReplan, ProgressUpdate)
+        }
+        actions = db.session.execute(
+            select(Action.id, Action.rag, Action.rag_reason, Action.status, Action.version).order_by(Action.id)
+        ).all()
+        milestones = db.session.execute(
+            select(Milestone.id, Milestone.due_date, Milestone.completed_date).order_by(Milestone.id)
+        ).all()
+        return {"counts": counts, "actions": actions, "milestones": milestones}

@@ -5,6 +5,8 @@ from __future__ import annotations
 import itertools
 from datetime import date
 
+from werkzeug.security import generate_password_hash
+
 from tracker.extensions import db
 from tracker.models import (
     Action,
@@ -22,6 +24,8 @@ from tracker.models import (
 
 _n = itertools.count(1)
 PASSWORD = "correct horse battery staple"
+# Hashed once: a slow hash per user would make every test that builds a team take seconds.
+_PASSWORD_HASH = generate_password_hash(PASSWORD)
 
 
 def make_authority(name: str | None = None) -> Authority:
@@ -39,10 +43,9 @@ def make_user(authority: Authority | None = None, role: Role = Role.SERVICE_MANA
         email=fields.pop("email", f"user{n}@testshire.example.org"),
         job_title=fields.pop("job_title", f"{role.label} {n}"),
         role=role,
-        password_hash="",
+        password_hash=_PASSWORD_HASH,
         **fields,
     )
-    user.set_password(PASSWORD)
     db.session.add(user)
     db.session.flush()
     return user

@@ -15,7 +15,7 @@ from govuk_frontend_wtf.wtforms_widgets import (
 from wtforms import RadioField, StringField, SubmitField, TextAreaField
 from wtforms.validators import URL, DataRequired, InputRequired, Length, Optional
 
-from tracker.forms import GovDateField, VersionedForm
+from tracker.forms import GovDateField, VersionedForm, choices
 from tracker.models import EvidenceKind, Rag
 
 TEXT_LIMIT = 2000
@@ -23,7 +23,7 @@ TEXT_LIMIT = 2000
 
 def _rag_choices():
     # Blue is never chosen here: it comes only with a director's sign-off.
-    return [(r.value, r.label) for r in Rag if r != Rag.BLUE]
+    return choices((r.value, r.label) for r in Rag if r != Rag.BLUE)
 
 
 class ProgressForm(VersionedForm):
@@ -93,7 +93,7 @@ class ReplanMilestoneForm(VersionedForm):
 class EvidenceForm(FlaskForm):
     kind = RadioField(
         "What kind of evidence is it?",
-        choices=EvidenceKind.choices(),
+        choices=choices(EvidenceKind.choices()),
         widget=GovRadioInput(),
         validators=[InputRequired("Select the kind of evidence")],
     )
@@ -111,7 +111,7 @@ class EvidenceForm(FlaskForm):
         description="Evidence that something was done (a procedure published, training delivered) is not "
         "evidence of impact. Evidence of impact shows a change in practice or outcomes, such as an audit or "
         "performance figures.",
-        choices=[("yes", "Yes, it shows impact"), ("no", "No, it shows the work was done")],
+        choices=choices([("yes", "Yes, it shows impact"), ("no", "No, it shows the work was done")]),
         widget=GovRadioInput(),
         validators=[InputRequired("Select whether the evidence shows impact")],
     )

@@ -229,7 +229,7 @@ def propose_completion(action: Action, actor: User, at: datetime | None = None) 
     if action.status == ActionStatus.COMPLETE:
         raise PlanRuleError("This action is already complete")
     if not any(e.shows_impact for e in action.evidence):
-        raise PlanRuleError("Add evidence that shows the impact of this action before proposing it complete")
+        raise PlanRuleError("Add evidence that shows the impact of this action before proposing it as complete")
     when = at or utcnow()
     change_fields(action, actor, at=when, status=ActionStatus.AWAITING_SIGN_OFF)
     action.updated_at = when

@@ -1,0 +1,75 @@
+"""Two people editing the same action: the second save is refused, shows what changed, keeps its input."""
+
+from tests.helpers.data import snapshot
+
+
+def _hidden(client, endpoint, **values) -> dict:
+    page = client.get_page(endpoint, **values)
+    return {f["name"]: f.get("value", "") for f in page.select("input[type=hidden]")}
+
+
+def test_the_second_save_is_refused_with_what_changed_and_both_edits_survive(client, world, app):
+    owner, director = client, type(client)(app)
+    owner.sign_in(world.owner)
+    director.sign_in(world.director)
+    # Both open the form on the same version.
+    owner_form = _hidden(owner, "actions.progress", action_id=world.action.id)
+    director_form = _hidden(director, "actions.progress", action_id=world.action.id)
+
+    director_edit = {
+        "rag": "amber",
+        "rag_reason": "Audit found oversight recorded in only 60% of contacts.",
+        "recovery": "Weekly dip samples until it reaches 90%.",
+        "narrative": "Director's review of the front door.",
+    }
+    director.post_form("actions.progress", {**director_form, **director_edit}, status=302, action_id=world.action.id)
+    after_director = snapshot(app)
+
+    owner_edit = {
+        "rag": "green",
+        "rag_reason": "On track: standard agreed.",
+        "recovery": "",
+        "narrative": "Owner's monthly update, typed at length.",
+    }
+    page = owner.post_form("actions.progress", {**owner_form, **owner_edit}, action_id=world.action.id)
+    # Refused, saying so, and what the other person changed...
+    summary = page.select_one(".govuk-error-summary").get_text(" ", strip=True)
+    assert "Someone else changed this action while you were editing it" in summary
+    changes = page.select_one(".govuk-inset-text").get_text(" ", strip=True)
+    assert "Director of Children's Services added a progress update" in changes
+    assert "changed RAG from Green to Amber" in changes
+    # ...nothing of the owner's was saved, and the director's edit stands...
+    assert snapshot(app) == after_director
+    # ...and the owner's input is still on the form, ready to save again over the new version.
+    assert page.select_one("#narrative").get_text() == owner_edit["narrative"]
+    assert page.select_one("#rag_reason").get_text() == owner_edit["rag_reason"]
+    assert page.select_one("input[name=rag][value=green]").has_attr("checked")
+    resubmit = {f["name"]: f.get("value", "") for f in page.select("input[type=hidden]")}
+    assert resubmit["version"] != owner_form["version"]
+
+    owner.post_form("actions.progress", {**resubmit, **owner_edit}, status=302, action_id=world.action.id)
+    action_page = owner.get_page("actions.show", action_id=world.action.id)
+    timeline = action_page.select_one(".tracker-timeline").get_text()
+    assert director_edit["narrative"] in timeline and owner_edit["narrative"] in timeline
+    assert action_page.select_one("#rag .govuk-tag").get_text(strip=True) == "Green"
+
+
+def test_a_stale_milestone_move_is_refused_too(client, world, app):
+    first, second = client, type(client)(app)
+    first.sign_in(world.owner)
+    second.sign_in(world.director)
+    values = {"action_id": world.action.id, "milestone_id": world.milestone.id}
+    first_form = _hidden(first, "actions.replan_milestone", **values)
+    second_form = _hidden(second, "actions.replan_milestone", **values)
+    first.post_form(
+        "actions.replan_milestone",
+        {**first_form, "due_date": ["30", "11", "2026"], "reason": "Auditors redeployed."},
+        status=302,
+        **values,
+    )
+    page = second.post_form(
+        "actions.replan_milestone", {**second_form, "due_date": ["31", "1", "2027"], "reason": "Mine."}, **values
+    )
+    assert "Someone else changed this action" in page.select_one(".govuk-error-summary").text
+    assert "moved milestone “Audit of 40 contacts” from 31 October 2026 to 30 November 2026" in page.text
+    assert page.select_one("#reason").get_text() == "Mine."

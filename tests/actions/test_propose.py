@@ -1,0 +1,51 @@
+"""Proposing an action as complete: it needs evidence of impact, then waits for a director."""
+
+from datetime import date
+
+from tests.helpers.data import committed, snapshot
+from tracker.actions import operations as ops
+from tracker.extensions import db
+from tracker.models import Action, EvidenceKind
+
+
+def _hidden(client, world) -> dict:
+    page = client.get_page("actions.propose_completion", action_id=world.action.id)
+    return {f["name"]: f.get("value", "") for f in page.select("input[type=hidden]")}
+
+
+def _add_evidence(app, world, shows_impact: bool):
+    with committed(app):
+        action = db.session.get(Action, world.action.id)
+        ops.add_evidence(
+            action,
+            action.owner,
+            kind=EvidenceKind.AUDIT,
+            description="Re-audit of 40 contacts.",
+            evidence_date=date(2026, 11, 1),
+            shows_impact=shows_impact,
+            link="https://intranet.example.org/a",
+        )
+
+
+def test_without_evidence_of_impact_the_proposal_is_refused(client, world, app):
+    _add_evidence(app, world, shows_impact=False)
+    client.sign_in(world.owner)
+    before = snapshot(app)
+    page = client.post_form("actions.propose_completion", _hidden(client, world), action_id=world.action.id)
+    links = page.select(".govuk-error-summary a")
+    assert [a.get_text(strip=True) for a in links] == [
+        "Add evidence that shows the impact of this action before proposing it as complete"
+    ]
+    assert links[0]["href"] == "#form" and page.select_one("#form")
+    assert snapshot(app) == before
+
+
+def test_with_evidence_of_impact_the_action_awaits_a_directors_sign_off(client, world, app):
+    _add_evidence(app, world, shows_impact=True)
+    client.sign_in(world.owner)
+    client.post_form("actions.propose_completion", _hidden(client, world), status=302, action_id=world.action.id)
+    page = client.get_page("actions.show", action_id=world.action.id)
+    assert "Awaiting sign-off" in page.select_one(".govuk-summary-list").text
+    assert page.select_one("#rag .govuk-tag").get_text(strip=True) == "Green"  # not Blue until signed off
+    assert "changed status from In progress to Awaiting sign-off" in page.select_one(".tracker-history").text
+    assert not page.find("a", string="Propose as complete")
