@@ -21,6 +21,7 @@ from tracker.inspections.cli import inspection_cli
 from tracker.inspections.views import bp as inspections_bp
 from tracker.models import User
 from tracker.navigation import navigation_items
+from tracker.oversight.blueprint import bp as oversight_bp
 from tracker.security import enforce_access
 from tracker.seeding.cli import seed_command
 
@@ -84,7 +85,7 @@ def _load_user(user_id: str):
 
 
 def _register_blueprints(app: Flask) -> None:
-    for bp in (auth_bp, health_bp, home_bp, actions_bp, inspections_bp):
+    for bp in (auth_bp, health_bp, home_bp, actions_bp, inspections_bp, oversight_bp):
         app.register_blueprint(bp)
     app.before_request(enforce_access)
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.actions.conftest import World
+from tests.helpers.world import World
 
 READ = "read"
 WRITE = "write"

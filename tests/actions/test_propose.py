@@ -47,5 +47,5 @@ def test_with_evidence_of_impact_the_action_awaits_a_directors_sign_off(client, 
     page = client.get_page("actions.show", action_id=world.action.id)
     assert "Awaiting sign-off" in page.select_one(".govuk-summary-list").text
     assert page.select_one("#rag .govuk-tag").get_text(strip=True) == "Green"  # not Blue until signed off
-    assert "changed status from In progress to Awaiting sign-off" in page.select_one(".tracker-history").text
+    assert "proposed the action as complete on" in page.select_one(".tracker-history").text
     assert not page.find("a", string="Propose as complete")

@@ -79,6 +79,8 @@ def describe(events: Iterable[AuditEvent], action: Action) -> list[HistoryEntry]
             elif entity == "milestone":
                 title = milestones.get(entity_id)
                 entries.append(HistoryEntry(at, _milestone_sentence(actor, on, event, changes, title)))
+            elif entity == "challenge":
+                entries.append(HistoryEntry(at, _challenge_sentence(actor, on, event, changes)))
             elif entity == "evidence":
                 shows_impact = "shows_impact" in changes and changes["shows_impact"].after == "yes"
                 impact = " (evidence of impact)" if shows_impact else ""
@@ -107,6 +109,14 @@ def _action_sentences(actor: str, on: str, event: str, changes: dict[str, AuditE
     if event == "created":
         return [f"{actor} added this action to the plan on {on}."]
     sentences = []
+    returned = changes.pop("returned_reason", None)
+    changes.pop("returned_by", None)
+    changes.pop("returned_at", None)
+    if returned is not None and returned.after:
+        changes.pop("status", None)
+        return [f"{actor} returned the proposal to the owner on {on}: {returned.after}"]
+    if "status" in changes and changes["status"].after == ActionStatus.AWAITING_SIGN_OFF:
+        return [f"{actor} proposed the action as complete on {on}."]
     reason = changes.pop("rag_reason", None)
     recovery = changes.pop("recovery", None)
     signed = changes.pop("signed_off_by", None)
@@ -151,3 +161,10 @@ def _milestone_sentence(actor: str, on: str, event: str, changes: dict[str, Audi
         return f"{actor} marked milestone {name} as not done on {on}."
     fields = ", ".join(changes)
     return f"{actor} changed milestone {name} ({fields}) on {on}."
+
+
+def _challenge_sentence(actor: str, on: str, event: str, changes: dict[str, AuditEvent]) -> str:
+    if event == "created":
+        return f"{actor} raised a challenge on {on}: {changes['question'].after}"
+    answer = changes.get("answer")
+    return f"{actor} answered a challenge on {on}: {answer.after if answer else ''}"

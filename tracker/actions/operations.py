@@ -16,6 +16,7 @@ from tracker.extensions import db
 from tracker.models import (
     Action,
     ActionStatus,
+    Challenge,
     Evidence,
     EvidenceKind,
     ImprovementPoint,
@@ -224,14 +225,26 @@ def add_evidence(
     return evidence
 
 
+def _has_impact_evidence(action: Action) -> bool:
+    return any(e.shows_impact for e in action.evidence)
+
+
 def propose_completion(action: Action, actor: User, at: datetime | None = None) -> None:
     """The owner says it is done; a director must sign it off before it counts as complete."""
     if action.status == ActionStatus.COMPLETE:
         raise PlanRuleError("This action is already complete")
-    if not any(e.shows_impact for e in action.evidence):
+    if not _has_impact_evidence(action):
         raise PlanRuleError("Add evidence that shows the impact of this action before proposing it as complete")
     when = at or utcnow()
-    change_fields(action, actor, at=when, status=ActionStatus.AWAITING_SIGN_OFF)
+    change_fields(
+        action,
+        actor,
+        at=when,
+        status=ActionStatus.AWAITING_SIGN_OFF,
+        returned_reason=None,
+        returned_by=None,
+        returned_at=None,
+    )
     action.updated_at = when
 
 
@@ -239,6 +252,10 @@ def sign_off(action: Action, director: User, *, reason: str, at: datetime | None
     """A director accepts the evidence: the action becomes complete and Blue."""
     if action.status != ActionStatus.AWAITING_SIGN_OFF:
         raise PlanRuleError("Only an action proposed as complete can be signed off")
+    if not _has_impact_evidence(action):
+        raise PlanRuleError("An action can be signed off only with evidence of its impact")
+    if not reason.strip():
+        raise PlanRuleError("Enter why the evidence shows the action is complete")
     when = at or utcnow()
     change_fields(
         action,
@@ -247,7 +264,49 @@ def sign_off(action: Action, director: User, *, reason: str, at: datetime | None
         status=ActionStatus.COMPLETE,
         rag=Rag.BLUE,
         rag_reason=reason,
+        recovery=None,
         signed_off_by=director,
         signed_off_at=when,
     )
     action.updated_at = when
+
+
+def return_proposal(action: Action, director: User, *, reason: str, at: datetime | None = None) -> None:
+    """A director sends a proposal back to its owner, saying what is missing."""
+    if action.status != ActionStatus.AWAITING_SIGN_OFF:
+        raise PlanRuleError("Only an action proposed as complete can be returned")
+    if not reason.strip():
+        raise PlanRuleError("Enter why the action is being returned")
+    when = at or utcnow()
+    change_fields(
+        action,
+        director,
+        at=when,
+        status=ActionStatus.IN_PROGRESS,
+        returned_reason=reason,
+        returned_by=director,
+        returned_at=when,
+    )
+    action.updated_at = when
+
+
+def raise_challenge(action: Action, director: User, *, question: str, at: datetime | None = None) -> Challenge:
+    """A director's question the owner must answer; it stays open on both their pages until answered."""
+    if not question.strip():
+        raise PlanRuleError("Enter the challenge")
+    when = at or utcnow()
+    challenge = Challenge(action=action, question=question, raised_by=director, raised_at=when)
+    db.session.add(challenge)
+    record_creation(challenge, director, {"question": question}, at=when)
+    action.updated_at = when
+    return challenge
+
+
+def answer_challenge(challenge: Challenge, actor: User, *, answer: str, at: datetime | None = None) -> None:
+    if not challenge.is_open:
+        raise PlanRuleError("This challenge has already been answered")
+    if not answer.strip():
+        raise PlanRuleError("Enter your answer")
+    when = at or utcnow()
+    change_fields(challenge, actor, at=when, answer=answer, answered_by=actor, answered_at=when)
+    challenge.action.updated_at = when

@@ -13,6 +13,7 @@ from tracker.models import (
     Action,
     ActionStatus,
     AuditEvent,
+    Challenge,
     Evidence,
     ImprovementPoint,
     Inspection,
@@ -193,6 +194,8 @@ def action_page(action_id: int, authority_id: int) -> Action | None:
             selectinload(Action.milestones).selectinload(Milestone.replans).joinedload(MilestoneReplan.replanned_by),
             selectinload(Action.evidence).joinedload(Evidence.added_by),
             selectinload(Action.updates).joinedload(ProgressUpdate.author),
+            selectinload(Action.challenges).joinedload(Challenge.raised_by),
+            joinedload(Action.returned_by),
         )
     )
 

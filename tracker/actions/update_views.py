@@ -6,7 +6,6 @@ validate, refuse a save made over someone else's newer one, call one operation, 
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
@@ -14,8 +13,8 @@ from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 
 from tracker.actions import operations as ops
-from tracker.actions import queries
 from tracker.actions.access import action_for_update
+from tracker.actions.conflicts import conflict_with_newer, lost_race, stamp
 from tracker.actions.forms import (
     CompleteMilestoneForm,
     EvidenceForm,
@@ -24,45 +23,11 @@ from tracker.actions.forms import (
     ProposeCompletionForm,
     ReplanMilestoneForm,
 )
-from tracker.actions.history import HistoryEntry, describe
 from tracker.actions.uploads import UploadRefused, check_upload
 from tracker.extensions import db
-from tracker.forms import VersionedForm
 from tracker.models import Action, EvidenceKind, Rag
 from tracker.security import PLAN_READERS, requires_role
-from tracker.timeutil import today, utcnow
-
-CONFLICT = (
-    "Someone else changed this action while you were editing it. Your changes have not been saved: "
-    "check what they changed, then save your changes again."
-)
-
-
-def _stamp(form: VersionedForm, action: Action) -> None:
-    form.version.data = str(action.version)
-    form.loaded_at.data = utcnow().isoformat()
-
-
-def _conflict(form: VersionedForm, action: Action) -> list[HistoryEntry] | None:
-    """If the action changed since the form was loaded: what changed (and the form is ready to save again)."""
-    if form.version.data == str(action.version):
-        return None
-    try:
-        since = datetime.fromisoformat(form.loaded_at.data)
-    except (TypeError, ValueError):
-        since = None
-    changes = describe(queries.history_events(action.id, since=since), action)
-    form.form_errors.append(CONFLICT)
-    _stamp(form, action)  # the user's input stays; saving again applies it over the newer version
-    return changes
-
-
-def _lost_race(form: VersionedForm, action_id: int) -> tuple[Action, list[HistoryEntry]]:
-    """Another save landed between our check and our commit (StaleDataError): start again from the database."""
-    db.session.rollback()
-    action = action_for_update(action_id)
-    form.version.data = "stale"
-    return action, _conflict(form, action) or []
+from tracker.timeutil import today
 
 
 def _not_complete(action: Action):
@@ -86,8 +51,8 @@ def progress(action_id: int):
     conflict = None
     if request.method == "GET":
         form.rag.data = action.rag.value if action.rag != Rag.BLUE else None
-        _stamp(form, action)
-    elif form.validate_on_submit() and (conflict := _conflict(form, action)) is None:
+        stamp(form, action)
+    elif form.validate_on_submit() and (conflict := conflict_with_newer(form, action)) is None:
         rag = Rag(form.rag.data)
         if ops.is_worse(rag, action.rag) and not (form.recovery.data or "").strip():
             form.recovery.errors.append("Enter what will bring the action back on track")
@@ -104,7 +69,7 @@ def progress(action_id: int):
                 db.session.commit()
                 return _done(action, "Progress update saved")
             except StaleDataError:
-                action, conflict = _lost_race(form, action_id)
+                action, conflict = lost_race(form, action_id)
     return render_template(
         "actions/progress.html", title="Update progress", form=form, action=action, conflict=conflict
     )
@@ -140,8 +105,8 @@ def complete_milestone(action_id: int, milestone_id: int):
     conflict = None
     if request.method == "GET":
         form.completed_date.data = today()
-        _stamp(form, action)
-    elif form.validate_on_submit() and (conflict := _conflict(form, action)) is None:
+        stamp(form, action)
+    elif form.validate_on_submit() and (conflict := conflict_with_newer(form, action)) is None:
         if form.completed_date.data > today():
             form.completed_date.errors.append("The date it was done must be today or in the past")
         else:
@@ -150,7 +115,7 @@ def complete_milestone(action_id: int, milestone_id: int):
                 db.session.commit()
                 return _done(action, "Milestone marked as done")
             except StaleDataError:
-                action, conflict = _lost_race(form, action_id)
+                action, conflict = lost_race(form, action_id)
                 milestone = _milestone(action, milestone_id)
     return render_template(
         "actions/milestone_complete.html",
@@ -171,8 +136,8 @@ def replan_milestone(action_id: int, milestone_id: int):
     form = ReplanMilestoneForm()
     conflict = None
     if request.method == "GET":
-        _stamp(form, action)
-    elif form.validate_on_submit() and (conflict := _conflict(form, action)) is None:
+        stamp(form, action)
+    elif form.validate_on_submit() and (conflict := conflict_with_newer(form, action)) is None:
         if form.due_date.data == milestone.due_date:
             form.due_date.errors.append("The new due date must be different from the current one")
         else:
@@ -183,7 +148,7 @@ def replan_milestone(action_id: int, milestone_id: int):
                 db.session.commit()
                 return _done(action, "Milestone moved")
             except StaleDataError:
-                action, conflict = _lost_race(form, action_id)
+                action, conflict = lost_race(form, action_id)
                 milestone = _milestone(action, milestone_id)
     return render_template(
         "actions/milestone_replan.html",
@@ -242,8 +207,8 @@ def propose_completion(action_id: int):
     form = ProposeCompletionForm()
     conflict = None
     if request.method == "GET":
-        _stamp(form, action)
-    elif form.validate_on_submit() and (conflict := _conflict(form, action)) is None:
+        stamp(form, action)
+    elif form.validate_on_submit() and (conflict := conflict_with_newer(form, action)) is None:
         try:
             ops.propose_completion(action, current_user)
             db.session.commit()
@@ -251,7 +216,7 @@ def propose_completion(action_id: int):
         except ops.PlanRuleError as refused:
             form.form_errors.append(str(refused))
         except StaleDataError:
-            action, conflict = _lost_race(form, action_id)
+            action, conflict = lost_race(form, action_id)
     return render_template(
         "actions/propose.html",
         title="Propose this action as complete",

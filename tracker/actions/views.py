@@ -13,6 +13,7 @@ from tracker.actions.history import describe
 from tracker.actions.plan_queries import authority_actions
 from tracker.actions.uploads import UploadRefused, download_name, stored_path
 from tracker.models import Evidence, Role
+from tracker.oversight.signoff_queries import open_challenges
 from tracker.pagination import page_number, pagination_params
 from tracker.security import PLAN_READERS, requires_role
 from tracker.timeutil import today
@@ -21,7 +22,10 @@ from tracker.timeutil import today
 @requires_role(*PLAN_READERS)
 def my_actions():
     view = queries.my_actions(current_user.id, today())
-    return render_template("actions/my_actions.html", title="My actions", view=view, today=today())
+    challenges = open_challenges(owner_id=current_user.id)
+    return render_template(
+        "actions/my_actions.html", title="My actions", view=view, challenges=challenges, today=today()
+    )
 
 
 @requires_role(*PLAN_READERS)

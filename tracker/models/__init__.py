@@ -11,13 +11,15 @@ from tracker.models.enums import (
     Role,
 )
 from tracker.models.inspection import ImprovementPoint, Inspection, Judgement, Strength
-from tracker.models.plan import Action, Evidence, Milestone, MilestoneReplan, ProgressUpdate
+from tracker.models.plan import Action, Challenge, Evidence, Milestone, MilestoneReplan, ProgressUpdate
+from tracker.models.reminder import ReminderSent
 from tracker.models.user import User
 
 __all__ = [
     "Action",
     "ActionStatus",
     "AuditEvent",
+    "Challenge",
     "Authority",
     "DocumentKind",
     "Evidence",
@@ -30,6 +32,7 @@ __all__ = [
     "PointKind",
     "ProgressUpdate",
     "Rag",
+    "ReminderSent",
     "Role",
     "Strength",
     "User",

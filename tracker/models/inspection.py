@@ -29,6 +29,8 @@ class Inspection(db.Model):
     # The document as read, kept verbatim; its checksum recognises the same document imported twice.
     source_text: Mapped[str] = mapped_column(Text)
     source_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    # When the council sent its action plan to Ofsted, to judge the statutory deadline.
+    plan_submitted_on: Mapped[date | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     authority: Mapped[Authority] = relationship(back_populates="inspections")

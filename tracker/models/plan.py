@@ -33,6 +33,10 @@ class Action(db.Model):
     recovery: Mapped[str | None] = mapped_column(Text)
     signed_off_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     signed_off_at: Mapped[datetime | None]
+    # The latest proposal a director sent back, with why; cleared when the owner proposes again.
+    returned_reason: Mapped[str | None] = mapped_column(Text)
+    returned_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    returned_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     # Optimistic locking: SQLAlchemy adds "AND version = :old" to every UPDATE and raises StaleDataError
@@ -45,6 +49,10 @@ class Action(db.Model):
     owner: Mapped[User] = relationship(foreign_keys=[owner_id])
     lead_director: Mapped[User] = relationship(foreign_keys=[lead_director_id])
     signed_off_by: Mapped[User | None] = relationship(foreign_keys=[signed_off_by_id])
+    returned_by: Mapped[User | None] = relationship(foreign_keys=[returned_by_id])
+    challenges: Mapped[list[Challenge]] = relationship(
+        back_populates="action", order_by="[Challenge.raised_at, Challenge.id]"
+    )
     milestones: Mapped[list[Milestone]] = relationship(
         back_populates="action", order_by="[Milestone.due_date, Milestone.id]"
     )
@@ -128,3 +136,24 @@ class ProgressUpdate(db.Model):
 
     action: Mapped[Action] = relationship(back_populates="updates")
     author: Mapped[User] = relationship()
+
+
+class Challenge(db.Model):
+    """A director's question about an action, which its owner must answer."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("action.id"), index=True)
+    question: Mapped[str] = mapped_column(Text)
+    raised_by_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
+    raised_at: Mapped[datetime] = mapped_column(default=utcnow)
+    answer: Mapped[str | None] = mapped_column(Text)
+    answered_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    answered_at: Mapped[datetime | None]
+
+    action: Mapped[Action] = relationship(back_populates="challenges")
+    raised_by: Mapped[User] = relationship(foreign_keys=[raised_by_id])
+    answered_by: Mapped[User | None] = relationship(foreign_keys=[answered_by_id])
+
+    @property
+    def is_open(self) -> bool:
+        return self.answered_at is None

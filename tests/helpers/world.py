@@ -1,4 +1,4 @@
-"""A small plan in two authorities, with a user of every role, for the actions pages' tests."""
+"""A small plan in two authorities, with a user of every role (a pytest plugin: see tests/conftest.py)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,1 @@
+"""Oversight: what directors review (overdue, slipping, claimed done), challenge and sign off."""

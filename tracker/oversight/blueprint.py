@@ -1,0 +1,19 @@
+"""The oversight area's URLs, in one place."""
+
+from flask import Blueprint
+
+from tracker.oversight import signoff_views
+
+bp = Blueprint("oversight", __name__)
+
+bp.add_url_rule("/sign-off", "queue", signoff_views.queue)
+bp.add_url_rule("/actions/<int:action_id>/sign-off", "review", signoff_views.review, methods=["GET", "POST"])
+bp.add_url_rule(
+    "/actions/<int:action_id>/challenges/new", "challenge", signoff_views.challenge, methods=["GET", "POST"]
+)
+bp.add_url_rule(
+    "/actions/<int:action_id>/challenges/<int:challenge_id>/answer",
+    "answer",
+    signoff_views.answer,
+    methods=["GET", "POST"],
+)

@@ -1,0 +1,101 @@
+"""Proposals waiting for sign-off and open challenges, in SQL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import aliased
+
+from tracker.extensions import db
+from tracker.models import Action, ActionStatus, Challenge, Evidence, ImprovementPoint, Inspection, User
+
+LIST_LIMIT = 100
+
+
+@dataclass(frozen=True)
+class AwaitingRow:
+    id: int
+    title: str
+    owner: str
+    lead_director_id: int
+    lead_director: str
+    proposed_at: datetime
+    impact_evidence: int
+
+
+@dataclass(frozen=True)
+class ChallengeRow:
+    id: int
+    action_id: int
+    action_title: str
+    question: str
+    raised_by: str
+    raised_at: datetime
+    owner: str
+
+
+def _in_authority(query, authority_id: int):
+    return (
+        query.join(ImprovementPoint, Action.improvement_point_id == ImprovementPoint.id)
+        .join(Inspection, ImprovementPoint.inspection_id == Inspection.id)
+        .where(Inspection.authority_id == authority_id)
+    )
+
+
+def awaiting_sign_off(authority_id: int, director_id: int) -> list[AwaitingRow]:
+    """The authority's proposals, the director's own (as lead director) first, oldest first."""
+    owner, lead = aliased(User), aliased(User)
+    impact = (
+        select(Evidence.action_id, func.count().label("n"))
+        .where(Evidence.shows_impact.is_(True))
+        .group_by(Evidence.action_id)
+        .subquery()
+    )
+    query = _in_authority(
+        select(
+            Action.id,
+            Action.title,
+            func.coalesce(owner.name, owner.job_title),
+            Action.lead_director_id,
+            func.coalesce(lead.name, lead.job_title),
+            Action.updated_at,
+            func.coalesce(impact.c.n, 0),
+        )
+        .join(owner, Action.owner_id == owner.id)
+        .join(lead, Action.lead_director_id == lead.id)
+        .outerjoin(impact, impact.c.action_id == Action.id),
+        authority_id,
+    ).where(Action.status == ActionStatus.AWAITING_SIGN_OFF)
+    query = query.order_by(case((Action.lead_director_id == director_id, 0), else_=1), Action.updated_at).limit(
+        LIST_LIMIT
+    )
+    return [AwaitingRow(*row) for row in db.session.execute(query)]
+
+
+def open_challenges(*, authority_id: int | None = None, owner_id: int | None = None) -> list[ChallengeRow]:
+    """Challenges not yet answered: an authority's, or those on one owner's actions. Oldest first."""
+    owner, raiser = aliased(User), aliased(User)
+    query = (
+        select(
+            Challenge.id,
+            Action.id,
+            Action.title,
+            Challenge.question,
+            func.coalesce(raiser.name, raiser.job_title),
+            Challenge.raised_at,
+            func.coalesce(owner.name, owner.job_title),
+        )
+        .join(Action, Challenge.action_id == Action.id)
+        .join(owner, Action.owner_id == owner.id)
+        .join(raiser, Challenge.raised_by_id == raiser.id)
+        .where(Challenge.answered_at.is_(None))
+        .order_by(Challenge.raised_at, Challenge.id)
+        .limit(LIST_LIMIT)
+    )
+    if owner_id is not None:
+        query = query.where(Action.owner_id == owner_id)
+    if authority_id is not None:
+        query = _in_authority(query, authority_id)
+    return [ChallengeRow(*row) for row in db.session.execute(query)]

@@ -1,0 +1,90 @@
+"""Signing off completed actions, returning them, and challenging owners."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy.orm.exc import StaleDataError
+
+from tracker.actions import operations as ops
+from tracker.actions.access import action_for_update
+from tracker.actions.conflicts import conflict_with_newer, lost_race, stamp
+from tracker.extensions import db
+from tracker.models import ActionStatus, Role
+from tracker.oversight.forms import AnswerForm, ChallengeForm, SignOffForm
+from tracker.oversight.signoff_queries import awaiting_sign_off
+from tracker.security import PLAN_READERS, requires_role
+
+
+@requires_role(Role.DIRECTOR)
+def queue():
+    rows = awaiting_sign_off(current_user.authority_id, current_user.id)
+    return render_template("oversight/sign_off_queue.html", title="Waiting for sign-off", rows=rows)
+
+
+@requires_role(Role.DIRECTOR)
+def review(action_id: int):
+    action = action_for_update(action_id)
+    if action.status != ActionStatus.AWAITING_SIGN_OFF:
+        flash("This action is not waiting for sign-off.")
+        return redirect(url_for("actions.show", action_id=action.id))
+    form = SignOffForm()
+    conflict = None
+    if request.method == "GET":
+        stamp(form, action)
+    elif form.validate_on_submit() and (conflict := conflict_with_newer(form, action)) is None:
+        reason = form.reason.data.strip()
+        try:
+            if form.decision.data == "approve":
+                ops.sign_off(action, current_user, reason=reason)
+                message = f"Signed off: {action.title}"
+            else:
+                ops.return_proposal(action, current_user, reason=reason)
+                message = f"Returned to {action.owner.display_name}: {action.title}"
+            db.session.commit()
+            flash(message, "success")
+            return redirect(url_for("oversight.queue"))
+        except ops.PlanRuleError as refused:
+            db.session.rollback()
+            form.form_errors.append(str(refused))
+        except StaleDataError:
+            action, conflict = lost_race(form, action_id)
+    return render_template(
+        "oversight/sign_off_review.html",
+        title="Review for sign-off",
+        form=form,
+        action=action,
+        conflict=conflict,
+    )
+
+
+@requires_role(Role.DIRECTOR)
+def challenge(action_id: int):
+    action = action_for_update(action_id)
+    form = ChallengeForm()
+    if form.validate_on_submit():
+        ops.raise_challenge(action, current_user, question=form.question.data.strip())
+        db.session.commit()
+        flash(f"Challenge sent to {action.owner.display_name}", "success")
+        return redirect(url_for("actions.show", action_id=action.id))
+    return render_template("oversight/challenge.html", title="Challenge this action", form=form, action=action)
+
+
+@requires_role(*PLAN_READERS)
+def answer(action_id: int, challenge_id: int):
+    action = action_for_update(action_id)
+    challenge = next((c for c in action.challenges if c.id == challenge_id), None)
+    if challenge is None:
+        abort(404)
+    if not challenge.is_open:
+        flash("This challenge has already been answered.")
+        return redirect(url_for("actions.show", action_id=action.id))
+    form = AnswerForm()
+    if form.validate_on_submit():
+        ops.answer_challenge(challenge, current_user, answer=form.answer.data.strip())
+        db.session.commit()
+        flash("Answer sent", "success")
+        return redirect(url_for("actions.show", action_id=action.id))
+    return render_template(
+        "oversight/answer.html", title="Answer a challenge", form=form, action=action, challenge=challenge
+    )
