@@ -23,6 +23,8 @@ class Config:
     SERVICE_NAME = os.environ.get("SERVICE_NAME", "Improvement plan tracker")
     SEED_FOLDER = os.environ.get("SEED_FOLDER", str(Path(__file__).resolve().parent.parent / "seed"))
     HOME_PAGE_SIZE = _env_int("HOME_PAGE_SIZE", 50)
+    OVERDUE_PAGE_SIZE = _env_int("OVERDUE_PAGE_SIZE", 50)
+    STALE_DAYS = _env_int("STALE_DAYS", 45)
     # Dates are judged against this day when set (YYYY-MM-DD): tests pin it; production leaves it empty.
     TODAY = os.environ.get("TRACKER_TODAY")
 

@@ -27,7 +27,9 @@ class GovDateField(DateField):
         self.required = required
 
     def process_formdata(self, valuelist):
-        parts = [v.strip() for v in valuelist]
+        # Always three parts, so the page can be shown again whatever was posted.
+        parts = [str(v).strip() for v in (list(valuelist) + ["", "", ""])[:3]]
+        self.raw_data = parts
         self.data = None
         if not any(parts):
             if self.required:
@@ -53,7 +55,8 @@ class VersionedForm(FlaskForm):
     """A form that edits an action: carries the version it was loaded at, to refuse a lost update."""
 
     version = HiddenField()
-    loaded_at = HiddenField()
+    # The newest audit event of the action when the form was shown: what came after is what others changed.
+    seen_event = HiddenField()
 
 
 def error_summary_items(form) -> list[dict]:

@@ -14,6 +14,8 @@ def navigation_items() -> dict:
         links.append(("My actions", "actions.my_actions"))
     if current_user.role != Role.COMMITTEE_MEMBER:
         links.append(("Whole plan", "actions.plan"))
+    if current_user.role in (Role.DIRECTOR, Role.ADMINISTRATOR):
+        links.append(("Overdue", "oversight.overdue"))
     if current_user.role == Role.DIRECTOR:
         links.append(("Sign-off", "oversight.queue"))
     else:

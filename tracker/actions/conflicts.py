@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from tracker.actions import queries
 from tracker.actions.access import action_for_update
 from tracker.actions.history import HistoryEntry, describe
 from tracker.extensions import db
 from tracker.forms import VersionedForm
 from tracker.models import Action
-from tracker.timeutil import utcnow
 
 CONFLICT = (
     "Someone else changed this action while you were editing it. Your changes have not been saved: "
@@ -20,7 +17,7 @@ CONFLICT = (
 
 def stamp(form: VersionedForm, action: Action) -> None:
     form.version.data = str(action.version)
-    form.loaded_at.data = utcnow().isoformat()
+    form.seen_event.data = str(queries.latest_event_id(action.id))
 
 
 def conflict_with_newer(form: VersionedForm, action: Action) -> list[HistoryEntry] | None:
@@ -28,10 +25,10 @@ def conflict_with_newer(form: VersionedForm, action: Action) -> list[HistoryEntr
     if form.version.data == str(action.version):
         return None
     try:
-        since = datetime.fromisoformat(form.loaded_at.data)
+        seen = int(form.seen_event.data)
     except (TypeError, ValueError):
-        since = None
-    changes = describe(queries.history_events(action.id, since=since), action)
+        seen = None
+    changes = describe(queries.history_events(action.id, after_event=seen), action)
     form.form_errors.append(CONFLICT)
     stamp(form, action)  # the user's input stays; saving again applies it over the newer version
     return changes

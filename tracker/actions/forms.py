@@ -44,7 +44,7 @@ class ProgressForm(VersionedForm):
     )
     recovery = TextAreaField(
         "What will bring it back on track?",
-        description="Needed when the rating is worse than before.",
+        description="Needed when the rating is worse than before. Leave it empty to keep the current plan.",
         widget=GovCharacterCount(),
         validators=[Optional(), Length(max=TEXT_LIMIT, message=f"This must be {TEXT_LIMIT} characters or fewer")],
     )
@@ -117,11 +117,16 @@ class EvidenceForm(FlaskForm):
     )
     link = StringField(
         "Link to the evidence",
+        filters=[lambda value: value.strip() if value else value],
         description="A web address, such as the document's place on the council's intranet.",
         widget=GovTextInput(),
         validators=[
             Optional(),
-            URL(require_tld=False, message="Enter a link in the correct format, like https://intranet.example.org/x"),
+            URL(
+                require_tld=False,
+                schemes=("http", "https"),
+                message="Enter a link in the correct format, like https://intranet.example.org/x",
+            ),
             Length(max=2000, message="The link must be 2000 characters or fewer"),
         ],
     )

@@ -102,6 +102,8 @@ def _update_sentence(actor: str, on: str, changes: dict[str, AuditEvent]) -> str
             sentence += f": {changes['rag_reason'].after}"
         if "recovery" in changes and changes["recovery"].after:
             sentence += f" Recovery: {changes['recovery'].after}"
+    elif "rag_reason" in changes:
+        sentence += f", keeping the rating, because: {changes['rag_reason'].after}"
     return sentence if sentence.endswith((".", "!", "?")) else sentence + "."
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from tracker.actions import uploads
 from tracker.actions.uploads import CheckedFile
@@ -103,7 +104,9 @@ def record_progress(
     recovery = (recovery or "").strip() or None
     if is_worse(rag, action.rag) and not recovery:
         raise PlanRuleError("Say what will bring the action back on track")
-    changes = {"rag": rag, "rag_reason": rag_reason, "recovery": recovery if rag != Rag.GREEN else None}
+    # The recovery plan stays while the action is Red or Amber, unless a new one is given.
+    kept = recovery or action.recovery
+    changes = {"rag": rag, "rag_reason": rag_reason, "recovery": kept if rag != Rag.GREEN else None}
     if action.status == ActionStatus.NOT_STARTED:
         changes["status"] = ActionStatus.IN_PROGRESS
     change_fields(action, actor, at=when, **changes)
@@ -189,8 +192,11 @@ def add_evidence(
     at: datetime | None = None,
 ) -> Evidence:
     """Evidence as a link or an uploaded file (already checked), stored outside the web root."""
+    link = (link or "").strip() or None
     if bool(link) == bool(file):
         raise PlanRuleError("Give a link or a file (one, not both)")
+    if link and urlsplit(link).scheme.lower() not in ("http", "https"):
+        raise PlanRuleError("A link must start with http:// or https://")
     when = at or utcnow()
     evidence = Evidence(
         action=action,
@@ -233,6 +239,8 @@ def propose_completion(action: Action, actor: User, at: datetime | None = None) 
     """The owner says it is done; a director must sign it off before it counts as complete."""
     if action.status == ActionStatus.COMPLETE:
         raise PlanRuleError("This action is already complete")
+    if action.status == ActionStatus.AWAITING_SIGN_OFF:
+        raise PlanRuleError("This action is already waiting for a director's sign-off")
     if not _has_impact_evidence(action):
         raise PlanRuleError("Add evidence that shows the impact of this action before proposing it as complete")
     when = at or utcnow()

@@ -200,8 +200,8 @@ def action_page(action_id: int, authority_id: int) -> Action | None:
     )
 
 
-def history_events(action_id: int, *, since: datetime | None = None) -> list[AuditEvent]:
-    """The action's audit events, newest first (bounded), optionally only those after a moment."""
+def history_events(action_id: int, *, after_event: int | None = None) -> list[AuditEvent]:
+    """The action's audit events, newest first (bounded), optionally only those after a given event."""
     query = (
         select(AuditEvent)
         .options(joinedload(AuditEvent.actor))
@@ -209,9 +209,15 @@ def history_events(action_id: int, *, since: datetime | None = None) -> list[Aud
         .order_by(AuditEvent.occurred_at.desc(), AuditEvent.id.desc())
         .limit(HISTORY_LIMIT)
     )
-    if since is not None:
-        query = query.where(AuditEvent.occurred_at > since)
+    if after_event is not None:
+        query = query.where(AuditEvent.id > after_event)
     return list(db.session.scalars(query))
+
+
+def latest_event_id(action_id: int) -> int:
+    return db.session.scalar(
+        select(func.coalesce(func.max(AuditEvent.id), 0)).where(AuditEvent.plan_action_id == action_id)
+    )
 
 
 def history_count(action_id: int) -> int:

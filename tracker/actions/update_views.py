@@ -13,6 +13,7 @@ from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 
 from tracker.actions import operations as ops
+from tracker.actions import uploads
 from tracker.actions.access import action_for_update
 from tracker.actions.conflicts import conflict_with_newer, lost_race, stamp
 from tracker.actions.forms import (
@@ -35,6 +36,22 @@ def _not_complete(action: Action):
         flash("This action has been signed off as complete, so it can no longer be changed.")
         return redirect(url_for("actions.show", action_id=action.id))
     return None
+
+
+def _append(action: Action, add) -> None:
+    """Add a milestone or evidence. These only append, so a save racing another is simply made again."""
+    for attempt in (1, 2):
+        added = add(action)
+        try:
+            db.session.commit()
+            return
+        except StaleDataError:
+            db.session.rollback()
+            if added is not None and getattr(added, "stored_filename", None):
+                uploads.remove(Path(current_app.config["UPLOAD_FOLDER"]), added.stored_filename)
+            if attempt == 2:
+                raise
+            action = action_for_update(action.id)
 
 
 def _done(action: Action, message: str):
@@ -82,8 +99,11 @@ def add_milestone(action_id: int):
         return closed
     form = MilestoneForm()
     if form.validate_on_submit():
-        ops.add_milestone(action, current_user, title=form.title.data.strip(), due_date=form.due_date.data)
-        db.session.commit()
+
+        def add(target: Action):
+            ops.add_milestone(target, current_user, title=form.title.data.strip(), due_date=form.due_date.data)
+
+        _append(action, add)
         return _done(action, "Milestone added")
     return render_template("actions/milestone_new.html", title="Add a milestone", form=form, action=action)
 
@@ -95,12 +115,21 @@ def _milestone(action: Action, milestone_id: int):
     return milestone
 
 
+def _already_done(action: Action, milestone):
+    if milestone.completed_date is not None:
+        flash("This milestone is already done, so it cannot be changed.")
+        return redirect(url_for("actions.show", action_id=action.id))
+    return None
+
+
 @requires_role(*PLAN_READERS)
 def complete_milestone(action_id: int, milestone_id: int):
     action = action_for_update(action_id)
     if (closed := _not_complete(action)) is not None:
         return closed
     milestone = _milestone(action, milestone_id)
+    if (done := _already_done(action, milestone)) is not None:
+        return done
     form = CompleteMilestoneForm()
     conflict = None
     if request.method == "GET":
@@ -133,6 +162,8 @@ def replan_milestone(action_id: int, milestone_id: int):
     if (closed := _not_complete(action)) is not None:
         return closed
     milestone = _milestone(action, milestone_id)
+    if (done := _already_done(action, milestone)) is not None:
+        return done
     form = ReplanMilestoneForm()
     conflict = None
     if request.method == "GET":
@@ -175,19 +206,24 @@ def add_evidence(action_id: int):
                 checked = check_upload(form.file.data, max_bytes)
             except UploadRefused as refused:
                 form.file.errors.append(str(refused))
-        if not form.file.errors:
-            ops.add_evidence(
-                action,
-                current_user,
-                kind=EvidenceKind(form.kind.data),
-                description=form.description.data.strip(),
-                evidence_date=form.evidence_date.data,
-                shows_impact=form.shows_impact.data == "yes",
-                link=form.link.data or None,
-                file=checked,
-                upload_folder=Path(current_app.config["UPLOAD_FOLDER"]),
-            )
-            db.session.commit()
+        if form.evidence_date.data and form.evidence_date.data > today():
+            form.evidence_date.errors.append("The date of the evidence must be today or in the past")
+        if not form.file.errors and not form.evidence_date.errors:
+
+            def add(target: Action):
+                return ops.add_evidence(
+                    target,
+                    current_user,
+                    kind=EvidenceKind(form.kind.data),
+                    description=form.description.data.strip(),
+                    evidence_date=form.evidence_date.data,
+                    shows_impact=form.shows_impact.data == "yes",
+                    link=form.link.data or None,
+                    file=checked,
+                    upload_folder=Path(current_app.config["UPLOAD_FOLDER"]),
+                )
+
+            _append(action, add)
             return _done(action, "Evidence added")
     return render_template(
         "actions/evidence_new.html",

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 
 from werkzeug.datastructures import FileStorage
-from werkzeug.utils import secure_filename
 
 
 class UploadRefused(ValueError):
@@ -55,15 +54,17 @@ def _office_package_has(data: bytes, member: str) -> bool:
     return "[Content_Types].xml" in names and member in names
 
 
+_CONTROL = set(range(32)) - {9, 10, 13}
+
+
 def _is_text(data: bytes) -> bool:
-    if b"\x00" in data:
-        return False
+    """Text a spreadsheet would write: decodable, no control characters but tab and line ends, not markup."""
     for encoding in ("utf-8-sig", "cp1252"):
         try:
-            data.decode(encoding)
-            return True
+            text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
+        return not any(ord(ch) in _CONTROL for ch in text) and "<" not in text[:1]
     return False
 
 
@@ -111,5 +112,13 @@ def stored_path(folder: Path, stored_name: str) -> Path:
     return path
 
 
-def download_name(original_name: str) -> str:
-    return secure_filename(original_name) or "evidence"
+def remove(folder: Path, stored_name: str) -> None:
+    """Delete a stored file whose record was never saved."""
+    stored_path(folder, stored_name).unlink(missing_ok=True)
+
+
+def download_name(original_name: str, suffix: str = "") -> str:
+    """The user's file name, safe in a header: no control characters, quotes or path separators."""
+    cleaned = "".join(ch for ch in original_name if ch.isprintable() and ch not in '"\\/;')
+    cleaned = cleaned.strip(" .")
+    return cleaned or f"evidence{suffix}"

@@ -77,9 +77,11 @@ def _send(evidence: Evidence):
         abort(404)
     if not path.is_file():
         abort(404)
-    return send_file(
+    response = send_file(
         path,
         mimetype=evidence.content_type,
         as_attachment=True,
-        download_name=download_name(evidence.original_filename or "evidence"),
+        download_name=download_name(evidence.original_filename or "", path.suffix),
     )
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -14,7 +14,8 @@ def _safe_next(target: str | None) -> str:
     """Only a path on this site: no scheme, no host, not protocol-relative."""
     if target:
         parts = urlsplit(target)
-        if not parts.scheme and not parts.netloc and target.startswith("/") and not target.startswith("//"):
+        safe_path = target.startswith("/") and not target.startswith("//") and "\\" not in target
+        if not parts.scheme and not parts.netloc and safe_path:
             return target
     return url_for("home.index")
 

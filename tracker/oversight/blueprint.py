@@ -2,7 +2,7 @@
 
 from flask import Blueprint
 
-from tracker.oversight import signoff_views
+from tracker.oversight import overdue_views, signoff_views
 
 bp = Blueprint("oversight", __name__)
 
@@ -17,3 +17,6 @@ bp.add_url_rule(
     signoff_views.answer,
     methods=["GET", "POST"],
 )
+bp.add_url_rule("/overdue", "overdue", overdue_views.overdue)
+bp.add_url_rule("/overdue.csv", "overdue_csv", overdue_views.overdue_csv)
+bp.add_url_rule("/overdue.xlsx", "overdue_xlsx", overdue_views.overdue_xlsx)

@@ -1,0 +1,207 @@
+"""What is overdue: actions past their target date and milestones past their due date, not done.
+
+One UNION in SQL, filtered, sorted and paginated by the database. The same rows feed the page and the
+CSV and Excel exports, so they always agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import String, and_, case, cast, func, literal, null, select, union_all
+from sqlalchemy.orm import aliased
+
+from tracker.extensions import db
+from tracker.models import (
+    Action,
+    ActionStatus,
+    ImprovementPoint,
+    Inspection,
+    Milestone,
+    MilestoneReplan,
+    Rag,
+    User,
+)
+
+SORTS = {"days": "Days overdue", "owner": "Owner", "rag": "RAG"}
+
+
+@dataclass(frozen=True)
+class OverdueFilters:
+    inspection_id: int | None = None
+    theme: str | None = None
+    owner_id: int | None = None
+    rag: Rag | None = None
+    sort: str = "days"
+
+    def as_args(self) -> dict:
+        """The filters as query-string arguments (for links to other pages and to the exports)."""
+        args = {
+            "inspection": self.inspection_id,
+            "theme": self.theme,
+            "owner": self.owner_id,
+            "rag": self.rag.value if self.rag else None,
+            "sort": self.sort if self.sort != "days" else None,
+        }
+        return {k: v for k, v in args.items() if v not in (None, "")}
+
+
+@dataclass(frozen=True)
+class OverdueRow:
+    kind: str  # "Action" or "Milestone"
+    action_id: int
+    item: str
+    action_title: str
+    inspection: str
+    theme: str
+    owner: str
+    rag: Rag
+    original_date: date
+    due_date: date
+    times_moved: int
+    reasons: str | None
+
+    def days_overdue(self, today: date) -> int:
+        return (today - self.due_date).days
+
+
+def _rows(authority_id: int, today: date, filters: OverdueFilters):
+    owner = aliased(User)
+    moves = (
+        select(
+            MilestoneReplan.milestone_id,
+            func.count().label("moved"),
+            func.aggregate_strings(MilestoneReplan.reason, "; ").label("reasons"),
+        )
+        .group_by(MilestoneReplan.milestone_id)
+        .subquery()
+    )
+
+    def common(query):
+        query = (
+            query.join(ImprovementPoint, Action.improvement_point_id == ImprovementPoint.id)
+            .join(Inspection, ImprovementPoint.inspection_id == Inspection.id)
+            .join(owner, Action.owner_id == owner.id)
+            .where(Inspection.authority_id == authority_id, Action.status != ActionStatus.COMPLETE)
+        )
+        if filters.inspection_id:
+            query = query.where(Inspection.id == filters.inspection_id)
+        if filters.theme:
+            query = query.where(Action.theme == filters.theme)
+        if filters.owner_id:
+            query = query.where(Action.owner_id == filters.owner_id)
+        if filters.rag:
+            query = query.where(Action.rag == filters.rag)
+        return query
+
+    owner_name = func.coalesce(owner.name, owner.job_title).label("owner")
+    actions = common(
+        select(
+            literal("Action").label("kind"),
+            Action.id.label("action_id"),
+            Action.title.label("item"),
+            Action.title.label("action_title"),
+            Inspection.id.label("inspection_id"),
+            Action.theme.label("theme"),
+            owner_name,
+            cast(Action.rag, String).label("rag"),
+            Action.target_date.label("original_date"),
+            Action.target_date.label("due_date"),
+            literal(0).label("times_moved"),
+            cast(null(), String).label("reasons"),
+        ).where(Action.target_date < today)
+    )
+    milestones = common(
+        select(
+            literal("Milestone").label("kind"),
+            Action.id,
+            Milestone.title,
+            Action.title,
+            Inspection.id,
+            Action.theme,
+            owner_name,
+            cast(Action.rag, String),
+            Milestone.original_due_date,
+            Milestone.due_date,
+            func.coalesce(moves.c.moved, 0),
+            moves.c.reasons,
+        )
+        .select_from(Milestone)
+        .join(Action, Milestone.action_id == Action.id)
+        .outerjoin(moves, moves.c.milestone_id == Milestone.id)
+        .where(and_(Milestone.completed_date.is_(None), Milestone.due_date < today))
+    )
+    return union_all(actions, milestones).subquery()
+
+
+def _ordered(rows, sort: str):
+    """Most overdue first (earliest due date), or by owner or RAG (worst first) and then most overdue."""
+    by_days = (rows.c.due_date, rows.c.kind, rows.c.action_id, rows.c.item)
+    if sort == "owner":
+        return (rows.c.owner, *by_days)
+    if sort == "rag":
+        return (case({"red": 0, "amber": 1, "green": 2}, value=rows.c.rag, else_=3), *by_days)
+    return by_days
+
+
+def _row(r, inspections: dict[int, str]) -> OverdueRow:
+    return OverdueRow(
+        kind=r.kind,
+        action_id=r.action_id,
+        item=r.item,
+        action_title=r.action_title,
+        inspection=inspections.get(r.inspection_id, ""),
+        theme=r.theme,
+        owner=r.owner,
+        rag=Rag(r.rag),
+        original_date=r.original_date,
+        due_date=r.due_date,
+        times_moved=r.times_moved,
+        reasons=r.reasons,
+    )
+
+
+def inspection_titles(authority_id: int) -> dict[int, str]:
+    inspections = db.session.scalars(
+        select(Inspection).where(Inspection.authority_id == authority_id).order_by(Inspection.published.desc())
+    )
+    return {i.id: i.title for i in inspections}
+
+
+def overdue_page(authority_id: int, today: date, filters: OverdueFilters, page: int, per_page: int):
+    """One page of overdue items and the total count: (rows, total)."""
+    rows = _rows(authority_id, today, filters)
+    total = db.session.scalar(select(func.count()).select_from(rows))
+    query = select(rows).order_by(*_ordered(rows, filters.sort)).limit(per_page).offset((page - 1) * per_page)
+    inspections = inspection_titles(authority_id)
+    return [_row(r, inspections) for r in db.session.execute(query)], total
+
+
+def overdue_all(authority_id: int, today: date, filters: OverdueFilters) -> list[OverdueRow]:
+    """Every overdue item under the filters, in the page's order: for the exports."""
+    rows = _rows(authority_id, today, filters)
+    inspections = inspection_titles(authority_id)
+    return [_row(r, inspections) for r in db.session.execute(select(rows).order_by(*_ordered(rows, filters.sort)))]
+
+
+def filter_options(authority_id: int) -> dict:
+    """The choices for the filters: the authority's inspections, themes and owners."""
+    in_authority = (
+        select(Action)
+        .join(ImprovementPoint, Action.improvement_point_id == ImprovementPoint.id)
+        .join(Inspection, ImprovementPoint.inspection_id == Inspection.id)
+        .where(Inspection.authority_id == authority_id)
+        .subquery()
+    )
+    themes = db.session.scalars(select(in_authority.c.theme).distinct().order_by(in_authority.c.theme)).all()
+    owners = db.session.execute(
+        select(User.id, func.coalesce(User.name, User.job_title))
+        .where(User.id.in_(select(in_authority.c.owner_id)))
+        .order_by(func.coalesce(User.name, User.job_title))
+    ).all()
+    return {
+        "inspections": inspection_titles(authority_id),
+        "themes": [(theme, theme) for theme in themes],
+        "owners": owners,
+    }
