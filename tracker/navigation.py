@@ -15,6 +15,7 @@ def navigation_items() -> dict:
     if current_user.role != Role.COMMITTEE_MEMBER:
         links.append(("Whole plan", "actions.plan"))
     if current_user.role in (Role.DIRECTOR, Role.ADMINISTRATOR):
+        links.insert(0, ("Dashboard", "oversight.dashboard"))
         links.append(("Overdue", "oversight.overdue"))
     if current_user.role == Role.DIRECTOR:
         links.append(("Sign-off", "oversight.queue"))

@@ -9,8 +9,8 @@ def test_each_role_has_its_home(client):
         users = {role: make_user(authority, role) for role in Role}
     expected = {
         Role.SERVICE_MANAGER: "/my-actions",
-        Role.DIRECTOR: "/plan",
-        Role.ADMINISTRATOR: "/plan",
+        Role.DIRECTOR: "/dashboard",
+        Role.ADMINISTRATOR: "/dashboard",
     }
     for role, location in expected.items():
         client.sign_in(users[role])

@@ -10,10 +10,10 @@ bp = Blueprint("home", __name__)
 @bp.route("/")
 @requires_role(*ALL_ROLES)
 def index():
-    """Each role's home: a service manager's own actions; the plan for directors and administrators."""
+    """Each role's home: a service manager's own actions; the dashboard for directors and administrators."""
     if current_user.role == Role.COMMITTEE_MEMBER:
         # Committee members read published reports only, never the working plan.
         return render_template("home/committee.html", title="Committee reports")
     if current_user.role == Role.SERVICE_MANAGER:
         return redirect(url_for("actions.my_actions"))
-    return redirect(url_for("actions.plan"))
+    return redirect(url_for("oversight.dashboard"))

@@ -2,7 +2,7 @@
 
 from flask import Blueprint
 
-from tracker.oversight import overdue_views, signoff_views
+from tracker.oversight import dashboard_views, overdue_views, signoff_views
 
 bp = Blueprint("oversight", __name__)
 
@@ -20,3 +20,4 @@ bp.add_url_rule(
 bp.add_url_rule("/overdue", "overdue", overdue_views.overdue)
 bp.add_url_rule("/overdue.csv", "overdue_csv", overdue_views.overdue_csv)
 bp.add_url_rule("/overdue.xlsx", "overdue_xlsx", overdue_views.overdue_xlsx)
+bp.add_url_rule("/dashboard", "dashboard", dashboard_views.show)

@@ -7,7 +7,7 @@ CSV and Excel exports, so they always agree.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import String, and_, case, cast, func, literal, null, select, union_all
 from sqlalchemy.orm import aliased
@@ -66,7 +66,8 @@ class OverdueRow:
         return (today - self.due_date).days
 
 
-def _rows(authority_id: int, today: date, filters: OverdueFilters):
+def _rows(authority_id: int, today: date, filters: OverdueFilters, due_within: int | None = None):
+    """Overdue items; or, with due_within, the items due from today to that many days ahead."""
     owner = aliased(User)
     moves = (
         select(
@@ -110,7 +111,7 @@ def _rows(authority_id: int, today: date, filters: OverdueFilters):
             Action.target_date.label("due_date"),
             literal(0).label("times_moved"),
             cast(null(), String).label("reasons"),
-        ).where(Action.target_date < today)
+        ).where(_window(Action.target_date, today, due_within))
     )
     milestones = common(
         select(
@@ -130,9 +131,15 @@ def _rows(authority_id: int, today: date, filters: OverdueFilters):
         .select_from(Milestone)
         .join(Action, Milestone.action_id == Action.id)
         .outerjoin(moves, moves.c.milestone_id == Milestone.id)
-        .where(and_(Milestone.completed_date.is_(None), Milestone.due_date < today))
+        .where(and_(Milestone.completed_date.is_(None), _window(Milestone.due_date, today, due_within)))
     )
     return union_all(actions, milestones).subquery()
+
+
+def _window(column, today: date, due_within: int | None):
+    if due_within is None:
+        return column < today
+    return and_(column >= today, column <= today + timedelta(days=due_within))
 
 
 def _ordered(rows, sort: str):
@@ -174,6 +181,15 @@ def overdue_page(authority_id: int, today: date, filters: OverdueFilters, page: 
     rows = _rows(authority_id, today, filters)
     total = db.session.scalar(select(func.count()).select_from(rows))
     query = select(rows).order_by(*_ordered(rows, filters.sort)).limit(per_page).offset((page - 1) * per_page)
+    inspections = inspection_titles(authority_id)
+    return [_row(r, inspections) for r in db.session.execute(query)], total
+
+
+def due_soon(authority_id: int, today: date, days: int, limit: int) -> tuple[list[OverdueRow], int]:
+    """Actions and milestones due from today to `days` ahead, soonest first: (first `limit`, total)."""
+    rows = _rows(authority_id, today, OverdueFilters(), due_within=days)
+    total = db.session.scalar(select(func.count()).select_from(rows))
+    query = select(rows).order_by(rows.c.due_date, rows.c.kind, rows.c.action_id).limit(limit)
     inspections = inspection_titles(authority_id)
     return [_row(r, inspections) for r in db.session.execute(query)], total
 

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from werkzeug.security import generate_password_hash
 
 from tracker.actions import operations as plan_ops
+from tracker.audit import change_fields
 from tracker.extensions import db
 from tracker.inspections.operations import create_inspection, find_duplicate
 from tracker.models import ActionStatus, Authority, ImprovementPoint, Rag, Role, User
@@ -110,6 +111,8 @@ def _seed_document(path: Path, seed: SeedDocument, authority: Authority, users: 
         parsed, authority, source_filename=path.name, actor=None, at=_at(published + timedelta(days=1))
     )
     summary.inspections_created += 1
+    if seed.plan_submitted:
+        change_fields(inspection, None, at=_at(seed.plan_submitted), plan_submitted_on=seed.plan_submitted)
     for point, seed_point in zip(inspection.improvement_points, seed.points, strict=True):
         for seed_action in seed_point.actions:
             _replay_action(point, seed_action, users, published, f"{seed.file} point {seed_point.number}")

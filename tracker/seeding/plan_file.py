@@ -97,6 +97,7 @@ class SeedDocument:
     file: str
     authority: str
     points: list[SeedPoint] = field(default_factory=list)
+    plan_submitted: date | None = None
 
 
 @dataclass
@@ -188,7 +189,12 @@ def _document(data: Any, where: str) -> SeedDocument:
                 actions=[_action(a, aw) for a, aw in p.items("actions")],
             )
         )
-    return SeedDocument(file=r.get("file", str), authority=r.get("authority", str), points=points)
+    return SeedDocument(
+        file=r.get("file", str),
+        authority=r.get("authority", str),
+        points=points,
+        plan_submitted=r.get("plan_submitted", date, required=False),
+    )
 
 
 def _action(data: Any, where: str) -> SeedAction:

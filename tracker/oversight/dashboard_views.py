@@ -1,0 +1,56 @@
+"""The directors' dashboard: what is late, at risk, claimed done, and who owns each."""
+
+from __future__ import annotations
+
+from flask import current_app, render_template
+from flask_login import current_user
+
+from tracker.models import Rag, Role
+from tracker.oversight import charts, dashboard
+from tracker.oversight.deadlines import statutory_deadlines
+from tracker.oversight.overdue import OverdueFilters, due_soon, overdue_page
+from tracker.oversight.scope import authority_choices, oversight_authority
+from tracker.oversight.signoff_queries import awaiting_sign_off, open_challenges
+from tracker.security import requires_role
+from tracker.timeutil import today
+
+DUE_SOON_DAYS = 30
+
+
+@requires_role(Role.DIRECTOR, Role.ADMINISTRATOR)
+def show():
+    authority = oversight_authority()
+    day = today()
+    inspections = dashboard.plans(authority.id)
+    by_plan = dashboard.brag_by_plan(authority.id, inspections)
+    by_theme = dashboard.brag_by_theme(authority.id)
+    overdue_rows, overdue_total = overdue_page(authority.id, day, OverdueFilters(), 1, dashboard.LIST_LIMIT)
+    soon_rows, soon_total = due_soon(authority.id, day, DUE_SOON_DAYS, dashboard.LIST_LIMIT)
+    stale_days = current_app.config["STALE_DAYS"]
+    stale_rows, stale_total = dashboard.stale(authority.id, day, stale_days)
+    doubtful_rows, doubtful_total = dashboard.doubtful(authority.id, day)
+    trend = dashboard.rag_trend(authority.id, day)
+    return render_template(
+        "oversight/dashboard.html",
+        title="Improvement plan dashboard",
+        authority=authority,
+        authorities=authority_choices() if current_user.role == Role.ADMINISTRATOR else None,
+        today=day,
+        by_plan=by_plan,
+        by_theme=by_theme,
+        plan_chart=charts.stacked_bars([(b.label, b.counts) for b in by_plan]),
+        theme_chart=charts.stacked_bars([(b.label, b.counts) for b in by_theme]),
+        overdue=(overdue_rows, overdue_total),
+        due_soon=(soon_rows, soon_total),
+        due_soon_days=DUE_SOON_DAYS,
+        stale=(stale_rows, stale_total),
+        stale_days=stale_days,
+        doubtful=(doubtful_rows, doubtful_total),
+        no_action=dashboard.points_without_action(inspections),
+        challenges=open_challenges(authority_id=authority.id),
+        awaiting=awaiting_sign_off(authority.id, current_user.id),
+        deadlines=[(i, statutory_deadlines(i)) for i in inspections],
+        trend=[(i, trend.get(i.id, [])) for i in inspections],
+        brag=charts.ORDER,
+        Rag=Rag,
+    )
