@@ -1,0 +1,141 @@
+"""The dashboard's figures, checked against the seeded plan worked out independently here."""
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from tests.helpers.data import committed
+from tests.helpers.factories import make_authority, make_big_plan, make_user
+from tests.helpers.queries import count_queries
+from tracker.extensions import db
+from tracker.models import Action, ActionStatus, Authority, ImprovementPoint, Inspection, Rag, Role, User
+
+TODAY = date(2026, 11, 22)
+AUTHORITIES = ["Leicestershire County Council", "Leeds City Council", "Leicester City Council"]
+
+
+def _user(app, authority: str, role=Role.DIRECTOR) -> User:
+    with committed(app):
+        return db.session.scalar(
+            select(User).join(Authority).where(Authority.name == authority, User.role == role).order_by(User.id)
+        )
+
+
+def _actions(app, authority: str) -> list[Action]:
+    with committed(app):
+        actions = db.session.scalars(
+            select(Action).join(ImprovementPoint).join(Inspection).join(Authority).where(Authority.name == authority)
+        ).all()
+        for action in actions:  # load what the checks read, while the session is open
+            _ = action.milestones, action.improvement_point.inspection.title, action.owner.job_title
+        return actions
+
+
+def _table(page, table_id: str) -> dict[str, list[int]]:
+    return {
+        tr.select_one("th").get_text(" ", strip=True): [int(td.get_text()) for td in tr.select("td")]
+        for tr in page.select(f"#{table_id} tbody tr")
+    }
+
+
+def _overdue(action: Action) -> bool:
+    return action.target_date < TODAY or any(m.completed_date is None and m.due_date < TODAY for m in action.milestones)
+
+
+@pytest.mark.parametrize("authority", AUTHORITIES)
+def test_the_figures_equal_those_worked_out_from_the_plan(seeded_client, authority):
+    app = seeded_client.app
+    actions = _actions(app, authority)
+    seeded_client.sign_in(_user(app, authority))
+    page = seeded_client.get_page("oversight.dashboard")
+
+    order = [Rag.RED, Rag.AMBER, Rag.GREEN, Rag.BLUE]
+    by_plan = {}
+    for a in actions:
+        row = by_plan.setdefault(a.improvement_point.inspection.title, [0, 0, 0, 0])
+        row[order.index(a.rag)] += 1
+    assert _table(page, "brag-by-plan") == {k: [*v, sum(v)] for k, v in by_plan.items()}
+
+    by_theme = {}
+    for a in actions:
+        by_theme.setdefault(a.theme, [0, 0, 0, 0])[order.index(a.rag)] += 1
+    assert _table(page, "brag-by-theme") == {k: [*v, sum(v)] for k, v in by_theme.items()}
+
+    open_actions = [a for a in actions if a.status != ActionStatus.COMPLETE]
+    overdue_items = sum(a.target_date < TODAY for a in open_actions) + sum(
+        m.completed_date is None and m.due_date < TODAY for a in open_actions for m in a.milestones
+    )
+    doubtful = [a for a in open_actions if a.rag in (Rag.GREEN, Rag.AMBER) and _overdue(a)]
+    stale = [
+        a for a in open_actions if a.updated_at < datetime.combine(TODAY - timedelta(days=45), datetime.min.time())
+    ]
+    awaiting = [a for a in actions if a.status == ActionStatus.AWAITING_SIGN_OFF]
+    figures = [int(f.get_text()) for f in page.select(".tracker-figure")]
+    assert figures == [overdue_items, len(doubtful), len(awaiting), 0]
+    assert f"({len(stale)})" in page.select_one("#stale-heading").text
+    assert {li.select_one("a").get_text(strip=True) for li in page.select("#doubtful-list li")} == {
+        a.title for a in doubtful
+    }
+    assert "Every improvement point has at least one action." in page.select_one("#no-action-list").text
+
+
+def test_the_2024_leicestershire_plan_shows_its_overdue_and_red_actions(seeded_client):
+    seeded_client.sign_in(_user(seeded_client.app, "Leicestershire County Council"))
+    page = seeded_client.get_page("oversight.dashboard")
+    overdue = page.select_one("#overdue-list").get_text(" ", strip=True)
+    assert "initial child protection conference" in overdue.lower()
+    assert "Red" in overdue
+    committee_row = _table(page, "brag-by-plan")["Committee report, September 2024"]
+    assert committee_row[0] >= 1  # Red
+
+
+def test_the_trend_ends_with_the_plan_as_it_stands(seeded_client):
+    seeded_client.sign_in(_user(seeded_client.app, "Leicester City Council"))
+    page = seeded_client.get_page("oversight.dashboard")
+    now = _table(page, "brag-by-plan")
+    for table in page.select(".tracker-trend"):
+        title = table.select_one("caption").get_text(strip=True)
+        last = [int(td.get_text()) for td in table.select("tbody tr")[-1].select("td")]
+        assert last == now[title][:4], title
+    # the 2017 plan is all Blue now, and its trend stops at the quarter in which it became so
+    rows = page.select(".tracker-trend")[-1].select("tbody tr")
+    assert [int(td.get_text()) for td in rows[-1].select("td")][:3] == [0, 0, 0]
+    assert [int(td.get_text()) for td in rows[-2].select("td")][:3] != [0, 0, 0]
+
+
+def test_statutory_dates_in_working_days(seeded_client):
+    seeded_client.sign_in(_user(seeded_client.app, "Leicester City Council"))
+    page = seeded_client.get_page("oversight.dashboard")
+    cells = [td.get_text(" ", strip=True) for td in page.select("#deadlines tbody tr")[0].select("td")]
+    # 70 working days from 4 September 2017, England's bank holidays and weekends excluded
+    assert cells[0] == "Inspection report, September 2017"
+    assert cells[2:] == ["11 December 2017", "30 November 2017", "Met"]
+
+
+def test_administrators_choose_an_authority(seeded_client):
+    app = seeded_client.app
+    with app.app_context():
+        leeds = db.session.scalar(select(Authority.id).where(Authority.name == "Leeds City Council"))
+    seeded_client.sign_in(_user(app, "Leicester City Council", Role.ADMINISTRATOR))
+    page = seeded_client.get_page("oversight.dashboard", authority=leeds)
+    assert page.select_one(".govuk-caption-l").get_text(strip=True) == "Leeds City Council"
+    assert page.select_one("select#authority")
+    seeded_client.sign_in(_user(app, "Leicester City Council", Role.SERVICE_MANAGER))
+    assert seeded_client.get("oversight.dashboard").status_code == 403
+
+
+def test_the_dashboard_makes_the_same_queries_at_10000_actions(client, app):
+    counts = []
+    for size in (10, 10_000):
+        with committed(app):
+            authority = make_authority()
+            owner = make_user(authority)
+            director = make_user(authority, Role.DIRECTOR)
+            make_big_plan(authority, owner, director, size)
+            engine = db.engine
+        client.sign_in(director)
+        with count_queries(engine) as counter:
+            client.get_page("oversight.dashboard")
+        counts.append(counter.count)
+    assert counts[0] == counts[1], counts
