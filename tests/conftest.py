@@ -50,6 +50,7 @@ def make_config(database_url: str, tmp_path: Path | None = None, **overrides) ->
     config.TODAY = SEED_TODAY
     if tmp_path is not None:
         config.UPLOAD_FOLDER = str(tmp_path / "uploads")
+        config.REMINDER_OUTBOX = str(tmp_path / "outbox")
     for key, value in overrides.items():
         setattr(config, key, value)
     return config

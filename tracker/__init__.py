@@ -22,6 +22,7 @@ from tracker.inspections.views import bp as inspections_bp
 from tracker.models import User
 from tracker.navigation import navigation_items
 from tracker.oversight.blueprint import bp as oversight_bp
+from tracker.reminders.cli import reminders_cli
 from tracker.security import enforce_access
 from tracker.seeding.cli import seed_command
 
@@ -42,6 +43,8 @@ def create_app(config: Config | None = None) -> Flask:
         app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{Path(app.instance_path) / 'tracker.db'}"
     if not app.config.get("UPLOAD_FOLDER"):
         app.config["UPLOAD_FOLDER"] = str(Path(app.instance_path) / "uploads")
+    if not app.config.get("REMINDER_OUTBOX"):
+        app.config["REMINDER_OUTBOX"] = str(Path(app.instance_path) / "outbox")
 
     _init_templates(app)
     _init_extensions(app)
@@ -94,3 +97,4 @@ def _register_commands(app: Flask) -> None:
     app.cli.add_command(inspection_cli)
     app.cli.add_command(seed_command)
     app.cli.add_command(plan_cli)
+    app.cli.add_command(reminders_cli)

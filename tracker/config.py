@@ -28,6 +28,16 @@ class Config:
     # Dates are judged against this day when set (YYYY-MM-DD): tests pin it; production leaves it empty.
     TODAY = os.environ.get("TRACKER_TODAY")
 
+    # Reminder emails: through SMTP when MAIL_SERVER is set, otherwise written to REMINDER_OUTBOX as .eml files.
+    MAIL_SERVER = os.environ.get("MAIL_SERVER")
+    MAIL_PORT = _env_int("MAIL_PORT", 587)
+    MAIL_USE_TLS = os.environ.get("MAIL_USE_TLS", "true").lower() == "true"
+    MAIL_USERNAME = os.environ.get("MAIL_USERNAME")
+    MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD")
+    MAIL_FROM = os.environ.get("MAIL_FROM", "improvement-tracker@localhost")
+    REMINDER_OUTBOX = os.environ.get("REMINDER_OUTBOX")  # None: instance/outbox
+    BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:5000")
+
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"

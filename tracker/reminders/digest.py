@@ -1,0 +1,98 @@
+"""What each person should be reminded of on a given day, gathered in a fixed number of queries."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import select
+
+from tracker.extensions import db
+from tracker.models import Action, ActionStatus, Authority, Challenge, Milestone, Role, User
+from tracker.oversight import dashboard
+from tracker.oversight.overdue import OverdueFilters, due_soon, overdue_page
+from tracker.oversight.signoff_queries import awaiting_sign_off, open_challenges
+
+DUE_SOON_DAYS = 14
+
+
+@dataclass
+class OwnerDigest:
+    user: User
+    overdue: list[tuple[str, str, date]] = field(default_factory=list)  # (milestone, action, due)
+    due_soon: list[tuple[str, str, date]] = field(default_factory=list)
+    stale: list[tuple[str, datetime]] = field(default_factory=list)  # (action, last updated)
+    challenges: list[tuple[str, str]] = field(default_factory=list)  # (action, question)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.overdue or self.due_soon or self.stale or self.challenges)
+
+
+@dataclass
+class DirectorDigest:
+    user: User
+    authority: Authority
+    figures: dict[str, int]
+
+
+def owner_digests(day: date, stale_days: int) -> list[OwnerDigest]:
+    """Every active owner with something to be reminded of."""
+    open_action = Action.status != ActionStatus.COMPLETE
+    digests: dict[int, OwnerDigest] = {}
+    owners = {u.id: u for u in db.session.scalars(select(User).where(User.active.is_(True)))}
+
+    def digest(owner_id: int) -> OwnerDigest | None:
+        owner = owners.get(owner_id)
+        if owner is None:
+            return None
+        return digests.setdefault(owner_id, OwnerDigest(owner))
+
+    milestones = db.session.execute(
+        select(Action.owner_id, Milestone.title, Action.title, Milestone.due_date)
+        .join(Action, Milestone.action_id == Action.id)
+        .where(open_action, Milestone.completed_date.is_(None), Milestone.due_date <= day + timedelta(DUE_SOON_DAYS))
+        .order_by(Milestone.due_date, Milestone.id)
+    )
+    for owner_id, milestone, action, due in milestones:
+        if (d := digest(owner_id)) is not None:
+            (d.overdue if due < day else d.due_soon).append((milestone, action, due))
+    cutoff = datetime.combine(day - timedelta(days=stale_days), time())
+    stale = db.session.execute(
+        select(Action.owner_id, Action.title, Action.updated_at)
+        .where(open_action, Action.updated_at < cutoff)
+        .order_by(Action.updated_at)
+    )
+    for owner_id, action, updated in stale:
+        if (d := digest(owner_id)) is not None:
+            d.stale.append((action, updated))
+    challenges = db.session.execute(
+        select(Action.owner_id, Action.title, Challenge.question)
+        .join(Action, Challenge.action_id == Action.id)
+        .where(Challenge.answered_at.is_(None))
+        .order_by(Challenge.raised_at)
+    )
+    for owner_id, action, question in challenges:
+        if (d := digest(owner_id)) is not None:
+            d.challenges.append((action, question))
+    return [d for d in digests.values() if not d.empty]
+
+
+def director_digests(day: date, stale_days: int) -> list[DirectorDigest]:
+    """A summary of each authority for each of its active directors (queries per authority, not per user)."""
+    directors = defaultdict(list)
+    for user in db.session.scalars(select(User).where(User.active.is_(True), User.role == Role.DIRECTOR)):
+        directors[user.authority_id].append(user)
+    digests = []
+    for authority in db.session.scalars(select(Authority).where(Authority.id.in_(directors))):
+        figures = {
+            "overdue": overdue_page(authority.id, day, OverdueFilters(), 1, 1)[1],
+            "due in the next 14 days": due_soon(authority.id, day, DUE_SOON_DAYS, 1)[1],
+            f"not updated for {stale_days} days": dashboard.stale(authority.id, day, stale_days)[1],
+            "doubtful ratings (Green or Amber while late)": dashboard.doubtful(authority.id, day)[1],
+            "waiting for sign-off": len(awaiting_sign_off(authority.id, 0)),
+            "open challenges": len(open_challenges(authority_id=authority.id)),
+        }
+        digests += [DirectorDigest(user, authority, figures) for user in directors[authority.id]]
+    return digests
