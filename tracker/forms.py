@@ -5,11 +5,26 @@ from __future__ import annotations
 from datetime import date
 
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovDateInput
-from wtforms import DateField, HiddenField
+from govuk_frontend_wtf.wtforms_widgets import GovDateInput, GovTextArea
+from wtforms import DateField, HiddenField, TextAreaField
 from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Length
 
 FORM_ERRORS_ANCHOR = "form"
+TEXT_LIMIT = 2000
+
+
+def required_text(label: str, *, missing: str, noun: str, description: str | None = None, widget=None):
+    """A required text area of at most TEXT_LIMIT characters, with GOV.UK's messages."""
+    return TextAreaField(
+        label,
+        description=description,
+        widget=widget or GovTextArea(),
+        validators=[
+            DataRequired(missing),
+            Length(max=TEXT_LIMIT, message=f"{noun} must be {TEXT_LIMIT} characters or fewer"),
+        ],
+    )
 
 
 def choices(pairs) -> list[SelectChoice]:

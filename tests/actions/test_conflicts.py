@@ -3,18 +3,13 @@
 from tests.helpers.data import snapshot
 
 
-def _hidden(client, endpoint, **values) -> dict:
-    page = client.get_page(endpoint, **values)
-    return {f["name"]: f.get("value", "") for f in page.select("input[type=hidden]")}
-
-
 def test_the_second_save_is_refused_with_what_changed_and_both_edits_survive(client, world, app):
     owner, director = client, type(client)(app)
     owner.sign_in(world.owner)
     director.sign_in(world.director)
     # Both open the form on the same version.
-    owner_form = _hidden(owner, "actions.progress", action_id=world.action.id)
-    director_form = _hidden(director, "actions.progress", action_id=world.action.id)
+    owner_form = owner.form_fields("actions.progress", action_id=world.action.id)
+    director_form = director.form_fields("actions.progress", action_id=world.action.id)
 
     director_edit = {
         "rag": "amber",
@@ -59,8 +54,8 @@ def test_a_stale_milestone_move_is_refused_too(client, world, app):
     first.sign_in(world.owner)
     second.sign_in(world.director)
     values = {"action_id": world.action.id, "milestone_id": world.milestone.id}
-    first_form = _hidden(first, "actions.replan_milestone", **values)
-    second_form = _hidden(second, "actions.replan_milestone", **values)
+    first_form = first.form_fields("actions.replan_milestone", **values)
+    second_form = second.form_fields("actions.replan_milestone", **values)
     first.post_form(
         "actions.replan_milestone",
         {**first_form, "due_date": ["30", "11", "2026"], "reason": "Auditors redeployed."},

@@ -5,11 +5,6 @@ import pytest
 from tests.helpers.data import snapshot
 
 
-def _hidden(client, endpoint, **values) -> dict:
-    page = client.get_page(endpoint, **values)
-    return {f["name"]: f.get("value", "") for f in page.select("input[type=hidden]")}
-
-
 def _date(prefix: str, day: str, month: str, year: str) -> dict:
     return {prefix: [day, month, year]}
 
@@ -48,7 +43,7 @@ def test_adding_a_milestone_refusals(client, world, data, message, anchor):
 def test_marking_a_milestone_done(client, world):
     client.sign_in(world.owner)
     values = {"action_id": world.action.id, "milestone_id": world.milestone.id}
-    data = {**_hidden(client, "actions.complete_milestone", **values), **_date("completed_date", "20", "11", "2026")}
+    data = {**client.form_fields("actions.complete_milestone", **values), **_date("completed_date", "20", "11", "2026")}
     client.post_form("actions.complete_milestone", data, status=302, **values)
     page = client.get_page("actions.show", action_id=world.action.id)
     row = page.select_one(f"#milestone-{world.milestone.id}")
@@ -60,7 +55,7 @@ def test_a_milestone_cannot_be_done_in_the_future(client, world):
     client.sign_in(world.owner)
     before = snapshot(client.app)
     values = {"action_id": world.action.id, "milestone_id": world.milestone.id}
-    data = {**_hidden(client, "actions.complete_milestone", **values), **_date("completed_date", "1", "1", "2030")}
+    data = {**client.form_fields("actions.complete_milestone", **values), **_date("completed_date", "1", "1", "2030")}
     page = client.post_form("actions.complete_milestone", data, **values)
     assert (
         page.select_one(".govuk-error-summary")
@@ -75,7 +70,7 @@ def test_moving_a_milestone_twice_keeps_the_original_date_and_both_reasons(clien
     values = {"action_id": world.action.id, "milestone_id": world.milestone.id}
     for day, reason in (("30", "Auditors redeployed to the court backlog."), ("15", "Audit tool upgrade delayed.")):
         data = {
-            **_hidden(client, "actions.replan_milestone", **values),
+            **client.form_fields("actions.replan_milestone", **values),
             **_date("due_date", day, "12", "2026"),
             "reason": reason,
         }
@@ -106,7 +101,7 @@ def test_moving_a_milestone_refusals(client, world, data, message):
     before = snapshot(client.app)
     values = {"action_id": world.action.id, "milestone_id": world.milestone.id}
     page = client.post_form(
-        "actions.replan_milestone", {**_hidden(client, "actions.replan_milestone", **values), **data}, **values
+        "actions.replan_milestone", {**client.form_fields("actions.replan_milestone", **values), **data}, **values
     )
     assert [a.get_text(strip=True) for a in page.select(".govuk-error-summary a")] == [message]
     assert snapshot(client.app) == before

@@ -16,15 +16,13 @@ GOOD = {
 }
 
 
-def _form(client, world) -> dict:
-    page = client.get_page("actions.progress", action_id=world.action.id)
-    return {f["name"]: f.get("value", "") for f in page.select("input[type=hidden]")}
-
-
 def test_a_worse_rating_with_reason_and_recovery_is_saved_and_in_the_history(client, world):
     client.sign_in(world.owner)
     response = client.post_form(
-        "actions.progress", {**_form(client, world), **GOOD}, status=302, action_id=world.action.id
+        "actions.progress",
+        {**client.form_fields("actions.progress", action_id=world.action.id), **GOOD},
+        status=302,
+        action_id=world.action.id,
     )
     assert response.location == f"/actions/{world.action.id}"
     page = client.get_page("actions.show", action_id=world.action.id)
@@ -54,7 +52,7 @@ def test_a_worse_rating_with_reason_and_recovery_is_saved_and_in_the_history(cli
 def test_each_refusal_has_its_message_and_saves_nothing(client, world, change, message, field):
     client.sign_in(world.owner)
     before = snapshot(client.app)
-    data = {**_form(client, world), **GOOD, **change}
+    data = {**client.form_fields("actions.progress", action_id=world.action.id), **GOOD, **change}
     page = client.post_form("actions.progress", data, action_id=world.action.id)
     assert page.title.get_text().startswith("Error: Update progress")
     summary = page.select(".govuk-error-summary a")
@@ -69,7 +67,7 @@ def test_each_refusal_has_its_message_and_saves_nothing(client, world, change, m
 
 def test_the_same_or_a_better_rating_needs_no_recovery(client, world):
     client.sign_in(world.owner)
-    data = {**_form(client, world), **GOOD, "rag": "green", "recovery": ""}
+    data = {**client.form_fields("actions.progress", action_id=world.action.id), **GOOD, "rag": "green", "recovery": ""}
     client.post_form("actions.progress", data, status=302, action_id=world.action.id)
 
 
@@ -77,6 +75,11 @@ def test_a_first_update_starts_a_not_started_action(client, world, app):
     with committed(app):
         db.session.get(Action, world.action.id).status = ActionStatus.NOT_STARTED
     client.sign_in(world.owner)
-    client.post_form("actions.progress", {**_form(client, world), **GOOD}, status=302, action_id=world.action.id)
+    client.post_form(
+        "actions.progress",
+        {**client.form_fields("actions.progress", action_id=world.action.id), **GOOD},
+        status=302,
+        action_id=world.action.id,
+    )
     page = client.get_page("actions.show", action_id=world.action.id)
     assert "In progress" in page.get_text()

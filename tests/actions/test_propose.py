@@ -8,11 +8,6 @@ from tracker.extensions import db
 from tracker.models import Action, EvidenceKind
 
 
-def _hidden(client, world) -> dict:
-    page = client.get_page("actions.propose_completion", action_id=world.action.id)
-    return {f["name"]: f.get("value", "") for f in page.select("input[type=hidden]")}
-
-
 def _add_evidence(app, world, shows_impact: bool):
     with committed(app):
         action = db.session.get(Action, world.action.id)
@@ -31,7 +26,11 @@ def test_without_evidence_of_impact_the_proposal_is_refused(client, world, app):
     _add_evidence(app, world, shows_impact=False)
     client.sign_in(world.owner)
     before = snapshot(app)
-    page = client.post_form("actions.propose_completion", _hidden(client, world), action_id=world.action.id)
+    page = client.post_form(
+        "actions.propose_completion",
+        client.form_fields("actions.propose_completion", action_id=world.action.id),
+        action_id=world.action.id,
+    )
     links = page.select(".govuk-error-summary a")
     assert [a.get_text(strip=True) for a in links] == [
         "Add evidence that shows the impact of this action before proposing it as complete"
@@ -43,7 +42,12 @@ def test_without_evidence_of_impact_the_proposal_is_refused(client, world, app):
 def test_with_evidence_of_impact_the_action_awaits_a_directors_sign_off(client, world, app):
     _add_evidence(app, world, shows_impact=True)
     client.sign_in(world.owner)
-    client.post_form("actions.propose_completion", _hidden(client, world), status=302, action_id=world.action.id)
+    client.post_form(
+        "actions.propose_completion",
+        client.form_fields("actions.propose_completion", action_id=world.action.id),
+        status=302,
+        action_id=world.action.id,
+    )
     page = client.get_page("actions.show", action_id=world.action.id)
     assert "Awaiting sign-off" in page.select_one(".govuk-summary-list").text
     assert page.select_one("#rag .govuk-tag").get_text(strip=True) == "Green"  # not Blue until signed off

@@ -13,11 +13,6 @@ from tracker.extensions import db
 from tracker.models import Action, Milestone, Rag
 
 
-def _hidden(client, endpoint, **values) -> dict:
-    page = client.get_page(endpoint, **values)
-    return {f["name"]: f.get("value", "") for f in page.select("input[type=hidden]")}
-
-
 def _evidence(**extra) -> dict:
     return {
         "kind": "audit",
@@ -67,7 +62,7 @@ def test_a_recovery_plan_survives_an_update_that_does_not_repeat_it(client, worl
     first = {"rag": "amber", "rag_reason": "Slipping.", "recovery": "Agency staff from December.", "narrative": "A."}
     client.post_form(
         "actions.progress",
-        {**_hidden(client, "actions.progress", action_id=world.action.id), **first},
+        {**client.form_fields("actions.progress", action_id=world.action.id), **first},
         status=302,
         action_id=world.action.id,
     )
@@ -76,7 +71,7 @@ def test_a_recovery_plan_survives_an_update_that_does_not_repeat_it(client, worl
     second = {"rag": "amber", "rag_reason": "Still slipping.", "recovery": "", "narrative": "B."}
     client.post_form(
         "actions.progress",
-        {**_hidden(client, "actions.progress", action_id=world.action.id), **second},
+        {**client.form_fields("actions.progress", action_id=world.action.id), **second},
         status=302,
         action_id=world.action.id,
     )

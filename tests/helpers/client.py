@@ -43,6 +43,11 @@ class PageClient:
         assert response.status_code == status, f"{response.status_code} for {endpoint_or_path}: {response.text[:500]}"
         return check_page(response.get_data(as_text=True))
 
+    def form_fields(self, endpoint_or_path: str, **values) -> dict[str, str]:
+        """The hidden fields of the form on a page (version, seen event …), as a later POST needs them."""
+        page = self.get_page(endpoint_or_path, **values)
+        return {field["name"]: field.get("value", "") for field in page.select("input[type=hidden]")}
+
     def post_form(self, endpoint_or_path: str, data: dict, *, status: int = 200, follow: bool = False, **values):
         response = self.http.post(self.url(endpoint_or_path, **values), data=data, follow_redirects=follow)
         assert response.status_code == status, f"{response.status_code} for {endpoint_or_path}: {response.text[:500]}"

@@ -8,18 +8,12 @@ from sqlalchemy import select
 from tests.helpers.data import committed
 from tests.helpers.factories import make_authority, make_big_plan, make_user
 from tests.helpers.queries import count_queries
+from tests.helpers.seeded import seeded_user
 from tracker.extensions import db
-from tracker.models import Action, ActionStatus, Authority, ImprovementPoint, Inspection, Rag, Role, User
+from tracker.models import Action, ActionStatus, Authority, ImprovementPoint, Inspection, Rag, Role
 
 TODAY = date(2026, 11, 22)
 AUTHORITIES = ["Leicestershire County Council", "Leeds City Council", "Leicester City Council"]
-
-
-def _user(app, authority: str, role=Role.DIRECTOR) -> User:
-    with committed(app):
-        return db.session.scalar(
-            select(User).join(Authority).where(Authority.name == authority, User.role == role).order_by(User.id)
-        )
 
 
 def _actions(app, authority: str) -> list[Action]:
@@ -47,7 +41,7 @@ def _overdue(action: Action) -> bool:
 def test_the_figures_equal_those_worked_out_from_the_plan(seeded_client, authority):
     app = seeded_client.app
     actions = _actions(app, authority)
-    seeded_client.sign_in(_user(app, authority))
+    seeded_client.sign_in(seeded_user(app, authority))
     page = seeded_client.get_page("oversight.dashboard")
 
     order = [Rag.RED, Rag.AMBER, Rag.GREEN, Rag.BLUE]
@@ -81,7 +75,7 @@ def test_the_figures_equal_those_worked_out_from_the_plan(seeded_client, authori
 
 
 def test_the_2024_leicestershire_plan_shows_its_overdue_and_red_actions(seeded_client):
-    seeded_client.sign_in(_user(seeded_client.app, "Leicestershire County Council"))
+    seeded_client.sign_in(seeded_user(seeded_client.app, "Leicestershire County Council"))
     page = seeded_client.get_page("oversight.dashboard")
     overdue = page.select_one("#overdue-list").get_text(" ", strip=True)
     assert "initial child protection conference" in overdue.lower()
@@ -91,7 +85,7 @@ def test_the_2024_leicestershire_plan_shows_its_overdue_and_red_actions(seeded_c
 
 
 def test_the_trend_ends_with_the_plan_as_it_stands(seeded_client):
-    seeded_client.sign_in(_user(seeded_client.app, "Leicester City Council"))
+    seeded_client.sign_in(seeded_user(seeded_client.app, "Leicester City Council"))
     page = seeded_client.get_page("oversight.dashboard")
     now = _table(page, "brag-by-plan")
     for table in page.select(".tracker-trend"):
@@ -105,7 +99,7 @@ def test_the_trend_ends_with_the_plan_as_it_stands(seeded_client):
 
 
 def test_statutory_dates_in_working_days(seeded_client):
-    seeded_client.sign_in(_user(seeded_client.app, "Leicester City Council"))
+    seeded_client.sign_in(seeded_user(seeded_client.app, "Leicester City Council"))
     page = seeded_client.get_page("oversight.dashboard")
     cells = [td.get_text(" ", strip=True) for td in page.select("#deadlines tbody tr")[0].select("td")]
     # 70 working days from 4 September 2017, England's bank holidays and weekends excluded
@@ -117,11 +111,11 @@ def test_administrators_choose_an_authority(seeded_client):
     app = seeded_client.app
     with app.app_context():
         leeds = db.session.scalar(select(Authority.id).where(Authority.name == "Leeds City Council"))
-    seeded_client.sign_in(_user(app, "Leicester City Council", Role.ADMINISTRATOR))
+    seeded_client.sign_in(seeded_user(app, "Leicester City Council", Role.ADMINISTRATOR))
     page = seeded_client.get_page("oversight.dashboard", authority=leeds)
     assert page.select_one(".govuk-caption-l").get_text(strip=True) == "Leeds City Council"
     assert page.select_one("select#authority")
-    seeded_client.sign_in(_user(app, "Leicester City Council", Role.SERVICE_MANAGER))
+    seeded_client.sign_in(seeded_user(app, "Leicester City Council", Role.SERVICE_MANAGER))
     assert seeded_client.get("oversight.dashboard").status_code == 403
 
 

@@ -11,18 +11,12 @@ from sqlalchemy import select
 from tests.helpers.data import committed
 from tests.helpers.factories import make_authority, make_big_plan, make_user
 from tests.helpers.queries import count_queries
+from tests.helpers.seeded import seeded_user
 from tracker.actions import operations as ops
 from tracker.extensions import db
 from tracker.models import Action, ActionStatus, Authority, ImprovementPoint, Inspection, Milestone, Role, User
 
 TODAY = date(2026, 11, 22)
-
-
-def _director(app, authority="Leicestershire County Council", role=Role.DIRECTOR) -> User:
-    with committed(app):
-        return db.session.scalar(
-            select(User).join(Authority).where(Authority.name == authority, User.role == role).order_by(User.id)
-        )
 
 
 def _expected(app, authority: str) -> set[tuple[str, str]]:
@@ -61,14 +55,14 @@ def _csv(client, **args) -> list[dict]:
 @pytest.mark.parametrize("authority", ["Leicestershire County Council", "Leeds City Council", "Leicester City Council"])
 def test_the_list_holds_exactly_what_is_overdue(seeded_client, authority):
     app = seeded_client.app
-    seeded_client.sign_in(_director(app, authority))
+    seeded_client.sign_in(seeded_user(app, authority))
     expected = _expected(app, authority)
     assert set(_page_items(seeded_client)) == expected
     assert {(r["Type"], r["Item"]) for r in _csv(seeded_client)} == expected
 
 
 def test_the_2024_leicestershire_plan_shows_its_overdue_red_action(seeded_client):
-    seeded_client.sign_in(_director(seeded_client.app))
+    seeded_client.sign_in(seeded_user(seeded_client.app, "Leicestershire County Council"))
     page = seeded_client.get_page("oversight.overdue", rag="red")
     text = page.select_one("#overdue").get_text(" ", strip=True)
     assert "initial child protection conference" in text.lower()
@@ -76,7 +70,7 @@ def test_the_2024_leicestershire_plan_shows_its_overdue_red_action(seeded_client
 
 
 def test_sorted_by_days_overdue_by_default_and_by_owner_on_request(seeded_client):
-    seeded_client.sign_in(_director(seeded_client.app, "Leicester City Council"))
+    seeded_client.sign_in(seeded_user(seeded_client.app, "Leicester City Council"))
     page = seeded_client.get_page("oversight.overdue")
     days = [int(td.get_text(strip=True)) for td in page.select("#overdue tbody td.govuk-table__cell--numeric")]
     assert days == sorted(days, reverse=True) and days
@@ -87,7 +81,7 @@ def test_sorted_by_days_overdue_by_default_and_by_owner_on_request(seeded_client
 
 def test_filters_narrow_the_page_and_the_exports_alike(seeded_client):
     app = seeded_client.app
-    seeded_client.sign_in(_director(app, "Leicester City Council"))
+    seeded_client.sign_in(seeded_user(app, "Leicester City Council"))
     everything = _csv(seeded_client)
     owner_name = everything[0]["Owner"]
     with app.app_context():
@@ -105,7 +99,7 @@ def test_filters_narrow_the_page_and_the_exports_alike(seeded_client):
 
 def test_pages_together_hold_the_whole_list(seeded_client):
     seeded_client.app.config["OVERDUE_PAGE_SIZE"] = 2
-    seeded_client.sign_in(_director(seeded_client.app, "Leicester City Council"))
+    seeded_client.sign_in(seeded_user(seeded_client.app, "Leicester City Council"))
     whole = [(r["Type"], r["Item"]) for r in _csv(seeded_client)]
     pages = []
     for n in range(1, len(whole) // 2 + 2):
@@ -134,7 +128,7 @@ def test_the_excel_file_holds_the_same_rows_as_the_csv_with_moved_dates_and_reas
             new_due_date=date(2026, 11, 13),
             reason="Chairs' diaries full until mid-November.",
         )
-    seeded_client.sign_in(_director(app))
+    seeded_client.sign_in(seeded_user(app, "Leicestershire County Council"))
     rows = _csv(seeded_client)
     response = seeded_client.get("oversight.overdue_xlsx")
     assert response.status_code == 200
@@ -156,13 +150,13 @@ def test_administrators_choose_an_authority_and_others_cannot(seeded_client):
     app = seeded_client.app
     with app.app_context():
         leeds = db.session.scalar(select(Authority.id).where(Authority.name == "Leeds City Council"))
-    seeded_client.sign_in(_director(app, "Leicester City Council", Role.ADMINISTRATOR))
+    seeded_client.sign_in(seeded_user(app, "Leicester City Council", Role.ADMINISTRATOR))
     page = seeded_client.get_page("oversight.overdue", authority=leeds)
     assert page.select_one(".govuk-caption-l").get_text(strip=True) == "Leeds City Council"
-    seeded_client.sign_in(_director(app, "Leicester City Council"))
+    seeded_client.sign_in(seeded_user(app, "Leicester City Council"))
     page = seeded_client.get_page("oversight.overdue", authority=leeds)
     assert page.select_one(".govuk-caption-l").get_text(strip=True) == "Leicester City Council"
-    seeded_client.sign_in(_director(app, "Leicester City Council", Role.SERVICE_MANAGER))
+    seeded_client.sign_in(seeded_user(app, "Leicester City Council", Role.SERVICE_MANAGER))
     assert seeded_client.get("oversight.overdue").status_code == 403
 
 

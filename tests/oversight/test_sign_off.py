@@ -28,17 +28,16 @@ def _propose(app, world, impact: bool = True):
                 evidence.shows_impact = False
 
 
-def _hidden(client, world) -> dict:
-    page = client.get_page("oversight.review", action_id=world.action.id)
-    return {f["name"]: f.get("value", "") for f in page.select("input[type=hidden]")}
-
-
 def test_the_queue_lists_proposals_and_a_director_approves_one(client, world, app):
     _propose(app, world)
     client.sign_in(world.director)
     queue = client.get_page("oversight.queue")
     assert queue.select_one("tbody tr a").get_text(strip=True) == "Strengthen oversight"
-    data = {**_hidden(client, world), "decision": "approve", "reason": "Re-audit shows 92% within 24 hours."}
+    data = {
+        **client.form_fields("oversight.review", action_id=world.action.id),
+        "decision": "approve",
+        "reason": "Re-audit shows 92% within 24 hours.",
+    }
     response = client.post_form("oversight.review", data, status=302, action_id=world.action.id)
     assert response.location == "/sign-off"
     page = client.get_page("actions.show", action_id=world.action.id)
@@ -58,7 +57,7 @@ def test_a_returned_proposal_goes_back_to_the_owner_with_the_reason(client, worl
     reason = "The re-audit sampled only one team; sample all three."
     client.post_form(
         "oversight.review",
-        {**_hidden(client, world), "decision": "return", "reason": reason},
+        {**client.form_fields("oversight.review", action_id=world.action.id), "decision": "return", "reason": reason},
         status=302,
         action_id=world.action.id,
     )
@@ -75,7 +74,7 @@ def test_approval_needs_evidence_of_impact(client, world, app):
     before = snapshot(app)
     page = client.post_form(
         "oversight.review",
-        {**_hidden(client, world), "decision": "approve", "reason": "Done."},
+        {**client.form_fields("oversight.review", action_id=world.action.id), "decision": "approve", "reason": "Done."},
         action_id=world.action.id,
     )
     assert [a.get_text(strip=True) for a in page.select(".govuk-error-summary a")] == [
@@ -95,7 +94,11 @@ def test_sign_off_form_refusals(client, world, app, data, message):
     _propose(app, world)
     client.sign_in(world.director)
     before = snapshot(app)
-    page = client.post_form("oversight.review", {**_hidden(client, world), **data}, action_id=world.action.id)
+    page = client.post_form(
+        "oversight.review",
+        {**client.form_fields("oversight.review", action_id=world.action.id), **data},
+        action_id=world.action.id,
+    )
     assert [a.get_text(strip=True) for a in page.select(".govuk-error-summary a")] == [message]
     assert snapshot(app) == before
 

@@ -9,16 +9,13 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovFileInput,
     GovRadioInput,
     GovSubmitInput,
-    GovTextArea,
     GovTextInput,
 )
 from wtforms import RadioField, StringField, SubmitField, TextAreaField
 from wtforms.validators import URL, DataRequired, InputRequired, Length, Optional
 
-from tracker.forms import GovDateField, VersionedForm, choices
+from tracker.forms import TEXT_LIMIT, GovDateField, VersionedForm, choices, required_text
 from tracker.models import EvidenceKind, Rag
-
-TEXT_LIMIT = 2000
 
 
 def _rag_choices():
@@ -33,14 +30,12 @@ class ProgressForm(VersionedForm):
         widget=GovRadioInput(),
         validators=[InputRequired("Select a RAG rating")],
     )
-    rag_reason = TextAreaField(
+    rag_reason = required_text(
         "Why is it rated this way?",
+        missing="Enter the reason for the RAG rating",
+        noun="The reason",
         description="If the rating is worse than before, say what went wrong.",
         widget=GovCharacterCount(),
-        validators=[
-            DataRequired("Enter the reason for the RAG rating"),
-            Length(max=TEXT_LIMIT, message=f"The reason must be {TEXT_LIMIT} characters or fewer"),
-        ],
     )
     recovery = TextAreaField(
         "What will bring it back on track?",
@@ -48,13 +43,11 @@ class ProgressForm(VersionedForm):
         widget=GovCharacterCount(),
         validators=[Optional(), Length(max=TEXT_LIMIT, message=f"This must be {TEXT_LIMIT} characters or fewer")],
     )
-    narrative = TextAreaField(
+    narrative = required_text(
         "Progress since the last update",
+        missing="Enter the progress since the last update",
+        noun="The progress update",
         widget=GovCharacterCount(),
-        validators=[
-            DataRequired("Enter the progress since the last update"),
-            Length(max=TEXT_LIMIT, message=f"The progress update must be {TEXT_LIMIT} characters or fewer"),
-        ],
     )
     submit = SubmitField("Save update", widget=GovSubmitInput())
 
@@ -79,14 +72,7 @@ class CompleteMilestoneForm(VersionedForm):
 
 class ReplanMilestoneForm(VersionedForm):
     due_date = GovDateField("New due date", description="The original date is kept and shown beside the new one.")
-    reason = TextAreaField(
-        "Why has it moved?",
-        widget=GovTextArea(),
-        validators=[
-            DataRequired("Enter why the milestone has moved"),
-            Length(max=TEXT_LIMIT, message=f"The reason must be {TEXT_LIMIT} characters or fewer"),
-        ],
-    )
+    reason = required_text("Why has it moved?", missing="Enter why the milestone has moved", noun="The reason")
     submit = SubmitField("Move milestone", widget=GovSubmitInput())
 
 
@@ -97,13 +83,8 @@ class EvidenceForm(FlaskForm):
         widget=GovRadioInput(),
         validators=[InputRequired("Select the kind of evidence")],
     )
-    description = TextAreaField(
-        "What it is and what it shows",
-        widget=GovTextArea(),
-        validators=[
-            DataRequired("Enter what the evidence is and what it shows"),
-            Length(max=TEXT_LIMIT, message=f"The description must be {TEXT_LIMIT} characters or fewer"),
-        ],
+    description = required_text(
+        "What it is and what it shows", missing="Enter what the evidence is and what it shows", noun="The description"
     )
     evidence_date = GovDateField("Date of the evidence", description="For example, 14 11 2026")
     shows_impact = RadioField(

@@ -1,11 +1,9 @@
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSelect, GovSubmitInput, GovTextArea
-from wtforms import RadioField, SelectField, SubmitField, TextAreaField
-from wtforms.validators import DataRequired, InputRequired, Length
+from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSelect, GovSubmitInput
+from wtforms import RadioField, SelectField, SubmitField
+from wtforms.validators import InputRequired
 
-from tracker.forms import VersionedForm, choices
-
-TEXT_LIMIT = 2000
+from tracker.forms import VersionedForm, choices, required_text
 
 
 class SignOffForm(VersionedForm):
@@ -15,41 +13,28 @@ class SignOffForm(VersionedForm):
         widget=GovRadioInput(),
         validators=[InputRequired("Select whether to sign the action off or return it")],
     )
-    reason = TextAreaField(
+    reason = required_text(
         "Your reasons",
+        missing="Enter your reasons",
+        noun="Your reasons",
         description="If you sign it off, say how the evidence shows the difference made for children. "
         "If you return it, say what is missing.",
-        widget=GovTextArea(),
-        validators=[
-            DataRequired("Enter your reasons"),
-            Length(max=TEXT_LIMIT, message=f"Your reasons must be {TEXT_LIMIT} characters or fewer"),
-        ],
     )
     submit = SubmitField("Confirm decision", widget=GovSubmitInput())
 
 
 class ChallengeForm(FlaskForm):
-    question = TextAreaField(
+    question = required_text(
         "Your challenge",
+        missing="Enter your challenge",
+        noun="The challenge",
         description="The owner will be asked to answer it. It shows on their list and your dashboard until they do.",
-        widget=GovTextArea(),
-        validators=[
-            DataRequired("Enter your challenge"),
-            Length(max=TEXT_LIMIT, message=f"The challenge must be {TEXT_LIMIT} characters or fewer"),
-        ],
     )
     submit = SubmitField("Send challenge", widget=GovSubmitInput())
 
 
 class AnswerForm(FlaskForm):
-    answer = TextAreaField(
-        "Your answer",
-        widget=GovTextArea(),
-        validators=[
-            DataRequired("Enter your answer"),
-            Length(max=TEXT_LIMIT, message=f"Your answer must be {TEXT_LIMIT} characters or fewer"),
-        ],
-    )
+    answer = required_text("Your answer", missing="Enter your answer", noun="Your answer")
     submit = SubmitField("Send answer", widget=GovSubmitInput())
 
 
