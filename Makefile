@@ -45,7 +45,7 @@ format: setup-test ## Format the code with ruff
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-setup: $(VENV)/.app-installed $(STATIC)/govuk-frontend.min.js ## Python packages and GOV.UK Frontend
+setup: $(VENV)/.app-installed $(STATIC)/govuk-frontend.min.js pdf-packages ## Python packages, GOV.UK Frontend, PDF libraries
 
 setup-test: setup $(VENV)/.dev-installed system-packages ## setup, plus the test tools and Debian's chromium
 
@@ -70,14 +70,24 @@ $(STATIC)/govuk-frontend.min.js: node_modules/.package-lock.json
 	cp $(GOVUK)/govuk-frontend.min.css $(GOVUK)/govuk-frontend.min.js $(STATIC)/
 	touch $@
 
-# Debian's chromium for the browser tests (no browser download is possible here), fonts for PDFs,
-# and the PostgreSQL server binaries for the throwaway test database; installed only when missing.
+# Pango, HarfBuzz and a font for WeasyPrint's PDFs of committee reports; installed only when missing.
+.PHONY: pdf-packages
+pdf-packages:
+	@missing=""; \
+	for package in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation; do \
+	  dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing from Debian:$$missing"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+# Debian's chromium for the browser tests (no browser download is possible here) and the PostgreSQL server binaries for the throwaway test database; installed only when missing.
 .PHONY: system-packages
 system-packages:
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing="$$missing postgresql"; \
-	dpkg -s fonts-liberation >/dev/null 2>&1 || missing="$$missing fonts-liberation"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing from Debian:$$missing"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \

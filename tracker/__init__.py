@@ -23,6 +23,7 @@ from tracker.models import User
 from tracker.navigation import navigation_items
 from tracker.oversight.blueprint import bp as oversight_bp
 from tracker.reminders.cli import reminders_cli
+from tracker.reports.cli import report_cli
 from tracker.security import enforce_access
 from tracker.seeding.cli import seed_command
 
@@ -98,3 +99,4 @@ def _register_commands(app: Flask) -> None:
     app.cli.add_command(seed_command)
     app.cli.add_command(plan_cli)
     app.cli.add_command(reminders_cli)
+    app.cli.add_command(report_cli)

@@ -1,13 +1,13 @@
 """The service navigation, by role: what each kind of user comes to do."""
 
-from flask import request, url_for
+from flask import has_request_context, request, url_for
 from flask_login import current_user
 
 from tracker.models import Role
 
 
 def navigation_items() -> dict:
-    if not current_user.is_authenticated:
+    if not has_request_context() or not current_user.is_authenticated:
         return {"navigation_items": []}
     links = []
     if current_user.role == Role.SERVICE_MANAGER:

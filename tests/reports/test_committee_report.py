@@ -1,0 +1,227 @@
+"""The committee report reproduces the council's own paper (seed 003) and adds the plan's progress,
+identically in HTML, Word and PDF."""
+
+import io
+import re
+from datetime import date
+
+import pytest
+from bs4 import BeautifulSoup
+from docx import Document
+from pypdf import PdfReader
+from sqlalchemy import select
+
+from tests.helpers.data import committed
+from tracker.actions import operations as ops
+from tracker.extensions import db
+from tracker.models import Action, Authority, ImprovementPoint, Inspection, Milestone, Rag
+from tracker.reports import committee, data, render
+from tracker.reports.defaults import default_inputs
+
+COMMITTEE = "Children and Families Overview and Scrutiny Committee"
+# The headings of the September 2024 Leicestershire report (seed/documents/003_…), in order.
+SEED_HEADINGS = [
+    "Purpose of the Report",
+    "Policy Framework and Previous Decisions",
+    "Background",
+    "Leicestershire's Ofsted Inspection",
+    "Inspection Findings",
+    "Report Headlines",
+    "Leicestershire's Strengths",
+    "Areas for Improvement",
+    "Appendix",
+    "Officers to Contact",
+]
+GRADES = [
+    ("The impact of leaders on social work practice with children and families", "Outstanding"),
+    ("The experiences and progress of children who need help and protection", "Good"),
+    ("The experiences and progress of children in care", "Outstanding"),
+    ("The experiences and progress of care leavers", "Outstanding"),
+]
+AREAS = [
+    "Monitoring of pre-proceedings to tackle drift and delay and the accessibility of letters before proceedings.",
+    "Timeliness of initial child protection conferences.",
+]
+
+
+def plain(text: str) -> str:
+    return " ".join(text.replace("’", "'").split())
+
+
+def _report(app, **changes):
+    with app.app_context():
+        authority = db.session.scalar(select(Authority).where(Authority.name == "Leicestershire County Council"))
+        inputs = default_inputs(authority, COMMITTEE, date(2024, 9, 3), date(2026, 11, 22))
+        for key, value in changes.items():
+            setattr(inputs, key, value)
+        report = committee.build(inputs, data.load(inputs))
+        return report, render.to_html(report), render.to_docx(report), render.to_pdf(report)
+
+
+@pytest.fixture
+def rendered(seeded_app):
+    return _report(seeded_app)
+
+
+def _in_order(found: list[str], wanted: list[str]) -> bool:
+    position = 0
+    for heading in found:
+        if position < len(wanted) and plain(heading) == plain(wanted[position]):
+            position += 1
+    return position == len(wanted)
+
+
+def test_the_html_has_the_seed_reports_anatomy(rendered):
+    report, html, _, _ = rendered
+    page = BeautifulSoup(html, "html.parser")
+    headings = [h.get_text(strip=True) for h in page.select("h2, h3")]
+    assert _in_order(headings, SEED_HEADINGS), headings
+    lines = [plain(p.get_text()) for p in page.select(".tracker-report__heading-line")]
+    assert lines == [
+        "CHILDREN AND FAMILIES OVERVIEW AND SCRUTINY COMMITTEE - 3 SEPTEMBER 2024",
+        "OFSTED INSPECTION OF LOCAL AUTHORITY CHILDREN'S SOCIAL CARE SERVICES",
+        "REPORT OF THE DIRECTOR OF CHILDREN AND FAMILY SERVICES",
+    ]
+    grades = page.select("table")[0]
+    assert [th.get_text(strip=True) for th in grades.select("thead th")] == ["Judgement", "Grade"]
+    assert [tuple(td.get_text(strip=True) for td in tr.select("td")) for tr in grades.select("tbody tr")] == GRADES
+    text = plain(page.get_text(" "))
+    assert (
+        "The overall effectiveness of children's services in Leicestershire has been judged to be Outstanding." in text
+    )
+    for area in AREAS:
+        assert area in text
+    numbers = [int(li["value"]) for li in page.select("li.tracker-report__paragraph")]
+    assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) > 20
+    assert numbers == [p.number for p in report.numbered()]
+
+
+def test_the_word_file_has_real_headings_numbering_and_a_header_row(rendered):
+    report, _, docx_bytes, _ = rendered
+    document = Document(io.BytesIO(docx_bytes))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert _in_order(headings, SEED_HEADINGS), headings
+    numbered = [p for p in document.paragraphs if p.style.name == "List Number"]
+    assert len(numbered) == len(report.numbered())  # one automatic list: Word numbers them 1, 2, 3 …
+    assert [p.text for p in numbered] == [p.text for p in report.numbered()]
+    grades = document.tables[0]
+    assert [c.text for c in grades.rows[0].cells] == ["Judgement", "Grade"]
+    assert grades.rows[0]._tr.trPr.xml.count("tblHeader") == 1
+    assert [tuple(c.text for c in row.cells) for row in grades.rows[1:]] == GRADES
+    assert document.core_properties.title and document.core_properties.language == "en-GB"
+    body = plain(" ".join(p.text for p in document.paragraphs))
+    assert "has been judged to be Outstanding." in body
+    assert all(area in body for area in AREAS)
+
+
+def test_the_pdf_text_reads_in_order_with_continuous_numbers(rendered):
+    report, _, _, pdf_bytes = rendered
+    reader = PdfReader(io.BytesIO(pdf_bytes))
+    assert reader.metadata.title == report.title
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    flat = plain(text)
+    positions = [flat.find(plain(h)) for h in SEED_HEADINGS]
+    assert -1 not in positions and positions == sorted(positions), positions
+    numbers = [int(n) for n in re.findall(r"^(\d+)\.", text, flags=re.M)]
+    assert numbers == list(range(1, len(report.numbered()) + 1))
+    for area, grade in GRADES:
+        assert plain(area) in flat and grade in flat
+    assert "has been judged to be Outstanding." in flat
+
+
+def test_progress_matches_the_plan(seeded_app, rendered):
+    report, html, _, _ = rendered
+    page = BeautifulSoup(html, "html.parser")
+    summary = next(t for t in page.select("table") if "Blue" in t.select_one("thead").get_text())
+    with seeded_app.app_context():
+        actions = db.session.scalars(
+            select(Action).join(ImprovementPoint).join(Inspection).where(Inspection.doc_type == "committee_report")
+        ).all()
+        expected = [str(sum(a.rag == r for a in actions)) for r in (Rag.RED, Rag.AMBER, Rag.GREEN, Rag.BLUE)]
+        overdue = db.session.scalars(
+            select(Milestone)
+            .join(Action)
+            .join(ImprovementPoint)
+            .join(Inspection)
+            .where(
+                Inspection.doc_type == "committee_report",
+                Milestone.completed_date.is_(None),
+                Milestone.due_date < date(2026, 11, 22),
+            )
+        ).all()
+    row = [td.get_text(strip=True) for td in summary.select("tbody tr td")]
+    assert row[1:] == [*expected, str(len(actions))]
+    overdue_table = next(t for t in page.select("table") if "Originally due" in t.get_text())
+    overdue_text = plain(overdue_table.get_text(" "))
+    for milestone in overdue:
+        assert plain(milestone.title) in overdue_text
+        assert f"{milestone.original_due_date.day} {milestone.original_due_date:%B %Y}" in overdue_text
+
+
+def test_milestones_done_since_the_previous_report_are_listed(seeded_app):
+    _, html, _, _ = _report(seeded_app, previous_report=date(2025, 6, 30))
+    text = plain(BeautifulSoup(html, "html.parser").get_text(" "))
+    assert "Milestones achieved since 30 June 2025" in text
+    assert "(19 September 2025)" in text and "(22 May 2025)" not in text
+    _, html, _, _ = _report(seeded_app, previous_report=date(2026, 11, 21))
+    assert "Milestones achieved since" not in plain(BeautifulSoup(html, "html.parser").get_text(" "))
+
+
+def test_awkward_text_comes_out_right_in_every_format(seeded_app):
+    awkward = "Children’s “voice” & <script>alert(1)</script> matter"
+    with committed(seeded_app):
+        action = db.session.scalars(
+            select(Action).join(ImprovementPoint).join(Inspection).where(Inspection.doc_type == "committee_report")
+        ).first()
+        ops.set_rating(action, action.owner, rag=action.rag, rag_reason=awkward)
+    _, html, docx_bytes, pdf_bytes = _report(seeded_app)
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert awkward in BeautifulSoup(html, "html.parser").get_text()
+    docx_text = " ".join(p.text for p in Document(io.BytesIO(docx_bytes)).paragraphs)
+    assert awkward in docx_text
+    pdf_text = plain(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf_bytes)).pages))
+    assert "Children's “voice” & <script>alert(1)</script> matter" in pdf_text  # plain() made ’ into '
+    assert "Children’s “voice”" in " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf_bytes)).pages)
+
+
+def test_the_command_writes_each_format_and_refuses_an_unknown_authority(seeded_app, tmp_path):
+    runner = seeded_app.test_cli_runner()
+    for fmt in ("html", "docx", "pdf"):
+        out = tmp_path / f"report.{fmt}"
+        result = runner.invoke(
+            args=[
+                "report",
+                "committee",
+                "--authority",
+                "Leicestershire County Council",
+                "--meeting-name",
+                COMMITTEE,
+                "--meeting-date",
+                "2024-09-03",
+                "--as-at",
+                "2026-11-22",
+                "--format",
+                fmt,
+                "--out",
+                str(out),
+            ]
+        )
+        assert result.exit_code == 0, result.output
+        assert out.stat().st_size > 1000
+    result = runner.invoke(
+        args=[
+            "report",
+            "committee",
+            "--authority",
+            "Nowhere",
+            "--meeting-name",
+            COMMITTEE,
+            "--meeting-date",
+            "2024-09-03",
+            "--format",
+            "html",
+            "--out",
+            str(tmp_path / "x.html"),
+        ]
+    )
+    assert result.exit_code == 1 and "there is no authority called 'Nowhere'" in result.output

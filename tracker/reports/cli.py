@@ -1,0 +1,43 @@
+import sys
+from pathlib import Path
+
+import click
+from flask.cli import AppGroup
+from sqlalchemy import select
+
+from tracker.extensions import db
+from tracker.models import Authority
+from tracker.reports import committee, data, render
+from tracker.reports.defaults import default_inputs
+from tracker.timeutil import today
+
+report_cli = AppGroup("report", help="Generate committee reports.")
+
+
+@report_cli.command("committee")
+@click.option("--authority", "authority_name", required=True, help="The authority's name, as in the tracker.")
+@click.option(
+    "--meeting-name", required=True, help='The committee, e.g. "Children and Families Overview and Scrutiny Committee".'
+)
+@click.option("--meeting-date", type=click.DateTime(formats=["%Y-%m-%d"]), required=True)
+@click.option(
+    "--as-at", type=click.DateTime(formats=["%Y-%m-%d"]), help="The date the figures are taken at (default: today)."
+)
+@click.option("--format", "fmt", type=click.Choice(["html", "docx", "pdf"]), required=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+def committee_command(authority_name, meeting_name, meeting_date, as_at, fmt, out) -> None:
+    """Write a draft committee report from the current data (the authority's latest inspection)."""
+    authority = db.session.scalar(select(Authority).where(Authority.name == authority_name))
+    if authority is None:
+        names = ", ".join(db.session.scalars(select(Authority.name).order_by(Authority.name)))
+        click.echo(f"Error: there is no authority called {authority_name!r}. Known: {names}", err=True)
+        sys.exit(1)
+    inputs = default_inputs(authority, meeting_name, meeting_date.date(), as_at.date() if as_at else today())
+    report = committee.build(inputs, data.load(inputs))
+    if fmt == "html":
+        out.write_text(render.to_print_html(report), encoding="utf-8")
+    elif fmt == "docx":
+        out.write_bytes(render.to_docx(report))
+    else:
+        out.write_bytes(render.to_pdf(report))
+    click.echo(f"Wrote {out}")

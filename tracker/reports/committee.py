@@ -1,0 +1,311 @@
+"""The committee report's content, in the order and words of the council's own papers (see the
+September 2024 Leicestershire report in seed/documents). Every section says something: one with
+nothing to report says so in a sentence."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tracker.models import ActionStatus, DocumentKind, Inspection, Rag
+from tracker.reports.data import ReportData
+from tracker.reports.inputs import ReportInputs
+from tracker.reports.model import Numberer, Paragraph, Report, Section, Table
+
+BRAG = (Rag.RED, Rag.AMBER, Rag.GREEN, Rag.BLUE)
+
+
+def long_date(value: date) -> str:
+    return f"{value.day} {value:%B %Y}"
+
+
+def _dates(inspection: Inspection) -> str:
+    start, end = inspection.visit_start, inspection.visit_end
+    if start and end and start != end:
+        return f"from {long_date(start)} to {long_date(end)}"
+    if start:
+        return f"on {long_date(start)}"
+    return "on dates not recorded"
+
+
+def _possessive(name: str) -> str:
+    short = name.replace(" County Council", "").replace(" City Council", "").replace(" Borough Council", "")
+    short = short.replace(" Council", "")
+    return f"{short}’s" if not short.endswith("s") else f"{short}’"
+
+
+def _short(name: str) -> str:
+    return _possessive(name)[:-2]
+
+
+def build(inputs: ReportInputs, data: ReportData) -> Report:
+    n = Numberer()
+    authority = data.authority.name
+    place = _short(authority)
+    main = data.inspections[0] if data.inspections else None
+    sections = [
+        _purpose(n, place, main, inputs),
+        _policy(n, inputs),
+        _background(n, data, main),
+    ]
+    if main is not None:
+        sections += [
+            _the_inspection(n, place, main),
+            _findings(n, place, main),
+            *_headlines(n, place, main),
+        ]
+    sections += _progress(n, data, inputs)
+    sections += _closing(n, data, inputs, place, main)
+    heading = [
+        f"{inputs.committee.upper()} - {long_date(inputs.meeting_date).upper()}",
+        inputs.title.upper(),
+        f"REPORT OF THE {inputs.report_of.upper()}",
+    ]
+    return Report(heading_lines=heading, title=inputs.title, sections=sections)
+
+
+def _purpose(n: Numberer, place: str, main: Inspection | None, inputs: ReportInputs) -> Section:
+    if main is None:
+        text = f"The purpose of this report is to inform the Committee of progress against {place}’s improvement plans."
+    else:
+        text = (
+            f"The purpose of this report is to provide the outcome of the Ofsted inspection of children’s services in "
+            f"{place} and the progress made against the improvement plan as at {long_date(inputs.as_at)}."
+        )
+    return Section("Purpose of the Report", blocks=[n.paragraph(text)])
+
+
+def _policy(n: Numberer, inputs: ReportInputs) -> Section:
+    paragraphs = [n.paragraph(text) for text in inputs.policy_paragraphs if text.strip()]
+    paragraphs.append(
+        n.paragraph(
+            "The Ofsted inspection was undertaken in accordance with the framework for the Inspection of Local "
+            "Authority Children’s Services."
+        )
+    )
+    return Section("Policy Framework and Previous Decisions", blocks=paragraphs)
+
+
+def _background(n: Numberer, data: ReportData, main: Inspection | None) -> Section:
+    blocks = [
+        n.paragraph(
+            "Ofsted undertakes the Inspection of Local Authority Children’s Services on all local authority areas "
+            "with the statutory responsibility for delivering children’s services. The inspection framework inspects "
+            "local authority services for children in need of help and protection, children in care and care leavers "
+            "and the effectiveness of leaders and managers and the impact they have on the lives of children and "
+            "young people and the quality of professional practice."
+        )
+    ]
+    if data.earlier:
+        lines = []
+        for earlier in data.earlier:
+            grade = (
+                f", when overall effectiveness was judged “{earlier.overall_effectiveness.lower()}”"
+                if (earlier.overall_effectiveness)
+                else ""
+            )
+            when = long_date(earlier.published) if earlier.published else "an earlier date"
+            lines.append(f"{earlier.doc_type.label} published {when}{grade}.")
+        blocks.append(n.paragraph("Previous inspections of the Council’s children’s services were:", bullets=lines))
+    else:
+        blocks.append(n.paragraph("There are no earlier inspections of the Council’s children’s services on record."))
+    return Section("Background", blocks=blocks)
+
+
+def _the_inspection(n: Numberer, place: str, main: Inspection) -> Section:
+    blocks = [n.paragraph(f"The inspection was carried out {_dates(main)}.")]
+    if main.doc_type == DocumentKind.FOCUSED_VISIT:
+        blocks.append(n.paragraph("It was a focused visit, which looks at one area of practice and ends in a letter."))
+    published = f" The findings were published on {long_date(main.published)}." if main.published else ""
+    blocks.append(
+        n.paragraph(
+            "The inspectors read case files, met with staff and leaders in the Department and talked to children, "
+            f"young people and their families.{published}"
+        )
+    )
+    return Section(f"{place}’s Ofsted Inspection", blocks=blocks)
+
+
+def _findings(n: Numberer, place: str, main: Inspection) -> Section:
+    blocks: list = [
+        n.paragraph(
+            "The findings of the inspection are detailed in a report from Ofsted, which is appended to this report."
+        )
+    ]
+    if main.judgements:
+        blocks.append(
+            n.paragraph(
+                "The report includes gradings indicating how the Service is judged to be performing across "
+                f"{_count_words(len(main.judgements))} broad areas. The grades available to Ofsted are "
+                "(1) inadequate – which triggers formal intervention by DfE, (2) requires improvement to be good, "
+                "(3) good, and (4) outstanding."
+            )
+        )
+        blocks.append(n.paragraph(f"{place} has been graded as follows:"))
+        blocks.append(
+            Table(
+                caption=f"{place}’s inspection judgements",
+                header=["Judgement", "Grade"],
+                rows=[[j.area, j.grade] for j in main.judgements],
+            )
+        )
+    else:
+        blocks.append(n.paragraph("This inspection did not give graded judgements."))
+    if main.overall_effectiveness:
+        blocks.append(
+            n.paragraph(
+                f"The overall effectiveness of children’s services in {place} has been judged to be "
+                f"{main.overall_effectiveness}."
+            )
+        )
+    return Section("Inspection Findings", blocks=blocks)
+
+
+def _count_words(count: int) -> str:
+    words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+    return words[count] if count < len(words) else str(count)
+
+
+def _headlines(n: Numberer, place: str, main: Inspection) -> list[Section]:
+    strengths = Section(f"{place}’s Strengths", level=3)
+    if main.strengths:
+        strengths.blocks = [n.paragraph(s.text) for s in main.strengths]
+    else:
+        strengths.blocks = [n.paragraph("The report did not set out strengths as a separate list.")]
+    areas = Section("Areas for Improvement", level=3)
+    if main.improvement_points:
+        areas.blocks = [
+            n.paragraph(
+                "The report also outlined the following areas for improvement:",
+                bullets=[p.text for p in main.improvement_points],
+            )
+        ]
+    else:
+        areas.blocks = [n.paragraph("The report did not identify any areas for improvement.")]
+    return [Section("Report Headlines"), strengths, areas]
+
+
+def _progress(n: Numberer, data: ReportData, inputs: ReportInputs) -> list[Section]:
+    since = inputs.previous_report
+    sections = [Section("Progress on the Improvement Plan")]
+    summary = Section("Summary of Progress", level=3)
+    if not data.inspections:
+        summary.blocks = [n.paragraph("No inspection is covered by this report, so there is no plan to report on.")]
+        return [*sections, summary]
+    rows = []
+    for inspection in data.inspections:
+        actions = [a for p in inspection.improvement_points for a in p.actions]
+        counts = [sum(1 for a in actions if a.rag == rag) for rag in BRAG]
+        rows.append([inspection.title, *[str(c) for c in counts], str(len(actions))])
+    summary.blocks = [
+        n.paragraph(
+            f"The table below shows the actions in each plan by rating as at {long_date(inputs.as_at)}: Red (off track "
+            "or at serious risk), Amber (some slippage, recoverable), Green (on track) and Blue (complete, signed off "
+            "by a director)."
+        ),
+        Table(
+            caption="Actions by rating",
+            header=["Plan", "Red", "Amber", "Green", "Blue", "Total"],
+            rows=rows,
+            numeric_columns=[1, 2, 3, 4, 5],
+        ),
+    ]
+    sections.append(summary)
+    for inspection in data.inspections:
+        section = Section(f"{inspection.title}: Progress by Area for Improvement", level=3)
+        for point in inspection.improvement_points:
+            section.blocks += _point_progress(n, point, since, inputs.as_at)
+        overdue = data.overdue.get(inspection.id, [])
+        if overdue:
+            section.blocks.append(
+                n.paragraph(
+                    f"{len(overdue)} item{'s are' if len(overdue) != 1 else ' is'} overdue as at "
+                    f"{long_date(inputs.as_at)}:"
+                )
+            )
+            section.blocks.append(
+                Table(
+                    caption=f"Overdue items: {inspection.title}",
+                    header=["Item", "Owner", "Originally due", "Now due", "Times moved", "Reason"],
+                    rows=[
+                        [
+                            f"{row.kind}: {row.item}",
+                            row.owner,
+                            long_date(row.original_date),
+                            long_date(row.due_date) if row.due_date != row.original_date else "Not moved",
+                            str(row.times_moved),
+                            row.reasons or "",
+                        ]
+                        for row in overdue
+                    ],
+                )
+            )
+        else:
+            section.blocks.append(n.paragraph(f"Nothing in this plan is overdue as at {long_date(inputs.as_at)}."))
+        sections.append(section)
+    return sections
+
+
+def _point_progress(n: Numberer, point, since: date | None, as_at: date) -> list[Paragraph]:
+    heading = f"{point.kind.label} {point.number}: {point.text}"
+    if not point.actions:
+        return [n.paragraph(f"{heading} No action has yet been agreed for this point.")]
+    bullets = []
+    for action in point.actions:
+        status = (
+            "complete, signed off by a director"
+            if action.status == ActionStatus.COMPLETE
+            else action.status.label.lower()
+        )
+        line = (
+            f"{action.title} (owner: {action.owner.job_title}; {status}; rated {action.rag.label}: {action.rag_reason})"
+        )
+        done = [
+            m
+            for m in action.milestones
+            if m.completed_date and m.completed_date <= as_at and (since is None or m.completed_date > since)
+        ]
+        if done:
+            line += (
+                " Milestones achieved"
+                + (f" since {long_date(since)}" if since else "")
+                + ": "
+                + "; ".join(f"{m.title} ({long_date(m.completed_date)})" for m in done)
+                + "."
+            )
+        impact = [e for e in action.evidence if e.shows_impact and e.evidence_date <= as_at]
+        if impact:
+            line += " Evidence of impact: " + "; ".join(e.description.rstrip(". ") for e in impact) + "."
+        bullets.append(line)
+    return [n.paragraph(heading, bullets=bullets)]
+
+
+def _closing(n: Numberer, data: ReportData, inputs: ReportInputs, place: str, main: Inspection | None) -> list[Section]:
+    recommendation = Section(
+        "Recommendation",
+        blocks=[
+            n.paragraph(
+                "The Committee is asked to note the outcome of the inspection and the progress made against the "
+                "improvement plan."
+                if main
+                else "The Committee is asked to note the progress made against the improvement plans."
+            )
+        ],
+    )
+    papers = Section("Background Papers")
+    papers.blocks = [
+        Paragraph(f"{i.doc_type.label}, {data.authority.name}, published {long_date(i.published)}.")
+        for i in data.inspections
+        if i.published
+    ] or [Paragraph("None.")]
+    appendix = Section("Appendix")
+    appendix.blocks = (
+        [Paragraph(f"Inspection of {data.authority.name} Local Authority Children’s Services")]
+        if main
+        else [Paragraph("None.")]
+    )
+    officers = Section("Officers to Contact")
+    officers.blocks = [
+        Paragraph("\n".join(line for line in (o.name, o.job_title, o.telephone, o.email) if line))
+        for o in inputs.officers
+    ] or [Paragraph("No officers have been named for this report.")]
+    return [recommendation, papers, appendix, officers]

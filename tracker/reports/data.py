@@ -1,0 +1,59 @@
+"""Loading what a committee report needs, in a fixed number of queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload, selectinload
+
+from tracker.extensions import db
+from tracker.models import Action, Authority, ImprovementPoint, Inspection, Milestone
+from tracker.oversight.overdue import OverdueFilters, OverdueRow, overdue_all
+from tracker.reports.inputs import ReportInputs
+
+
+@dataclass
+class ReportData:
+    authority: Authority
+    inspections: list[Inspection]  # covered, newest first
+    earlier: list[Inspection]  # the authority's inspections before the newest covered one
+    overdue: dict[int, list[OverdueRow]]  # by inspection id
+
+
+def load(inputs: ReportInputs) -> ReportData:
+    authority = db.session.get(Authority, inputs.authority_id)
+    inspections = list(
+        db.session.scalars(
+            select(Inspection)
+            .where(Inspection.id.in_(inputs.inspection_ids), Inspection.authority_id == inputs.authority_id)
+            .order_by(Inspection.published.desc())
+            .options(
+                selectinload(Inspection.judgements),
+                selectinload(Inspection.strengths),
+                selectinload(Inspection.improvement_points)
+                .selectinload(ImprovementPoint.actions)
+                .options(
+                    joinedload(Action.owner),
+                    selectinload(Action.milestones).selectinload(Milestone.replans),
+                    selectinload(Action.evidence),
+                ),
+            )
+        )
+    )
+    newest = inspections[0].published if inspections else None
+    earlier = (
+        list(
+            db.session.scalars(
+                select(Inspection)
+                .where(Inspection.authority_id == inputs.authority_id, Inspection.published < newest)
+                .order_by(Inspection.published)
+            )
+        )
+        if newest
+        else []
+    )
+    overdue = {
+        i.id: overdue_all(inputs.authority_id, inputs.as_at, OverdueFilters(inspection_id=i.id)) for i in inspections
+    }
+    return ReportData(authority=authority, inspections=inspections, earlier=earlier, overdue=overdue)

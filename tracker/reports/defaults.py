@@ -1,0 +1,39 @@
+"""Sensible starting values for a report, from the authority and its latest inspection."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+
+from tracker.extensions import db
+from tracker.models import Authority, Inspection, Role, User
+from tracker.reports.inputs import Officer, ReportInputs
+
+DEFAULT_TITLE = "Ofsted Inspection of Local Authority Children’s Social Care Services"
+
+
+def default_inputs(authority: Authority, committee: str, meeting_date: date, as_at: date) -> ReportInputs:
+    latest = db.session.scalar(
+        select(Inspection).where(Inspection.authority_id == authority.id).order_by(Inspection.published.desc())
+    )
+    directors = list(
+        db.session.scalars(
+            select(User)
+            .where(User.authority_id == authority.id, User.role == Role.DIRECTOR, User.active.is_(True))
+            .order_by(User.id)
+        )
+    )
+    return ReportInputs(
+        authority_id=authority.id,
+        committee=committee,
+        meeting_date=meeting_date,
+        title=DEFAULT_TITLE,
+        report_of=directors[0].job_title if directors else "Director of Children’s Services",
+        inspection_ids=[latest.id] if latest else [],
+        as_at=as_at,
+        officers=[
+            Officer(name=d.name or d.job_title, job_title=d.job_title if d.name else "", email=d.email)
+            for d in directors
+        ],
+    )

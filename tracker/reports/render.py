@@ -1,0 +1,107 @@
+"""The three renderings of one report structure: HTML (for the page), Word and PDF. None decides content."""
+
+from __future__ import annotations
+
+import io
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt
+from flask import current_app
+
+from tracker.reports.model import Paragraph, Report, Table
+
+
+def _render(template: str, report: Report) -> str:
+    # Straight from the template, without a request's context: the same report renders the same everywhere.
+    return current_app.jinja_env.get_template(template).render(report=report)
+
+
+def to_html(report: Report) -> str:
+    """The report's body as HTML, to show inside a page."""
+    return _render("reports/_body.html", report)
+
+
+def to_print_html(report: Report) -> str:
+    """A whole HTML document laid out for A4, from which the PDF is made."""
+    return _render("reports/print.html", report)
+
+
+def to_pdf(report: Report) -> bytes:
+    from weasyprint import HTML  # heavy (Pango); loaded only when a PDF is wanted
+
+    return HTML(string=to_print_html(report)).write_pdf()
+
+
+def to_docx(report: Report) -> bytes:
+    document = Document()
+    _set_language(document, "en-GB")
+    document.core_properties.title = report.title
+    document.core_properties.language = "en-GB"
+    normal = document.styles["Normal"]
+    normal.font.name = "Arial"
+    normal.font.size = Pt(12)
+    for line in report.heading_lines:
+        paragraph = document.add_paragraph()
+        paragraph.add_run(line).bold = True
+    for section in report.sections:
+        document.add_heading(section.heading, level=section.level - 1)
+        for block in section.blocks:
+            if isinstance(block, Table):
+                _table(document, block)
+            elif block.number:
+                # Word's own numbering: one "List Number" list runs through the whole document.
+                document.add_paragraph(block.text, style="List Number")
+                for bullet in block.bullets:
+                    document.add_paragraph(bullet, style="List Bullet 2")
+            else:
+                _plain(document, block)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _plain(document, block: Paragraph) -> None:
+    paragraph = document.add_paragraph()
+    lines = block.text.split("\n")
+    for n, line in enumerate(lines):
+        run = paragraph.add_run(line)
+        if n < len(lines) - 1:
+            run.add_break()
+
+
+def _table(document, block: Table) -> None:
+    table = document.add_table(rows=1, cols=len(block.header))
+    table.style = "Table Grid"
+    header = table.rows[0]
+    _repeat_as_header(header)
+    for cell, text in zip(header.cells, block.header, strict=True):
+        cell.text = ""
+        cell.paragraphs[0].add_run(text).bold = True
+    for values in block.rows:
+        cells = table.add_row().cells
+        for n, (cell, text) in enumerate(zip(cells, values, strict=True)):
+            cell.text = text
+            if n in block.numeric_columns:
+                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    document.add_paragraph()
+
+
+def _repeat_as_header(row) -> None:
+    """Mark a table row as its header row (read out as such, repeated on each page)."""
+    properties = row._tr.get_or_add_trPr()
+    marker = OxmlElement("w:tblHeader")
+    marker.set(qn("w:val"), "true")
+    properties.append(marker)
+
+
+def _set_language(document, language: str) -> None:
+    run_defaults = document.styles.element.find(qn("w:docDefaults"))
+    properties = run_defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang = properties.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        properties.append(lang)
+    lang.set(qn("w:val"), language)
