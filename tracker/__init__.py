@@ -24,6 +24,7 @@ from tracker.navigation import navigation_items
 from tracker.oversight.blueprint import bp as oversight_bp
 from tracker.reminders.cli import reminders_cli
 from tracker.reports.cli import report_cli
+from tracker.reports.views import bp as reports_bp
 from tracker.security import enforce_access
 from tracker.seeding.cli import seed_command
 
@@ -89,7 +90,7 @@ def _load_user(user_id: str):
 
 
 def _register_blueprints(app: Flask) -> None:
-    for bp in (auth_bp, health_bp, home_bp, actions_bp, inspections_bp, oversight_bp):
+    for bp in (auth_bp, health_bp, home_bp, actions_bp, inspections_bp, oversight_bp, reports_bp):
         app.register_blueprint(bp)
     app.before_request(enforce_access)
 

@@ -19,8 +19,8 @@ def navigation_items() -> dict:
         links.append(("Overdue", "oversight.overdue"))
     if current_user.role == Role.DIRECTOR:
         links.append(("Sign-off", "oversight.queue"))
-    else:
-        links.append(("Committee reports", "home.index"))
+    if current_user.role in (Role.DIRECTOR, Role.COMMITTEE_MEMBER):
+        links.append(("Committee reports", "reports.index"))
     return {
         "navigation_items": [
             {"text": text, "href": url_for(endpoint), "active": request.endpoint == endpoint}

@@ -1,4 +1,4 @@
-from flask import Blueprint, redirect, render_template, url_for
+from flask import Blueprint, redirect, url_for
 from flask_login import current_user
 
 from tracker.models import Role
@@ -13,7 +13,7 @@ def index():
     """Each role's home: a service manager's own actions; the dashboard for directors and administrators."""
     if current_user.role == Role.COMMITTEE_MEMBER:
         # Committee members read published reports only, never the working plan.
-        return render_template("home/committee.html", title="Committee reports")
+        return redirect(url_for("reports.index"))
     if current_user.role == Role.SERVICE_MANAGER:
         return redirect(url_for("actions.my_actions"))
     return redirect(url_for("oversight.dashboard"))

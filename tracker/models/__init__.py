@@ -13,6 +13,7 @@ from tracker.models.enums import (
 from tracker.models.inspection import ImprovementPoint, Inspection, Judgement, Strength
 from tracker.models.plan import Action, Challenge, Evidence, Milestone, MilestoneReplan, ProgressUpdate
 from tracker.models.reminder import ReminderSent
+from tracker.models.report import CommitteeReport
 from tracker.models.user import User
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "ActionStatus",
     "AuditEvent",
     "Challenge",
+    "CommitteeReport",
     "Authority",
     "DocumentKind",
     "Evidence",

@@ -13,7 +13,7 @@ from tracker.reports.inputs import Officer, ReportInputs
 DEFAULT_TITLE = "Ofsted Inspection of Local Authority Children’s Social Care Services"
 
 
-def default_inputs(authority: Authority, committee: str, meeting_date: date, as_at: date) -> ReportInputs:
+def default_inputs(authority: Authority, committee: str, meeting_date: date | None, as_at: date) -> ReportInputs:
     latest = db.session.scalar(
         select(Inspection).where(Inspection.authority_id == authority.id).order_by(Inspection.published.desc())
     )
@@ -33,7 +33,7 @@ def default_inputs(authority: Authority, committee: str, meeting_date: date, as_
         inspection_ids=[latest.id] if latest else [],
         as_at=as_at,
         officers=[
-            Officer(name=d.name or d.job_title, job_title=d.job_title if d.name else "", email=d.email)
+            Officer(name=d.name or "", job_title=d.job_title, email=d.email)
             for d in directors
         ],
     )

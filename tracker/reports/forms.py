@@ -1,0 +1,72 @@
+"""The director's choices for a committee report, in GOV.UK form patterns."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from govuk_frontend_wtf.wtforms_widgets import GovCheckboxesInput, GovSubmitInput, GovTextArea, GovTextInput
+from wtforms import SelectMultipleField, StringField, SubmitField, TextAreaField
+from wtforms.validators import DataRequired, Email, Length, Optional
+
+from tracker.forms import GovDateField
+
+
+def _text(label: str, missing: str | None = None, limit: int = 200, **kwargs) -> StringField:
+    checks = [DataRequired(missing)] if missing else [Optional()]
+    return StringField(
+        label,
+        widget=GovTextInput(),
+        validators=[*checks, Length(max=limit, message=f"{label} must be {limit} characters or fewer")],
+        **kwargs,
+    )
+
+
+class ReportForm(FlaskForm):
+    committee = _text("Committee", "Enter the committee's name")
+    meeting_date = GovDateField("Meeting date", description="For example, 3 9 2024")
+    title = _text("Report title", "Enter the report's title", limit=300)
+    report_of = _text(
+        "Report of", "Enter whose report it is", description="The director's job title, as in “Report of the …”"
+    )
+    inspections = SelectMultipleField(
+        "Inspections covered",
+        coerce=int,
+        widget=GovCheckboxesInput(),
+        validators=[DataRequired("Select at least one inspection")],
+    )
+    as_at = GovDateField("Figures as at", description="The date the plan's figures are taken at")
+    previous_report = GovDateField(
+        "Date of the previous report", required=False, description="For “milestones achieved since the last report”"
+    )
+    policy = TextAreaField(
+        "Policy framework and previous decisions",
+        description="Paragraphs you want in this section, separated by a blank line. Leave empty for the standard one.",
+        widget=GovTextArea(),
+        validators=[Optional(), Length(max=5000, message="This section must be 5000 characters or fewer")],
+    )
+    officer_1_name = _text("Name")
+    officer_1_job_title = _text("Job title")
+    officer_1_telephone = _text("Telephone", limit=40)
+    officer_1_email = StringField(
+        "Email",
+        widget=GovTextInput(),
+        validators=[
+            Optional(),
+            Email("Enter an email address in the correct format, like name@example.org", check_deliverability=False),
+        ],
+    )
+    officer_2_name = _text("Name")
+    officer_2_job_title = _text("Job title")
+    officer_2_telephone = _text("Telephone", limit=40)
+    officer_2_email = StringField(
+        "Email",
+        widget=GovTextInput(),
+        validators=[
+            Optional(),
+            Email("Enter an email address in the correct format, like name@example.org", check_deliverability=False),
+        ],
+    )
+    submit = SubmitField("Save and preview", widget=GovSubmitInput())
+
+
+class PublishForm(FlaskForm):
+    submit = SubmitField("Publish to the committee", widget=GovSubmitInput())

@@ -1,0 +1,180 @@
+"""Committee reports on the web: directors draft, preview and publish; committee members read."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from markupsafe import Markup
+from sqlalchemy import select
+
+from tracker.extensions import db
+from tracker.models import CommitteeReport, Inspection, Role
+from tracker.reports import operations as ops
+from tracker.reports import render
+from tracker.reports.defaults import default_inputs
+from tracker.reports.forms import PublishForm, ReportForm
+from tracker.reports.inputs import Officer, ReportInputs
+from tracker.security import requires_role
+from tracker.timeutil import today
+
+bp = Blueprint("reports", __name__)
+
+READERS = (Role.DIRECTOR, Role.COMMITTEE_MEMBER)
+DEFAULT_COMMITTEE = "Children and Families Overview and Scrutiny Committee"
+FILE_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
+
+
+def _report(report_id: int) -> CommitteeReport:
+    """A report of the user's authority; committee members see only published ones (404 for drafts)."""
+    report = db.session.get(CommitteeReport, report_id)
+    if report is None or report.authority_id != current_user.authority_id:
+        abort(404)
+    if current_user.role == Role.COMMITTEE_MEMBER and not report.is_published:
+        abort(404)
+    return report
+
+
+@bp.route("/reports")
+@requires_role(*READERS)
+def index():
+    query = select(CommitteeReport).where(CommitteeReport.authority_id == current_user.authority_id)
+    if current_user.role == Role.COMMITTEE_MEMBER:
+        query = query.where(CommitteeReport.published_at.is_not(None))
+    reports = db.session.scalars(
+        query.order_by(CommitteeReport.meeting_date.desc(), CommitteeReport.id.desc()).limit(200)
+    ).all()
+    return render_template("reports/index.html", title="Committee reports", reports=reports)
+
+
+def _inspection_choices() -> list[tuple[int, str]]:
+    inspections = db.session.scalars(
+        select(Inspection)
+        .where(Inspection.authority_id == current_user.authority_id)
+        .order_by(Inspection.published.desc())
+    )
+    return [(i.id, i.title) for i in inspections]
+
+
+def _fill(form: ReportForm, inputs: ReportInputs) -> None:
+    form.committee.data = inputs.committee
+    form.meeting_date.data = inputs.meeting_date
+    form.title.data = inputs.title
+    form.report_of.data = inputs.report_of
+    form.inspections.data = inputs.inspection_ids
+    form.as_at.data = inputs.as_at
+    form.previous_report.data = inputs.previous_report
+    form.policy.data = "\n\n".join(inputs.policy_paragraphs)
+    for n, officer in enumerate(inputs.officers[:2], start=1):
+        for part in ("name", "job_title", "telephone", "email"):
+            getattr(form, f"officer_{n}_{part}").data = getattr(officer, part)
+
+
+def _inputs(form: ReportForm) -> ReportInputs:
+    officers = []
+    for n in (1, 2):
+        parts = {
+            p: (getattr(form, f"officer_{n}_{p}").data or "").strip()
+            for p in ("name", "job_title", "telephone", "email")
+        }
+        if any(parts.values()):
+            officers.append(Officer(**parts))
+    paragraphs = [p.strip() for p in (form.policy.data or "").replace("\r\n", "\n").split("\n\n") if p.strip()]
+    return ReportInputs(
+        authority_id=current_user.authority_id,
+        committee=form.committee.data.strip(),
+        meeting_date=form.meeting_date.data,
+        title=form.title.data.strip(),
+        report_of=form.report_of.data.strip(),
+        inspection_ids=list(form.inspections.data),
+        as_at=form.as_at.data,
+        previous_report=form.previous_report.data,
+        officers=officers,
+        policy_paragraphs=paragraphs,
+    )
+
+
+def _edit(report: CommitteeReport | None):
+    form = ReportForm()
+    form.inspections.choices = _inspection_choices()
+    if request.method == "GET":
+        if report is None:
+            inputs = default_inputs(current_user.authority, DEFAULT_COMMITTEE, None, today())
+        else:
+            inputs = ops.inputs_from_json(report.inputs)
+        _fill(form, inputs)
+    elif form.validate_on_submit():
+        report = ops.save_draft(report, _inputs(form), current_user)
+        db.session.commit()
+        return redirect(url_for("reports.show", report_id=report.id))
+    title = "New committee report" if report is None else "Change the report"
+    return render_template("reports/form.html", title=title, form=form, report=report)
+
+
+@bp.route("/reports/new", methods=["GET", "POST"])
+@requires_role(Role.DIRECTOR)
+def new():
+    return _edit(None)
+
+
+@bp.route("/reports/<int:report_id>/edit", methods=["GET", "POST"])
+@requires_role(Role.DIRECTOR)
+def edit(report_id: int):
+    report = _report(report_id)
+    if report.is_published:
+        flash("A published report cannot be changed.")
+        return redirect(url_for("reports.show", report_id=report.id))
+    return _edit(report)
+
+
+@bp.route("/reports/<int:report_id>")
+@requires_role(*READERS)
+def show(report_id: int):
+    report = _report(report_id)
+    body = report.html if report.is_published else render.to_html(ops.build(report))
+    return render_template(
+        "reports/show.html",
+        title=report.title,
+        report=report,
+        body=Markup(body),  # rendered by our own template, with autoescaping, when it was built
+        publish_form=PublishForm(),
+    )
+
+
+@bp.route("/reports/<int:report_id>/publish", methods=["POST"])
+@requires_role(Role.DIRECTOR)
+def publish(report_id: int):
+    report = _report(report_id)
+    if PublishForm().validate_on_submit():
+        try:
+            ops.publish(report, current_user)
+            db.session.commit()
+            flash("Published. Committee members can now read and download it.", "success")
+        except ops.ReportRuleError as refused:
+            flash(str(refused))
+    return redirect(url_for("reports.show", report_id=report.id))
+
+
+@bp.route("/reports/<int:report_id>/download.<any(docx, pdf):fmt>")
+@requires_role(*READERS)
+def download(report_id: int, fmt: str):
+    report = _report(report_id)
+    if report.is_published:
+        content = report.docx if fmt == "docx" else report.pdf
+    else:
+        built = ops.build(report)
+        content = render.to_docx(built) if fmt == "docx" else render.to_pdf(built)
+    return Response(
+        content,
+        mimetype=FILE_TYPES[fmt],
+        headers={"Content-Disposition": _disposition(report.file_name(fmt)), "X-Content-Type-Options": "nosniff"},
+    )
+
+
+def _disposition(name: str) -> str:
+    ascii_name = name.encode("ascii", "ignore").decode().replace('"', "")
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
