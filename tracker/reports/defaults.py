@@ -32,8 +32,5 @@ def default_inputs(authority: Authority, committee: str, meeting_date: date | No
         report_of=directors[0].job_title if directors else "Director of Children’s Services",
         inspection_ids=[latest.id] if latest else [],
         as_at=as_at,
-        officers=[
-            Officer(name=d.name or "", job_title=d.job_title, email=d.email)
-            for d in directors
-        ],
+        officers=[Officer(name=d.name or "", job_title=d.job_title, email=d.email) for d in directors],
     )

@@ -104,6 +104,15 @@ def _edit(report: CommitteeReport | None):
     if request.method == "GET":
         if report is None:
             inputs = default_inputs(current_user.authority, DEFAULT_COMMITTEE, None, today())
+            last = db.session.scalar(
+                select(CommitteeReport)
+                .where(
+                    CommitteeReport.authority_id == current_user.authority_id, CommitteeReport.published_at.is_not(None)
+                )
+                .order_by(CommitteeReport.meeting_date.desc())
+            )
+            if last is not None:  # the previous report and its committee, as a director would start from
+                inputs.previous_report, inputs.committee = last.meeting_date, last.committee
         else:
             inputs = ops.inputs_from_json(report.inputs)
         _fill(form, inputs)
