@@ -6,9 +6,11 @@ from datetime import date
 
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovDateInput, GovTextArea
-from wtforms import DateField, HiddenField, TextAreaField
+from wtforms import DateField, HiddenField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length
+
+from tracker.text import clean_text
 
 FORM_ERRORS_ANCHOR = "form"
 TEXT_LIMIT = 2000
@@ -66,7 +68,18 @@ class GovDateField(DateField):
         pass  # process_formdata has already said what is wrong
 
 
-class VersionedForm(FlaskForm):
+class Form(FlaskForm):
+    """Every form's base: text typed in loses control characters (they break Word, Excel and headers)."""
+
+    class Meta:
+        def bind_field(self, form, unbound_field, options):
+            if issubclass(unbound_field.field_class, StringField):  # TextAreaField and the rest too
+                own = options.get("filters") or unbound_field.kwargs.get("filters") or ()
+                options["filters"] = [clean_text, *own]
+            return unbound_field.bind(form=form, **options)
+
+
+class VersionedForm(Form):
     """A form that edits an action: carries the version it was loaded at, to refuse a lost update."""
 
     version = HiddenField()

@@ -5,10 +5,12 @@ from math import ceil
 
 from flask import url_for
 
+MAX_PAGE = 100_000  # beyond any real list; keeps OFFSET within what every database accepts
+
 
 def page_number(args: Mapping[str, str]) -> int:
     try:
-        return max(1, int(args.get("page", 1)))
+        return min(max(1, int(args.get("page", 1))), MAX_PAGE)
     except ValueError:
         return 1
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCharacterCount,
@@ -14,7 +13,7 @@ from govuk_frontend_wtf.wtforms_widgets import (
 from wtforms import RadioField, StringField, SubmitField, TextAreaField
 from wtforms.validators import URL, DataRequired, InputRequired, Length, Optional
 
-from tracker.forms import TEXT_LIMIT, GovDateField, VersionedForm, choices, required_text
+from tracker.forms import TEXT_LIMIT, Form, GovDateField, VersionedForm, choices, required_text
 from tracker.models import EvidenceKind, Rag
 
 
@@ -52,7 +51,7 @@ class ProgressForm(VersionedForm):
     submit = SubmitField("Save update", widget=GovSubmitInput())
 
 
-class MilestoneForm(FlaskForm):
+class MilestoneForm(Form):
     title = StringField(
         "Milestone",
         widget=GovTextInput(),
@@ -76,7 +75,7 @@ class ReplanMilestoneForm(VersionedForm):
     submit = SubmitField("Move milestone", widget=GovSubmitInput())
 
 
-class EvidenceForm(FlaskForm):
+class EvidenceForm(Form):
     kind = RadioField(
         "What kind of evidence is it?",
         choices=choices(EvidenceKind.choices()),

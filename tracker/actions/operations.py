@@ -264,6 +264,8 @@ def sign_off(action: Action, director: User, *, reason: str, at: datetime | None
         raise PlanRuleError("An action can be signed off only with evidence of its impact")
     if not reason.strip():
         raise PlanRuleError("Enter why the evidence shows the action is complete")
+    if director.id == action.owner_id:
+        raise PlanRuleError("Another director must sign off an action you own")
     when = at or utcnow()
     change_fields(
         action,
@@ -306,7 +308,7 @@ def raise_challenge(action: Action, director: User, *, question: str, at: dateti
     challenge = Challenge(action=action, question=question, raised_by=director, raised_at=when)
     db.session.add(challenge)
     record_creation(challenge, director, {"question": question}, at=when)
-    action.updated_at = when
+    # Not an update of the action: a challenge must not take a neglected action off the stale list.
     return challenge
 
 
@@ -317,4 +319,3 @@ def answer_challenge(challenge: Challenge, actor: User, *, answer: str, at: date
         raise PlanRuleError("Enter your answer")
     when = at or utcnow()
     change_fields(challenge, actor, at=when, answer=answer, answered_by=actor, answered_at=when)
-    challenge.action.updated_at = when

@@ -61,7 +61,7 @@ def plans(authority_id: int) -> list[Inspection]:
         db.session.scalars(
             select(Inspection)
             .where(Inspection.authority_id == authority_id)
-            .order_by(Inspection.published.desc())
+            .order_by(Inspection.published.desc().nulls_last(), Inspection.id.desc())
             .options(selectinload(Inspection.improvement_points))
         )
     )

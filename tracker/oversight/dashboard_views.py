@@ -10,7 +10,12 @@ from tracker.oversight import charts, dashboard
 from tracker.oversight.deadlines import statutory_deadlines
 from tracker.oversight.overdue import OverdueFilters, due_soon, overdue_page
 from tracker.oversight.scope import authority_choices, oversight_authority
-from tracker.oversight.signoff_queries import awaiting_sign_off, open_challenges
+from tracker.oversight.signoff_queries import (
+    awaiting_sign_off,
+    count_awaiting,
+    count_open_challenges,
+    open_challenges,
+)
 from tracker.security import requires_role
 from tracker.timeutil import today
 
@@ -48,7 +53,9 @@ def show():
         doubtful=(doubtful_rows, doubtful_total),
         no_action=dashboard.points_without_action(inspections),
         challenges=open_challenges(authority_id=authority.id),
+        challenges_total=count_open_challenges(authority.id),
         awaiting=awaiting_sign_off(authority.id, current_user.id),
+        awaiting_total=count_awaiting(authority.id),
         deadlines=[(i, statutory_deadlines(i)) for i in inspections],
         trend=[(i, trend.get(i.id, [])) for i in inspections],
         brag=charts.ORDER,

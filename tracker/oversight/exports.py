@@ -10,6 +10,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from tracker.oversight.overdue import OverdueRow
+from tracker.text import clean_text
 
 COLUMNS = [
     "Type",
@@ -27,21 +28,36 @@ COLUMNS = [
 ]
 
 
+# A spreadsheet treats a cell starting with one of these as a formula: someone's milestone title must not run.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _safe(value):
+    if isinstance(value, str):
+        value = clean_text(value)
+        if value.startswith(_FORMULA_STARTS):
+            return "'" + value
+    return value
+
+
 def _values(row: OverdueRow, today: date) -> list:
     revised = row.due_date if row.due_date != row.original_date else None
     return [
-        row.kind,
-        row.item,
-        row.action_title,
-        row.inspection,
-        row.theme,
-        row.owner,
-        row.rag.label,
-        row.original_date,
-        revised,
-        row.times_moved,
-        row.reasons or "",
-        row.days_overdue(today),
+        _safe(v)
+        for v in [
+            row.kind,
+            row.item,
+            row.action_title,
+            row.inspection,
+            row.theme,
+            row.owner,
+            row.rag.label,
+            row.original_date,
+            revised,
+            row.times_moved,
+            row.reasons or "",
+            row.days_overdue(today),
+        ]
     ]
 
 

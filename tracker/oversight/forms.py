@@ -1,9 +1,8 @@
-from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSelect, GovSubmitInput
 from wtforms import RadioField, SelectField, SubmitField
 from wtforms.validators import InputRequired
 
-from tracker.forms import VersionedForm, choices, required_text
+from tracker.forms import Form, VersionedForm, choices, required_text
 
 
 class SignOffForm(VersionedForm):
@@ -23,7 +22,7 @@ class SignOffForm(VersionedForm):
     submit = SubmitField("Confirm decision", widget=GovSubmitInput())
 
 
-class ChallengeForm(FlaskForm):
+class ChallengeForm(Form):
     question = required_text(
         "Your challenge",
         missing="Enter your challenge",
@@ -33,12 +32,12 @@ class ChallengeForm(FlaskForm):
     submit = SubmitField("Send challenge", widget=GovSubmitInput())
 
 
-class AnswerForm(FlaskForm):
+class AnswerForm(Form):
     answer = required_text("Your answer", missing="Enter your answer", noun="Your answer")
     submit = SubmitField("Send answer", widget=GovSubmitInput())
 
 
-class AuthorityForm(FlaskForm):
+class AuthorityForm(Form):
     """Administrators choose which authority's plan to look at."""
 
     class Meta:

@@ -171,7 +171,9 @@ def _row(r, inspections: dict[int, str]) -> OverdueRow:
 
 def inspection_titles(authority_id: int) -> dict[int, str]:
     inspections = db.session.scalars(
-        select(Inspection).where(Inspection.authority_id == authority_id).order_by(Inspection.published.desc())
+        select(Inspection)
+        .where(Inspection.authority_id == authority_id)
+        .order_by(Inspection.published.desc().nulls_last(), Inspection.id.desc())
     )
     return {i.id: i.title for i in inspections}
 

@@ -11,6 +11,7 @@ from tracker.oversight.overdue import SORTS, OverdueFilters, filter_options, ove
 from tracker.oversight.scope import authority_choices, oversight_authority
 from tracker.pagination import page_number, pagination_params
 from tracker.security import requires_role
+from tracker.text import attachment
 from tracker.timeutil import today
 
 OVERSEERS = (Role.DIRECTOR, Role.ADMINISTRATOR)
@@ -79,7 +80,7 @@ def overdue_csv():
     return Response(
         exports.to_csv(rows, today()),
         mimetype="text/csv",
-        headers={"Content-Disposition": f'attachment; filename="{_export_name(authority, "csv")}"'},
+        headers={"Content-Disposition": attachment(_export_name(authority, "csv"))},
     )
 
 
@@ -91,5 +92,5 @@ def overdue_xlsx():
     return Response(
         exports.to_xlsx(rows, today(), title),
         mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        headers={"Content-Disposition": f'attachment; filename="{_export_name(authority, "xlsx")}"'},
+        headers={"Content-Disposition": attachment(_export_name(authority, "xlsx"))},
     )

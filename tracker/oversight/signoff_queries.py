@@ -74,6 +74,16 @@ def awaiting_sign_off(authority_id: int, director_id: int) -> list[AwaitingRow]:
     return [AwaitingRow(*row) for row in db.session.execute(query)]
 
 
+def count_awaiting(authority_id: int) -> int:
+    query = _in_authority(select(func.count()).select_from(Action), authority_id)
+    return db.session.scalar(query.where(Action.status == ActionStatus.AWAITING_SIGN_OFF))
+
+
+def count_open_challenges(authority_id: int) -> int:
+    query = select(func.count()).select_from(Challenge).join(Action, Challenge.action_id == Action.id)
+    return db.session.scalar(_in_authority(query, authority_id).where(Challenge.answered_at.is_(None)))
+
+
 def open_challenges(*, authority_id: int | None = None, owner_id: int | None = None) -> list[ChallengeRow]:
     """Challenges not yet answered: an authority's, or those on one owner's actions. Oldest first."""
     owner, raiser = aliased(User), aliased(User)

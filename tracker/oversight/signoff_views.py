@@ -73,6 +73,8 @@ def challenge(action_id: int):
 @requires_role(*PLAN_READERS)
 def answer(action_id: int, challenge_id: int):
     action = action_for_update(action_id)
+    if current_user.id != action.owner_id and current_user.role != Role.ADMINISTRATOR:
+        abort(403)  # the owner answers for their action; a director does not close their own challenge
     challenge = next((c for c in action.challenges if c.id == challenge_id), None)
     if challenge is None:
         abort(404)

@@ -1,7 +1,11 @@
+import smtplib
+import sys
+
 import click
 from flask import current_app
 from flask.cli import AppGroup
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from tracker.extensions import db
 from tracker.models import ReminderSent
@@ -36,7 +40,7 @@ def send_command(dry_run: bool, day) -> None:
         ("director", d.user, director_message(d, day, sender, base_url, service))
         for d in director_digests(day, config["STALE_DAYS"])
     ]
-    sent = skipped = 0
+    sent = skipped = failed = 0
     for kind, user, message in outgoing:
         if (user.id, kind) in already:
             skipped += 1
@@ -44,12 +48,29 @@ def send_command(dry_run: bool, day) -> None:
         if dry_run:
             click.echo(f"Would send to {user.email}: {message['Subject']}")
             continue
-        where = deliver(current_app, message)
-        db.session.add(ReminderSent(user_id=user.id, reminder_date=day, kind=kind, message_id=message["Message-ID"]))
-        db.session.commit()  # one at a time: a failure part-way leaves the sent ones recorded
+        # Claim it first: a run overlapping this one finds the claim and sends nothing twice.
+        claim = ReminderSent(user_id=user.id, reminder_date=day, kind=kind, message_id=message["Message-ID"])
+        db.session.add(claim)
+        try:
+            db.session.commit()
+        except IntegrityError:
+            db.session.rollback()
+            skipped += 1
+            continue
+        try:
+            where = deliver(current_app, message)
+        except (OSError, smtplib.SMTPException) as exc:
+            db.session.delete(claim)  # not sent: the next run tries again
+            db.session.commit()
+            failed += 1
+            click.echo(f"Could not send to {user.email}: {exc}", err=True)
+            continue
         sent += 1
         click.echo(f"Sent to {user.email} ({where}): {message['Subject']}")
     verb = "Would send" if dry_run else "Sent"
     count = len(outgoing) - skipped if dry_run else sent
     plural = "s" if count != 1 else ""
     click.echo(f"{verb} {count} reminder{plural} for {day.isoformat()}; {skipped} already sent that day.")
+    if failed:
+        click.echo(f"{failed} could not be sent; run the command again to retry them.", err=True)
+        sys.exit(1)

@@ -12,7 +12,7 @@ from tracker.extensions import db
 from tracker.models import Action, ActionStatus, Authority, Challenge, Milestone, Role, User
 from tracker.oversight import dashboard
 from tracker.oversight.overdue import OverdueFilters, due_soon, overdue_page
-from tracker.oversight.signoff_queries import awaiting_sign_off, open_challenges
+from tracker.oversight.signoff_queries import count_awaiting, count_open_challenges
 
 DUE_SOON_DAYS = 14
 
@@ -91,8 +91,8 @@ def director_digests(day: date, stale_days: int) -> list[DirectorDigest]:
             "due in the next 14 days": due_soon(authority.id, day, DUE_SOON_DAYS, 1)[1],
             f"not updated for {stale_days} days": dashboard.stale(authority.id, day, stale_days)[1],
             "doubtful ratings (Green or Amber while late)": dashboard.doubtful(authority.id, day)[1],
-            "waiting for sign-off": len(awaiting_sign_off(authority.id, 0)),
-            "open challenges": len(open_challenges(authority_id=authority.id)),
+            "waiting for sign-off": count_awaiting(authority.id),
+            "open challenges": count_open_challenges(authority.id),
         }
         digests += [DirectorDigest(user, authority, figures) for user in directors[authority.id]]
     return digests

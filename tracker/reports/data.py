@@ -27,7 +27,7 @@ def load(inputs: ReportInputs) -> ReportData:
         db.session.scalars(
             select(Inspection)
             .where(Inspection.id.in_(inputs.inspection_ids), Inspection.authority_id == inputs.authority_id)
-            .order_by(Inspection.published.desc())
+            .order_by(Inspection.published.desc().nulls_last(), Inspection.id.desc())
             .options(
                 selectinload(Inspection.judgements),
                 selectinload(Inspection.strengths),

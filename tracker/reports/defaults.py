@@ -15,7 +15,9 @@ DEFAULT_TITLE = "Ofsted Inspection of Local Authority Children’s Social Care S
 
 def default_inputs(authority: Authority, committee: str, meeting_date: date | None, as_at: date) -> ReportInputs:
     latest = db.session.scalar(
-        select(Inspection).where(Inspection.authority_id == authority.id).order_by(Inspection.published.desc())
+        select(Inspection)
+        .where(Inspection.authority_id == authority.id)
+        .order_by(Inspection.published.desc().nulls_last(), Inspection.id.desc())
     )
     directors = list(
         db.session.scalars(

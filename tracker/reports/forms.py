@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovCheckboxesInput, GovSubmitInput, GovTextArea, GovTextInput
 from wtforms import SelectMultipleField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Email, Length, Optional
 
-from tracker.forms import GovDateField
+from tracker.forms import Form, GovDateField
 
 
 def _text(label: str, missing: str | None = None, limit: int = 200, **kwargs) -> StringField:
@@ -20,7 +19,7 @@ def _text(label: str, missing: str | None = None, limit: int = 200, **kwargs) ->
     )
 
 
-class ReportForm(FlaskForm):
+class ReportForm(Form):
     committee = _text("Committee", "Enter the committee's name")
     meeting_date = GovDateField("Meeting date", description="For example, 3 9 2024")
     title = _text("Report title", "Enter the report's title", limit=300)
@@ -68,5 +67,5 @@ class ReportForm(FlaskForm):
     submit = SubmitField("Save and preview", widget=GovSubmitInput())
 
 
-class PublishForm(FlaskForm):
+class PublishForm(Form):
     submit = SubmitField("Publish to the committee", widget=GovSubmitInput())

@@ -7,6 +7,8 @@ import json
 from dataclasses import asdict
 from datetime import date
 
+from sqlalchemy import update
+
 from tracker.audit import change_fields, record_creation
 from tracker.extensions import db
 from tracker.models import CommitteeReport, User
@@ -55,15 +57,25 @@ def save_draft(report: CommitteeReport | None, inputs: ReportInputs, actor: User
         db.session.add(report)
         record_creation(report, actor, {k: v for k, v in fields.items() if k != "inputs"})
         return report
-    if report.is_published:
+    if report.is_published or not _still_draft(report):
         raise ReportRuleError("A published report cannot be changed")
     change_fields(report, actor, **fields)
     return report
 
 
+def _still_draft(report: CommitteeReport) -> bool:
+    """Lock the row as a draft for this transaction (another request may have published it meanwhile)."""
+    claimed = db.session.execute(
+        update(CommitteeReport)
+        .where(CommitteeReport.id == report.id, CommitteeReport.published_at.is_(None))
+        .values(id=CommitteeReport.id)
+    )
+    return claimed.rowcount == 1
+
+
 def publish(report: CommitteeReport, actor: User) -> None:
     """Freeze the report: its structure and three renderings, with a checksum over them all."""
-    if report.is_published:
+    if report.is_published or not _still_draft(report):
         raise ReportRuleError("This report has already been published")
     built = build(report)
     structure = built.to_dict()

@@ -12,6 +12,7 @@ from docx.shared import Pt
 from flask import current_app
 
 from tracker.reports.model import Paragraph, Report, Table
+from tracker.text import clean_text, one_line
 
 
 def _render(template: str, report: Report) -> str:
@@ -38,24 +39,24 @@ def to_pdf(report: Report) -> bytes:
 def to_docx(report: Report) -> bytes:
     document = Document()
     _set_language(document, "en-GB")
-    document.core_properties.title = report.title
+    document.core_properties.title = one_line(report.title)
     document.core_properties.language = "en-GB"
     normal = document.styles["Normal"]
     normal.font.name = "Arial"
     normal.font.size = Pt(12)
     for line in report.heading_lines:
         paragraph = document.add_paragraph()
-        paragraph.add_run(line).bold = True
+        paragraph.add_run(clean_text(line)).bold = True
     for section in report.sections:
-        document.add_heading(section.heading, level=section.level - 1)
+        document.add_heading(clean_text(section.heading), level=section.level - 1)
         for block in section.blocks:
             if isinstance(block, Table):
                 _table(document, block)
             elif block.number:
                 # Word's own numbering: one "List Number" list runs through the whole document.
-                document.add_paragraph(block.text, style="List Number")
+                document.add_paragraph(clean_text(block.text), style="List Number")
                 for bullet in block.bullets:
-                    document.add_paragraph(bullet, style="List Bullet 2")
+                    document.add_paragraph(clean_text(bullet), style="List Bullet 2")
             else:
                 _plain(document, block)
     buffer = io.BytesIO()
@@ -65,7 +66,7 @@ def to_docx(report: Report) -> bytes:
 
 def _plain(document, block: Paragraph) -> None:
     paragraph = document.add_paragraph()
-    lines = block.text.split("\n")
+    lines = clean_text(block.text).split("\n")
     for n, line in enumerate(lines):
         run = paragraph.add_run(line)
         if n < len(lines) - 1:
@@ -79,11 +80,11 @@ def _table(document, block: Table) -> None:
     _repeat_as_header(header)
     for cell, text in zip(header.cells, block.header, strict=True):
         cell.text = ""
-        cell.paragraphs[0].add_run(text).bold = True
+        cell.paragraphs[0].add_run(clean_text(text)).bold = True
     for values in block.rows:
         cells = table.add_row().cells
         for n, (cell, text) in enumerate(zip(cells, values, strict=True)):
-            cell.text = text
+            cell.text = clean_text(text)
             if n in block.numeric_columns:
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     document.add_paragraph()

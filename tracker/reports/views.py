@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from markupsafe import Markup
@@ -17,6 +15,7 @@ from tracker.reports.defaults import default_inputs
 from tracker.reports.forms import PublishForm, ReportForm
 from tracker.reports.inputs import Officer, ReportInputs
 from tracker.security import requires_role
+from tracker.text import attachment
 from tracker.timeutil import today
 
 bp = Blueprint("reports", __name__)
@@ -55,7 +54,7 @@ def _inspection_choices() -> list[tuple[int, str]]:
     inspections = db.session.scalars(
         select(Inspection)
         .where(Inspection.authority_id == current_user.authority_id)
-        .order_by(Inspection.published.desc())
+        .order_by(Inspection.published.desc().nulls_last(), Inspection.id.desc())
     )
     return [(i.id, i.title) for i in inspections]
 
@@ -117,9 +116,14 @@ def _edit(report: CommitteeReport | None):
             inputs = ops.inputs_from_json(report.inputs)
         _fill(form, inputs)
     elif form.validate_on_submit():
-        report = ops.save_draft(report, _inputs(form), current_user)
-        db.session.commit()
-        return redirect(url_for("reports.show", report_id=report.id))
+        try:
+            report = ops.save_draft(report, _inputs(form), current_user)
+            db.session.commit()
+            return redirect(url_for("reports.show", report_id=report.id))
+        except ops.ReportRuleError as refused:
+            db.session.rollback()
+            flash(str(refused))
+            return redirect(url_for("reports.show", report_id=report.id))
     title = "New committee report" if report is None else "Change the report"
     return render_template("reports/form.html", title=title, form=form, report=report)
 
@@ -180,10 +184,5 @@ def download(report_id: int, fmt: str):
     return Response(
         content,
         mimetype=FILE_TYPES[fmt],
-        headers={"Content-Disposition": _disposition(report.file_name(fmt)), "X-Content-Type-Options": "nosniff"},
+        headers={"Content-Disposition": attachment(report.file_name(fmt)), "X-Content-Type-Options": "nosniff"},
     )
-
-
-def _disposition(name: str) -> str:
-    ascii_name = name.encode("ascii", "ignore").decode().replace('"', "")
-    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
