@@ -48,7 +48,8 @@ def _url_values(endpoint: str, world: World) -> dict:
 def test_the_matrix_covers_every_route_of_the_area(client):
     rules = client.app.url_map.iter_rules()
     area = {r.endpoint for r in rules if r.endpoint.split(".")[0] in ("actions", "inspections")}
-    covered = {endpoint for endpoint, _ in ROUTES} | {"actions.download_evidence"}  # downloads: test_evidence_uploads
+    # downloads: test_evidence_uploads; recording the plan's date: tests/inspections/test_plan_sent.py
+    covered = {endpoint for endpoint, _ in ROUTES} | {"actions.download_evidence", "inspections.plan_sent"}
     assert area == covered
 
 

@@ -1,13 +1,17 @@
 """An inspection's page: what the document found, and the actions that answer each point."""
 
-from flask import Blueprint, abort, render_template
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from tracker.audit import change_fields
 from tracker.extensions import db
-from tracker.models import Action, ImprovementPoint, Inspection
+from tracker.forms import Form, GovDateField
+from tracker.models import Action, ImprovementPoint, Inspection, Role
+from tracker.oversight.deadlines import statutory_deadlines
 from tracker.security import PLAN_READERS, requires_role
+from tracker.timeutil import today
 
 bp = Blueprint("inspections", __name__)
 
@@ -26,4 +30,41 @@ def show(inspection_id: int):
     )
     if inspection is None:
         abort(404)
-    return render_template("inspections/show.html", title=inspection.title, inspection=inspection)
+    return render_template(
+        "inspections/show.html",
+        title=inspection.title,
+        inspection=inspection,
+        deadlines=statutory_deadlines(inspection),
+        today=today(),
+    )
+
+
+class PlanSentForm(Form):
+    sent_on = GovDateField("Date the action plan was sent to Ofsted", description="For example, 30 11 2017")
+
+
+@bp.route("/inspections/<int:inspection_id>/plan-sent", methods=["GET", "POST"])
+@requires_role(Role.DIRECTOR)
+def plan_sent(inspection_id: int):
+    """Record when the action plan went to Ofsted, to judge the statutory deadline."""
+    inspection = db.session.scalar(
+        select(Inspection).where(Inspection.id == inspection_id, Inspection.authority_id == current_user.authority_id)
+    )
+    if inspection is None:
+        abort(404)
+    form = PlanSentForm()
+    if request.method == "GET":
+        form.sent_on.data = inspection.plan_submitted_on
+    elif form.validate_on_submit():
+        if form.sent_on.data > today():
+            form.sent_on.errors.append("The date the plan was sent must be today or in the past")
+        elif inspection.published and form.sent_on.data < inspection.published:
+            form.sent_on.errors.append("The date the plan was sent must be on or after the document's publication")
+        else:
+            change_fields(inspection, current_user, plan_submitted_on=form.sent_on.data)
+            db.session.commit()
+            flash("Date the action plan was sent recorded", "success")
+            return redirect(url_for("inspections.show", inspection_id=inspection.id))
+    return render_template(
+        "inspections/plan_sent.html", title="Record when the action plan was sent", form=form, inspection=inspection
+    )
