@@ -122,72 +122,78 @@ def _already_done(action: Action, milestone):
     return None
 
 
-@requires_role(*PLAN_READERS)
-def complete_milestone(action_id: int, milestone_id: int):
+def _change_milestone(action_id: int, milestone_id: int, form, *, refusal, apply, done, template: str, title: str):
+    """The shape both milestone forms share: refuse a done milestone or a stale save, check, apply, redirect.
+
+    `refusal(milestone)` returns (field, message) when the input is refused; `apply(milestone)` makes the change.
+    """
     action = action_for_update(action_id)
     if (closed := _not_complete(action)) is not None:
         return closed
     milestone = _milestone(action, milestone_id)
-    if (done := _already_done(action, milestone)) is not None:
-        return done
-    form = CompleteMilestoneForm()
+    if (already := _already_done(action, milestone)) is not None:
+        return already
     conflict = None
     if request.method == "GET":
-        form.completed_date.data = today()
         stamp(form, action)
     elif form.validate_on_submit() and (conflict := conflict_with_newer(form, action)) is None:
-        if form.completed_date.data > today():
-            form.completed_date.errors.append("The date it was done must be today or in the past")
+        if (refused := refusal(milestone)) is not None:
+            field, message = refused
+            field.errors.append(message)
         else:
             try:
-                ops.complete_milestone(milestone, current_user, completed_date=form.completed_date.data)
+                apply(milestone)
                 db.session.commit()
-                return _done(action, "Milestone marked as done")
+                return _done(action, done)
             except StaleDataError:
                 action, conflict = lost_race(form, action_id)
                 milestone = _milestone(action, milestone_id)
-    return render_template(
-        "actions/milestone_complete.html",
+    return render_template(template, title=title, form=form, action=action, milestone=milestone, conflict=conflict)
+
+
+@requires_role(*PLAN_READERS)
+def complete_milestone(action_id: int, milestone_id: int):
+    form = CompleteMilestoneForm()
+    if request.method == "GET":
+        form.completed_date.data = today()
+
+    def refusal(milestone):
+        if form.completed_date.data > today():
+            return form.completed_date, "The date it was done must be today or in the past"
+        return None
+
+    return _change_milestone(
+        action_id,
+        milestone_id,
+        form,
+        refusal=refusal,
+        apply=lambda m: ops.complete_milestone(m, current_user, completed_date=form.completed_date.data),
+        done="Milestone marked as done",
+        template="actions/milestone_complete.html",
         title="Mark a milestone as done",
-        form=form,
-        action=action,
-        milestone=milestone,
-        conflict=conflict,
     )
 
 
 @requires_role(*PLAN_READERS)
 def replan_milestone(action_id: int, milestone_id: int):
-    action = action_for_update(action_id)
-    if (closed := _not_complete(action)) is not None:
-        return closed
-    milestone = _milestone(action, milestone_id)
-    if (done := _already_done(action, milestone)) is not None:
-        return done
     form = ReplanMilestoneForm()
-    conflict = None
-    if request.method == "GET":
-        stamp(form, action)
-    elif form.validate_on_submit() and (conflict := conflict_with_newer(form, action)) is None:
+
+    def refusal(milestone):
         if form.due_date.data == milestone.due_date:
-            form.due_date.errors.append("The new due date must be different from the current one")
-        else:
-            try:
-                ops.replan_milestone(
-                    milestone, current_user, new_due_date=form.due_date.data, reason=form.reason.data.strip()
-                )
-                db.session.commit()
-                return _done(action, "Milestone moved")
-            except StaleDataError:
-                action, conflict = lost_race(form, action_id)
-                milestone = _milestone(action, milestone_id)
-    return render_template(
-        "actions/milestone_replan.html",
+            return form.due_date, "The new due date must be different from the current one"
+        return None
+
+    return _change_milestone(
+        action_id,
+        milestone_id,
+        form,
+        refusal=refusal,
+        apply=lambda m: ops.replan_milestone(
+            m, current_user, new_due_date=form.due_date.data, reason=form.reason.data.strip()
+        ),
+        done="Milestone moved",
+        template="actions/milestone_replan.html",
         title="Move a milestone",
-        form=form,
-        action=action,
-        milestone=milestone,
-        conflict=conflict,
     )
 
 
