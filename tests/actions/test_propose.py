@@ -1,29 +1,11 @@
 """Proposing an action as complete: it needs evidence of impact, then waits for a director."""
 
-from datetime import date
-
-from tests.helpers.data import committed, snapshot
-from tracker.actions import operations as ops
-from tracker.extensions import db
-from tracker.models import Action, EvidenceKind
-
-
-def _add_evidence(app, world, shows_impact: bool):
-    with committed(app):
-        action = db.session.get(Action, world.action.id)
-        ops.add_evidence(
-            action,
-            action.owner,
-            kind=EvidenceKind.AUDIT,
-            description="Re-audit of 40 contacts.",
-            evidence_date=date(2026, 11, 1),
-            shows_impact=shows_impact,
-            link="https://intranet.example.org/a",
-        )
+from tests.helpers.data import snapshot
+from tests.helpers.world import add_impact_evidence
 
 
 def test_without_evidence_of_impact_the_proposal_is_refused(client, world, app):
-    _add_evidence(app, world, shows_impact=False)
+    add_impact_evidence(app, world, shows_impact=False)
     client.sign_in(world.owner)
     before = snapshot(app)
     page = client.post_form(
@@ -40,7 +22,7 @@ def test_without_evidence_of_impact_the_proposal_is_refused(client, world, app):
 
 
 def test_with_evidence_of_impact_the_action_awaits_a_directors_sign_off(client, world, app):
-    _add_evidence(app, world, shows_impact=True)
+    add_impact_evidence(app, world)
     client.sign_in(world.owner)
     client.post_form(
         "actions.propose_completion",

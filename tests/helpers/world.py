@@ -9,6 +9,8 @@ import pytest
 
 from tests.helpers.data import committed
 from tests.helpers.factories import make_action, make_authority, make_inspection, make_milestone, make_point, make_user
+from tracker.actions import operations as ops
+from tracker.extensions import db
 from tracker.models import Action, Milestone, Rag, Role, User
 
 
@@ -64,3 +66,20 @@ def world(app) -> World:
             other_action=other_action,
         )
     return world
+
+
+def add_impact_evidence(app, world: World, *, shows_impact: bool = True, propose: bool = False) -> None:
+    """Give the world's action a piece of evidence (of impact, or of work done), and propose it if asked."""
+    with committed(app):
+        action = db.session.get(Action, world.action.id)
+        ops.add_evidence(
+            action,
+            action.owner,
+            kind="audit",
+            description="Re-audit: 92% of contacts decided within 24 hours.",
+            evidence_date=date(2026, 11, 1),
+            shows_impact=shows_impact,
+            link="https://intranet.example.org/a",
+        )
+        if propose:
+            ops.propose_completion(action, action.owner)

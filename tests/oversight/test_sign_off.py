@@ -1,30 +1,18 @@
 """Sign-off: only a director of the authority approves; approval needs impact evidence; a return goes back."""
 
-from datetime import date
-
 import pytest
 
 from tests.helpers.data import committed, snapshot
-from tracker.actions import operations as ops
+from tests.helpers.world import add_impact_evidence
 from tracker.extensions import db
-from tracker.models import Action, ActionStatus, AuditEvent, EvidenceKind
+from tracker.models import Action, ActionStatus, AuditEvent
 
 
 def _propose(app, world, impact: bool = True):
-    with committed(app):
-        action = db.session.get(Action, world.action.id)
-        ops.add_evidence(
-            action,
-            action.owner,
-            kind=EvidenceKind.AUDIT,
-            description="Re-audit: 92% of contacts decided in 24h.",
-            evidence_date=date(2026, 11, 1),
-            shows_impact=True,
-            link="https://intranet.example.org/a",
-        )
-        ops.propose_completion(action, action.owner)
-        if not impact:  # evidence marked as impact, then corrected by an administrator's data fix
-            for evidence in action.evidence:
+    add_impact_evidence(app, world, propose=True)
+    if not impact:  # evidence marked as impact, then corrected by an administrator's data fix
+        with committed(app):
+            for evidence in db.session.get(Action, world.action.id).evidence:
                 evidence.shows_impact = False
 
 
