@@ -247,3 +247,31 @@ def test_council_paper_with_letterhead_and_judgements_as_bullets():
     assert (doc.visit_start, doc.visit_end) == (date(2025, 3, 3), date(2025, 3, 14))
     assert doc.overall_effectiveness == "Requires improvement to be good"
     assert [(j.area, j.grade) for j in doc.judgements] == [("The experiences and progress of children in care", "Good")]
+
+
+def test_a_wrapped_line_that_looks_like_a_heading_does_not_cut_a_point():
+    # Narrow wrapping as in a PDF: "Managers rarely challenge drift in children’s plans, and so" is capitalised,
+    # unfinished and under ten words, like a heading, but it fills the line and its sentence carries on.
+    doc = parse_text(
+        "Focused visit to Tamberley children’s services\n\n"
+        "This letter summarises the findings of the focused visit to\n"
+        "Tamberley children’s services on 4 and 5 February 2025.\n"
+        "Inspectors looked at the help given to children in need and to\n"
+        "children who are subject to child protection plans, and at the\n"
+        "oversight of practice by leaders and managers.\n\n"
+        "What needs to improve in this area of social work practice\n"
+        "◼ The quality of plans for children in need, which are not\n"
+        "always clear about what must change for the child. Too many\n"
+        "plans are not updated when needs change for the child.\n"
+        "Managers rarely challenge drift in children’s plans, and so\n"
+        "drift is not identified quickly enough by leaders.\n\n"
+        "Main findings\n"
+        "Children who need help are seen promptly by social workers who\n"
+        "know them well and who visit them often. Most records are up\n"
+        "to date and clearly written for the children they are about.\n"
+    )
+    assert texts(doc) == [
+        "The quality of plans for children in need, which are not always clear about what must change for the "
+        "child. Too many plans are not updated when needs change for the child. Managers rarely challenge drift in "
+        "children's plans, and so drift is not identified quickly enough by leaders."
+    ]

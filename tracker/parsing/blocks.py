@@ -208,5 +208,7 @@ def _carries_on(current: Block, prev_line: str, line: str, gap: int, width: int 
         # A full line usually wrapped mid-sentence, unless what follows stands alone: a heading, or an
         # unfinished line that introduces a list ("…in the following areas" / "- Clear procedures").
         introduces_list = not _TERMINAL.search(line) and (_marker(next_line)[0] or heading_kind(next_line))
-        return not looks_like_heading(line) and not introduces_list
+        # A heading is short; a nearly full line whose sentence carries on in lower case is prose.
+        wrapped = len(line) >= 0.8 * width and next_line[:1].islower()
+        return (wrapped or not looks_like_heading(line)) and not introduces_list
     return False
