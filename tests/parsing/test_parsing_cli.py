@@ -27,6 +27,7 @@ def test_prints_the_reading_as_json():
         "overall_effectiveness",
         "improvement_points",
         "strengths",
+        "supporting_paragraphs",
     ]
     assert out["visit_start"] == "2022-12-13"
     assert out["improvement_points"][0] == {

@@ -7,7 +7,8 @@ Plain functions with no Flask: the app, the `inspection parse` command and the u
 
 The steps, one module each: extract (file to text), cleanup (page furniture out), blocks (lines into
 headings, paragraphs, list items and table rows), then sections (improvement points and strengths),
-judgements, and metadata (kind of document, council, dates).
+judgements, metadata (kind of document, council, dates) and supporting (the paragraphs marked
+"(Recommendation)" that lie behind a recommendation).
 """
 
 from __future__ import annotations
@@ -19,14 +20,16 @@ from tracker.parsing.blocks import build_blocks
 from tracker.parsing.cleanup import clean_lines, normalise
 from tracker.parsing.extract import extract_text
 from tracker.parsing.judgements import find_judgements
-from tracker.parsing.model import DocumentError, ImprovementPoint, Judgement, ParsedDocument
+from tracker.parsing.model import DocumentError, ImprovementPoint, Judgement, ParsedDocument, SupportingParagraph
 from tracker.parsing.sections import find_points, find_strengths
+from tracker.parsing.supporting import find_supporting_paragraphs
 
 __all__ = [
     "DocumentError",
     "ImprovementPoint",
     "Judgement",
     "ParsedDocument",
+    "SupportingParagraph",
     "parse_bytes",
     "parse_file",
     "parse_text",
@@ -75,4 +78,5 @@ def parse_text(text: str) -> ParsedDocument:
         improvement_points=points,
         strengths=find_strengths(blocks),
         source_text=text,
+        supporting_paragraphs=find_supporting_paragraphs(blocks),
     )

@@ -43,6 +43,14 @@ class ImprovementPoint:
     text: str
 
 
+@dataclass(frozen=True)
+class SupportingParagraph:
+    """A paragraph of findings that lies behind a recommendation, marked "(Recommendation)" in the report."""
+
+    number: int | None  # the paragraph's number in the report, if numbered
+    text: str  # the paragraph without its number and without the "(Recommendation)" marker
+
+
 @dataclass
 class ParsedDocument:
     authority: str | None
@@ -55,6 +63,7 @@ class ParsedDocument:
     improvement_points: list[ImprovementPoint] = field(default_factory=list)
     strengths: list[str] = field(default_factory=list)
     source_text: str = ""
+    supporting_paragraphs: list[SupportingParagraph] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         """The JSON shape `inspection parse` prints (source_text left out: it is the input)."""
@@ -74,4 +83,5 @@ class ParsedDocument:
                 {"kind": p.kind, "number": p.number, "text": p.text} for p in self.improvement_points
             ],
             "strengths": list(self.strengths),
+            "supporting_paragraphs": [{"number": p.number, "text": p.text} for p in self.supporting_paragraphs],
         }
