@@ -22,6 +22,7 @@ from tracker.inspections.views import bp as inspections_bp
 from tracker.models import User
 from tracker.navigation import navigation_items
 from tracker.oversight.blueprint import bp as oversight_bp
+from tracker.points.views import bp as points_bp
 from tracker.reminders.cli import reminders_cli
 from tracker.reports.cli import report_cli
 from tracker.reports.views import bp as reports_bp
@@ -90,7 +91,7 @@ def _load_user(user_id: str):
 
 
 def _register_blueprints(app: Flask) -> None:
-    for bp in (auth_bp, health_bp, home_bp, actions_bp, inspections_bp, oversight_bp, reports_bp):
+    for bp in (auth_bp, health_bp, home_bp, actions_bp, inspections_bp, oversight_bp, points_bp, reports_bp):
         app.register_blueprint(bp)
     app.before_request(enforce_access)
 

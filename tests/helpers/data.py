@@ -6,7 +6,19 @@ from flask import Flask
 from sqlalchemy import func, select
 
 from tracker.extensions import db
-from tracker.models import Action, AuditEvent, Evidence, Milestone, MilestoneReplan, ProgressUpdate
+from tracker.models import (
+    Action,
+    AuditEvent,
+    DocumentImport,
+    Evidence,
+    ImprovementPoint,
+    Inspection,
+    Milestone,
+    MilestoneReplan,
+    PointRecurrence,
+    PointTheme,
+    ProgressUpdate,
+)
 
 
 @contextmanager
@@ -19,11 +31,23 @@ def committed(app: Flask):
 
 
 def snapshot(app: Flask) -> dict:
-    """What a refused form must not change: row counts of the plan and the audit trail, and every action."""
+    """What a refused form must not change: row counts of the plan and the audit trail, every action, and
+    the points' themes."""
     with app.app_context():
         counts = {
             m.__name__: db.session.scalar(select(func.count()).select_from(m))
-            for m in (AuditEvent, Evidence, Milestone, MilestoneReplan, ProgressUpdate)
+            for m in (
+                Action,
+                AuditEvent,
+                DocumentImport,
+                Evidence,
+                ImprovementPoint,
+                Inspection,
+                Milestone,
+                MilestoneReplan,
+                PointRecurrence,
+                ProgressUpdate,
+            )
         }
         actions = db.session.execute(
             select(Action.id, Action.rag, Action.rag_reason, Action.status, Action.version).order_by(Action.id)
@@ -31,4 +55,9 @@ def snapshot(app: Flask) -> dict:
         milestones = db.session.execute(
             select(Milestone.id, Milestone.due_date, Milestone.completed_date).order_by(Milestone.id)
         ).all()
-        return {"counts": counts, "actions": actions, "milestones": milestones}
+        themes = db.session.execute(
+            select(PointTheme.improvement_point_id, PointTheme.theme).order_by(
+                PointTheme.improvement_point_id, PointTheme.theme
+            )
+        ).all()
+        return {"counts": counts, "actions": actions, "milestones": milestones, "themes": themes}

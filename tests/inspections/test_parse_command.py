@@ -26,6 +26,7 @@ def test_parse_prints_the_documents_json(runner):
         "overall_effectiveness",
         "improvement_points",
         "strengths",
+        "supporting_paragraphs",
     }
     assert data["doc_type"] == "committee_report"
     assert data["published"] == "2024-09-03"

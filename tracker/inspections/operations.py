@@ -17,9 +17,11 @@ from tracker.models import (
     Judgement,
     PointKind,
     Strength,
+    SupportingParagraph,
     User,
 )
 from tracker.parsing import ParsedDocument
+from tracker.points.analysis import analyse_inspection
 
 
 def checksum(text: str) -> str:
@@ -60,6 +62,10 @@ def create_inspection(
         for i, p in enumerate(parsed.improvement_points, start=1)
     ]
     inspection.strengths = [Strength(position=i, text=s) for i, s in enumerate(parsed.strengths, start=1)]
+    inspection.supporting_paragraphs = [
+        SupportingParagraph(position=i, number=p.number, text=p.text)
+        for i, p in enumerate(parsed.supporting_paragraphs, start=1)
+    ]
     db.session.add(inspection)
     record_creation(
         inspection,
@@ -72,4 +78,7 @@ def create_inspection(
         },
         at=at,
     )
+    for point in inspection.improvement_points:
+        record_creation(point, actor, {"kind": point.kind, "number": point.number, "text": point.text}, at=at)
+    analyse_inspection(inspection, actor, at=at)
     return inspection

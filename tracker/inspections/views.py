@@ -10,6 +10,7 @@ from tracker.extensions import db
 from tracker.forms import Form, GovDateField
 from tracker.models import Action, ImprovementPoint, Inspection, Role
 from tracker.oversight.deadlines import statutory_deadlines
+from tracker.points.queries import recurrences_of
 from tracker.security import PLAN_READERS, requires_role
 from tracker.timeutil import today
 
@@ -26,6 +27,7 @@ def show(inspection_id: int):
             selectinload(Inspection.judgements),
             selectinload(Inspection.strengths),
             selectinload(Inspection.improvement_points).selectinload(ImprovementPoint.actions).joinedload(Action.owner),
+            selectinload(Inspection.improvement_points).selectinload(ImprovementPoint.theme_rows),
         )
     )
     if inspection is None:
@@ -35,6 +37,7 @@ def show(inspection_id: int):
         title=inspection.title,
         inspection=inspection,
         deadlines=statutory_deadlines(inspection),
+        recurrences=recurrences_of([p.id for p in inspection.improvement_points]),
         today=today(),
     )
 

@@ -2,6 +2,7 @@
 
 from tracker.models.audit import AuditEvent
 from tracker.models.authority import Authority
+from tracker.models.document_import import DocumentImport
 from tracker.models.enums import (
     ActionStatus,
     DocumentKind,
@@ -9,8 +10,17 @@ from tracker.models.enums import (
     PointKind,
     Rag,
     Role,
+    Theme,
 )
-from tracker.models.inspection import ImprovementPoint, Inspection, Judgement, Strength
+from tracker.models.inspection import (
+    ImprovementPoint,
+    Inspection,
+    Judgement,
+    PointRecurrence,
+    PointTheme,
+    Strength,
+    SupportingParagraph,
+)
 from tracker.models.plan import Action, Challenge, Evidence, Milestone, MilestoneReplan, ProgressUpdate
 from tracker.models.reminder import ReminderSent
 from tracker.models.report import CommitteeReport
@@ -23,6 +33,7 @@ __all__ = [
     "Challenge",
     "CommitteeReport",
     "Authority",
+    "DocumentImport",
     "DocumentKind",
     "Evidence",
     "EvidenceKind",
@@ -32,10 +43,14 @@ __all__ = [
     "Milestone",
     "MilestoneReplan",
     "PointKind",
+    "PointRecurrence",
+    "PointTheme",
     "ProgressUpdate",
     "Rag",
     "ReminderSent",
     "Role",
     "Strength",
+    "SupportingParagraph",
+    "Theme",
     "User",
 ]

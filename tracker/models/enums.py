@@ -45,6 +45,30 @@ class PointKind(LabelledEnum):
     AREA_FOR_DEVELOPMENT = "area_for_development", "Area for development"
 
 
+class Theme(LabelledEnum):
+    """The fixed list of themes an improvement point is filed under (the rules that assign them are in
+    tracker/points/themes.py). Order is the order they are listed in."""
+
+    MANAGEMENT_OVERSIGHT = "management_oversight", "Management oversight and supervision"
+    ASSESSMENTS = "assessments", "Assessments"
+    PLANNING = "planning", "Plans and planning"
+    FRONT_DOOR = "front_door", "Front door, contacts and thresholds"
+    EARLY_HELP = "early_help", "Early help and step-up/step-down"
+    QUALITY_ASSURANCE = "quality_assurance", "Audit and quality assurance"
+    WORKFORCE = "workforce", "Workforce and caseloads"
+    PARTICIPATION = "participation", "Children's participation and voice"
+    DISABLED_CHILDREN = "disabled_children", "Disabled children"
+    PRIVATE_FOSTERING = "private_fostering", "Private fostering"
+    CHILDREN_IN_CARE = "children_in_care", "Children in care and permanence"
+    CARE_LEAVERS = "care_leavers", "Care leavers"
+    HEALTH = "health", "Health"
+    EDUCATION = "education", "Education and virtual school"
+    COMMISSIONING = "commissioning", "Commissioning and sufficiency"
+    CORPORATE_PARENTING = "corporate_parenting", "Corporate parenting and elected members"
+    COURT = "court", "Pre-proceedings and court"
+    CHILD_PROTECTION_MEETINGS = "cp_meetings", "Child protection conferences and strategy meetings"
+
+
 class ActionStatus(LabelledEnum):
     NOT_STARTED = "not_started", "Not started"
     IN_PROGRESS = "in_progress", "In progress"

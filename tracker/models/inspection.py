@@ -3,11 +3,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.extensions import db
-from tracker.models.enums import DocumentKind, PointKind, enum_column_type
+from tracker.models.enums import DocumentKind, PointKind, Theme, enum_column_type
 from tracker.timeutil import utcnow
 
 if TYPE_CHECKING:
@@ -43,11 +43,35 @@ class Inspection(db.Model):
     strengths: Mapped[list[Strength]] = relationship(
         back_populates="inspection", order_by="Strength.position", cascade="all, delete-orphan"
     )
+    supporting_paragraphs: Mapped[list[SupportingParagraph]] = relationship(
+        back_populates="inspection", order_by="SupportingParagraph.position", cascade="all, delete-orphan"
+    )
 
     @property
     def title(self) -> str:
         when = self.published.strftime("%B %Y").lstrip("0") if self.published else "undated"
         return f"{self.doc_type.label}, {when}"
+
+    @property
+    def occasion(self) -> str:
+        """How people refer to it in a sentence: "the 2017 inspection", "the 2022 focused visit"."""
+        return occasion(self.doc_type, self.published or self.visit_start)
+
+
+_OCCASIONS = {
+    DocumentKind.INSPECTION_REPORT: "inspection",
+    DocumentKind.FOCUSED_VISIT: "focused visit",
+    DocumentKind.MONITORING_VISIT: "monitoring visit",
+    DocumentKind.JTAI: "joint targeted area inspection",
+    DocumentKind.UNANNOUNCED_INSPECTION: "unannounced inspection",
+    # A council's committee report is about an inspection; its year is the inspection's.
+    DocumentKind.COMMITTEE_REPORT: "inspection",
+}
+
+
+def occasion(doc_type: DocumentKind, when: date | None) -> str:
+    kind = _OCCASIONS[doc_type]
+    return f"the {when.year} {kind}" if when else f"an undated {kind}"
 
 
 class Judgement(db.Model):
@@ -76,6 +100,70 @@ class ImprovementPoint(db.Model):
 
     inspection: Mapped[Inspection] = relationship(back_populates="improvement_points")
     actions: Mapped[list[Action]] = relationship(back_populates="improvement_point", order_by="Action.id")
+    theme_rows: Mapped[list[PointTheme]] = relationship(
+        back_populates="point", order_by="PointTheme.theme", cascade="all, delete-orphan"
+    )
+    supporting_paragraphs: Mapped[list[SupportingParagraph]] = relationship(
+        back_populates="improvement_point", order_by="SupportingParagraph.position"
+    )
+
+    @property
+    def themes(self) -> list[Theme]:
+        """In the fixed list's order."""
+        order = list(Theme)
+        return sorted((row.theme for row in self.theme_rows), key=order.index)
+
+    @property
+    def label(self) -> str:
+        """ "Recommendation 9", "What needs to improve 1"."""
+        return f"{self.kind.label} {self.number}"
+
+
+class PointTheme(db.Model):
+    """A theme from the fixed list that an improvement point is filed under (one or more per point)."""
+
+    improvement_point_id: Mapped[int] = mapped_column(ForeignKey("improvement_point.id"), primary_key=True)
+    theme: Mapped[Theme] = mapped_column(enum_column_type(Theme), primary_key=True)
+
+    point: Mapped[ImprovementPoint] = relationship(back_populates="theme_rows")
+
+
+class PointRecurrence(db.Model):
+    """The same weakness raised again: an earlier inspection's point and a later one of the same authority.
+
+    One row links both ways; `similarity` (0 to 1) is how alike their texts are.
+    """
+
+    __table_args__ = (
+        UniqueConstraint("earlier_point_id", "later_point_id"),
+        Index("ix_point_recurrence_later_point_id", "later_point_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    earlier_point_id: Mapped[int] = mapped_column(ForeignKey("improvement_point.id"))
+    later_point_id: Mapped[int] = mapped_column(ForeignKey("improvement_point.id"))
+    similarity: Mapped[float]
+
+    earlier: Mapped[ImprovementPoint] = relationship(foreign_keys=[earlier_point_id])
+    later: Mapped[ImprovementPoint] = relationship(foreign_keys=[later_point_id])
+
+
+class SupportingParagraph(db.Model):
+    """A paragraph of findings the report marks as lying behind a recommendation ("(Recommendation)")."""
+
+    __table_args__ = (UniqueConstraint("inspection_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inspection_id: Mapped[int] = mapped_column(ForeignKey("inspection.id"), index=True)
+    # The recommendation it supports, found by text similarity; empty if the report has no points.
+    improvement_point_id: Mapped[int | None] = mapped_column(ForeignKey("improvement_point.id"), index=True)
+    position: Mapped[int]
+    number: Mapped[int | None]  # its paragraph number in the report
+    text: Mapped[str] = mapped_column(Text)
+    similarity: Mapped[float | None]
+
+    inspection: Mapped[Inspection] = relationship(back_populates="supporting_paragraphs")
+    improvement_point: Mapped[ImprovementPoint | None] = relationship(back_populates="supporting_paragraphs")
 
 
 class Strength(db.Model):

@@ -16,6 +16,7 @@ from tracker.oversight.signoff_queries import (
     count_open_challenges,
     open_challenges,
 )
+from tracker.points.queries import recurring_in_authority
 from tracker.security import requires_role
 from tracker.timeutil import today
 
@@ -52,6 +53,7 @@ def show():
         stale_days=stale_days,
         doubtful=(doubtful_rows, doubtful_total),
         no_action=dashboard.points_without_action(inspections),
+        recurring=recurring_in_authority(authority.id, dashboard.LIST_LIMIT),
         challenges=open_challenges(authority_id=authority.id),
         challenges_total=count_open_challenges(authority.id),
         awaiting=awaiting_sign_off(authority.id, current_user.id),
