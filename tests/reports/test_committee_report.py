@@ -48,9 +48,9 @@ def plain(text: str) -> str:
     return " ".join(text.replace("’", "'").split())
 
 
-def _report(app, **changes):
+def _report(app, authority_name="Leicestershire County Council", **changes):
     with app.app_context():
-        authority = db.session.scalar(select(Authority).where(Authority.name == "Leicestershire County Council"))
+        authority = db.session.scalar(select(Authority).where(Authority.name == authority_name))
         inputs = default_inputs(authority, COMMITTEE, date(2024, 9, 3), date(2026, 11, 22))
         for key, value in changes.items():
             setattr(inputs, key, value)
@@ -225,3 +225,16 @@ def test_the_command_writes_each_format_and_refuses_an_unknown_authority(seeded_
         ]
     )
     assert result.exit_code == 1 and "there is no authority called 'Nowhere'" in result.output
+
+
+def test_a_recurring_weakness_is_noted_beside_its_point_in_every_format(seeded_app):
+    _, html, docx, pdf = _report(seeded_app, "Leicester City Council")
+    said = "This was also raised in the 2017 inspection (Recommendation 9)."
+    html_text = plain(BeautifulSoup(html, "html.parser").get_text(" "))
+    point = (
+        "What needs to improve 1: The quality and effectiveness of management oversight in the duty and advice team."
+    )
+    assert f"{point} {said}" in html_text
+    assert html_text.count("also raised in") == 1
+    assert said in plain(" ".join(p.text for p in Document(io.BytesIO(docx)).paragraphs))
+    assert said in plain(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages))

@@ -15,6 +15,7 @@ from tracker.actions.uploads import UploadRefused, download_name, stored_path
 from tracker.models import Evidence, Role
 from tracker.oversight.signoff_queries import open_challenges
 from tracker.pagination import page_number, pagination_params
+from tracker.points.queries import unanswered_in_authority
 from tracker.security import PLAN_READERS, requires_role
 from tracker.timeutil import today
 
@@ -26,6 +27,10 @@ def my_actions():
     return render_template(
         "actions/my_actions.html", title="My actions", view=view, challenges=challenges, today=today()
     )
+
+
+# Points with no action are listed above the plan, the first few by name.
+UNANSWERED_SHOWN = 5
 
 
 @requires_role(*PLAN_READERS)
@@ -40,6 +45,7 @@ def plan():
         rows=rows,
         total=total,
         pagination=pagination_params(page, per_page, total, "actions.plan"),
+        unanswered=unanswered_in_authority(current_user.authority_id, UNANSWERED_SHOWN),
         today=today(),
     )
 

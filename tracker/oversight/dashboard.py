@@ -133,17 +133,6 @@ def doubtful(authority_id: int, today: date) -> tuple[list[ActionLine], int]:
     return _action_lines(query.order_by(Action.target_date, Action.id)), _count(query)
 
 
-def points_without_action(inspections: list[Inspection]) -> list[tuple[Inspection, ImprovementPoint]]:
-    with_action = set(
-        db.session.scalars(
-            select(Action.improvement_point_id).where(
-                Action.improvement_point_id.in_([p.id for i in inspections for p in i.improvement_points])
-            )
-        )
-    )
-    return [(i, p) for i in inspections for p in i.improvement_points if p.id not in with_action]
-
-
 def quarter_ends(first: date, last: date) -> list[date]:
     """The last day of every quarter from first's to last's."""
     ends = []

@@ -16,7 +16,7 @@ from tracker.oversight.signoff_queries import (
     count_open_challenges,
     open_challenges,
 )
-from tracker.points.queries import recurring_in_authority
+from tracker.points.queries import recurring_in_authority, unanswered_in_authority
 from tracker.security import requires_role
 from tracker.timeutil import today
 
@@ -52,7 +52,7 @@ def show():
         stale=(stale_rows, stale_total),
         stale_days=stale_days,
         doubtful=(doubtful_rows, doubtful_total),
-        no_action=dashboard.points_without_action(inspections),
+        no_action=unanswered_in_authority(authority.id, dashboard.LIST_LIMIT),
         recurring=recurring_in_authority(authority.id, dashboard.LIST_LIMIT),
         challenges=open_challenges(authority_id=authority.id),
         challenges_total=count_open_challenges(authority.id),

@@ -77,3 +77,19 @@ def recurring_in_authority(authority_id: int, limit: int) -> tuple[list[PointRec
         .limit(limit)
     ).all()
     return list(links), total
+
+
+def unanswered_in_authority(authority_id: int, limit: int) -> tuple[list[ImprovementPoint], int]:
+    """The authority's improvement points that no action answers, newest inspection first: (up to limit, how many)."""
+    query = (
+        select(ImprovementPoint)
+        .join(Inspection)
+        .where(Inspection.authority_id == authority_id, ~ImprovementPoint.actions.any())
+    )
+    total = db.session.scalar(select(func.count()).select_from(query.subquery()))
+    points = db.session.scalars(
+        query.options(joinedload(ImprovementPoint.inspection))
+        .order_by(Inspection.published.desc().nulls_last(), Inspection.id, ImprovementPoint.position)
+        .limit(limit)
+    ).all()
+    return list(points), total

@@ -213,7 +213,7 @@ def _progress(n: Numberer, data: ReportData, inputs: ReportInputs) -> list[Secti
     for inspection in data.inspections:
         section = Section(f"{inspection.title}: Progress by Area for Improvement", level=3)
         for point in inspection.improvement_points:
-            section.blocks += _point_progress(n, point, since, inputs.as_at)
+            section.blocks += _point_progress(n, point, since, inputs.as_at, data.recurrences.get(point.id, []))
         overdue = data.overdue.get(inspection.id, [])
         if overdue:
             section.blocks.append(
@@ -245,8 +245,11 @@ def _progress(n: Numberer, data: ReportData, inputs: ReportInputs) -> list[Secti
     return sections
 
 
-def _point_progress(n: Numberer, point, since: date | None, as_at: date) -> list[Paragraph]:
+def _point_progress(n: Numberer, point, since: date | None, as_at: date, recurrences: list) -> list[Paragraph]:
     heading = f"{point.kind.label} {point.number}: {point.text}"
+    for r in recurrences:
+        said = "also raised in" if r.earlier else "raised again in"
+        heading += f" This was {said} {r.point.inspection.occasion} ({r.point.label})."
     if not point.actions:
         return [n.paragraph(f"{heading} No action has yet been agreed for this point.")]
     bullets = []

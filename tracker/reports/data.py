@@ -10,6 +10,7 @@ from sqlalchemy.orm import joinedload, selectinload
 from tracker.extensions import db
 from tracker.models import Action, Authority, ImprovementPoint, Inspection, Milestone
 from tracker.oversight.overdue import OverdueFilters, OverdueRow, overdue_all
+from tracker.points.queries import Recurrence, recurrences_of
 from tracker.reports.inputs import ReportInputs
 
 
@@ -19,6 +20,7 @@ class ReportData:
     inspections: list[Inspection]  # covered, newest first
     earlier: list[Inspection]  # the authority's inspections before the newest covered one
     overdue: dict[int, list[OverdueRow]]  # by inspection id
+    recurrences: dict[int, list[Recurrence]]  # by improvement point id: the same weakness raised elsewhere
 
 
 def load(inputs: ReportInputs) -> ReportData:
@@ -56,4 +58,7 @@ def load(inputs: ReportInputs) -> ReportData:
     overdue = {
         i.id: overdue_all(inputs.authority_id, inputs.as_at, OverdueFilters(inspection_id=i.id)) for i in inspections
     }
-    return ReportData(authority=authority, inspections=inspections, earlier=earlier, overdue=overdue)
+    recurrences = recurrences_of([p.id for i in inspections for p in i.improvement_points])
+    return ReportData(
+        authority=authority, inspections=inspections, earlier=earlier, overdue=overdue, recurrences=recurrences
+    )
