@@ -17,6 +17,7 @@ from tracker.extensions import csrf, db, login_manager, migrate
 from tracker.forms import error_summary_items
 from tracker.health.views import bp as health_bp
 from tracker.home.views import bp as home_bp
+from tracker.imports.views import bp as imports_bp
 from tracker.inspections.cli import inspection_cli
 from tracker.inspections.views import bp as inspections_bp
 from tracker.models import User
@@ -91,7 +92,17 @@ def _load_user(user_id: str):
 
 
 def _register_blueprints(app: Flask) -> None:
-    for bp in (auth_bp, health_bp, home_bp, actions_bp, inspections_bp, oversight_bp, points_bp, reports_bp):
+    for bp in (
+        auth_bp,
+        health_bp,
+        home_bp,
+        actions_bp,
+        imports_bp,
+        inspections_bp,
+        oversight_bp,
+        points_bp,
+        reports_bp,
+    ):
         app.register_blueprint(bp)
     app.before_request(enforce_access)
 

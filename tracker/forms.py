@@ -6,7 +6,7 @@ from datetime import date
 
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovDateInput, GovTextArea
-from wtforms import DateField, HiddenField, StringField, TextAreaField
+from wtforms import DateField, FieldList, FormField, HiddenField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length
 
@@ -88,10 +88,17 @@ class VersionedForm(Form):
 
 
 def error_summary_items(form) -> list[dict]:
-    """The error summary's entries, each linking to the first input of its field."""
+    """The error summary's entries, each linking to the first input of its field (lists of sub-forms too)."""
     items = [{"text": message, "href": f"#{FORM_ERRORS_ANCHOR}"} for message in getattr(form, "form_errors", [])]
-    for field in form:
-        if field.errors:
+    return items + _field_errors(form)
+
+
+def _field_errors(fields) -> list[dict]:
+    items = []
+    for field in fields:
+        if isinstance(field, FieldList | FormField):
+            items += _field_errors(field.entries if isinstance(field, FieldList) else field.form)
+        elif field.errors:
             anchor = f"{field.id}-day" if isinstance(field, DateField) else field.id
             items.append({"text": field.errors[0], "href": f"#{anchor}"})
     return items

@@ -19,6 +19,8 @@ def navigation_items() -> dict:
         links.append(("Overdue", "oversight.overdue"))
     if current_user.role == Role.DIRECTOR:
         links.append(("Sign-off", "oversight.queue"))
+    if current_user.role in (Role.DIRECTOR, Role.ADMINISTRATOR):
+        links.append(("Import", "imports.index"))
     if current_user.role in (Role.DIRECTOR, Role.COMMITTEE_MEMBER):
         links.append(("Committee reports", "reports.index"))
     return {

@@ -1,0 +1,160 @@
+"""The editable reading of an uploaded document, kept between visits to the review page.
+
+A draft is plain JSON (stored on DocumentImport.draft): what the parser found, then whatever the
+reviewer typed, kept as typed (dates as their three boxes) so nothing is lost when the page is shown
+again. Points are numbered by their order within their kind, as Ofsted numbers them.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from werkzeug.datastructures import MultiDict
+
+from tracker.parsing import ImprovementPoint, Judgement, ParsedDocument, SupportingParagraph
+
+DATE_FIELDS = ("visit_start", "visit_end", "published", "target_date")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+class DraftError(ValueError):
+    """An edit that cannot be made; the message is for the user."""
+
+
+def from_parsed(parsed: ParsedDocument, authority_id: int | None) -> dict:
+    return {
+        "parsed_authority": parsed.authority,
+        "authority_id": authority_id,
+        "doc_type": parsed.doc_type,
+        "visit_start": _parts(parsed.visit_start),
+        "visit_end": _parts(parsed.visit_end),
+        "published": _parts(parsed.published),
+        "overall_effectiveness": parsed.overall_effectiveness or "",
+        "judgements": [{"area": j.area, "grade": j.grade} for j in parsed.judgements],
+        "points": [{"kind": p.kind, "text": p.text} for p in parsed.improvement_points],
+        "strengths": list(parsed.strengths),
+        "supporting_paragraphs": [{"number": p.number, "text": p.text} for p in parsed.supporting_paragraphs],
+        "owner_id": None,
+        "lead_director_id": None,
+        "target_date": ["", "", ""],
+    }
+
+
+def numbered_points(draft: dict) -> list[dict]:
+    """The points with their numbers: 1, 2, 3 … within each kind, in the order listed."""
+    counts: dict[str, int] = {}
+    numbered = []
+    for point in draft["points"]:
+        counts[point["kind"]] = counts.get(point["kind"], 0) + 1
+        numbered.append({**point, "number": counts[point["kind"]]})
+    return numbered
+
+
+def to_parsed(draft: dict, source_text: str, *, dates: dict[str, date | None]) -> ParsedDocument:
+    """The reviewed reading, as create_inspection takes it (dates already checked by the form)."""
+    return ParsedDocument(
+        authority=draft["parsed_authority"],
+        doc_type=draft["doc_type"],
+        visit_start=dates["visit_start"],
+        visit_end=dates["visit_end"],
+        published=dates["published"],
+        judgements=[Judgement(j["area"], j["grade"]) for j in draft["judgements"]],
+        overall_effectiveness=draft["overall_effectiveness"] or None,
+        improvement_points=[ImprovementPoint(p["kind"], p["number"], p["text"]) for p in numbered_points(draft)],
+        strengths=list(draft["strengths"]),
+        supporting_paragraphs=[SupportingParagraph(p["number"], p["text"]) for p in draft["supporting_paragraphs"]],
+        source_text=source_text,
+    )
+
+
+def formdata(draft: dict) -> MultiDict:
+    """The draft as the review form's submitted data, so the form shows exactly what was kept."""
+    data = MultiDict()
+    for name in ("authority_id", "doc_type", "overall_effectiveness", "owner_id", "lead_director_id"):
+        data.add(name, "" if draft.get(name) is None else str(draft[name]))
+    for name in DATE_FIELDS:
+        for part in draft[name]:
+            data.add(name, part)
+    for i, point in enumerate(draft["points"]):
+        data.add(f"points-{i}-kind", point["kind"])
+        data.add(f"points-{i}-text", point["text"])
+    for i, judgement in enumerate(draft["judgements"]):
+        data.add(f"judgements-{i}-area", judgement["area"])
+        data.add(f"judgements-{i}-grade", judgement["grade"])
+    for i, text in enumerate(draft["strengths"]):
+        data.add(f"strengths-{i}-text", text)
+    return data
+
+
+def update_from_form(draft: dict, form) -> dict:
+    """A new draft holding what the form was sent, valid or not (its raw input, as typed)."""
+    updated = dict(draft)
+    for name in ("authority_id", "owner_id", "lead_director_id"):
+        raw = (getattr(form, name).raw_data or [""])[0]
+        updated[name] = int(raw) if str(raw).isdigit() else None
+    updated["doc_type"] = (form.doc_type.raw_data or [draft["doc_type"]])[0]
+    updated["overall_effectiveness"] = form.overall_effectiveness.data or ""
+    for name in DATE_FIELDS:
+        updated[name] = list(getattr(form, name).raw_data or ["", "", ""])
+    updated["points"] = [
+        {"kind": e.form.kind.raw_data[0] if e.form.kind.raw_data else "", "text": e.form.text.data or ""}
+        for e in form.points
+    ]
+    updated["judgements"] = [
+        {"area": e.form.area.data or "", "grade": e.form.grade.data or ""} for e in form.judgements
+    ]
+    updated["strengths"] = [e.form.text.data or "" for e in form.strengths]
+    return updated
+
+
+def apply(draft: dict, operation: str) -> dict:
+    """Make one structural edit named by the button pressed: add-point, remove-point-3, split-point-3 …"""
+    draft = {**draft, "points": list(draft["points"]), "judgements": list(draft["judgements"])}
+    draft["strengths"] = list(draft["strengths"])
+    match operation.split("-"):
+        case ["add", "point"]:
+            kind = draft["points"][-1]["kind"] if draft["points"] else "recommendation"
+            draft["points"].append({"kind": kind, "text": ""})
+        case ["remove", "point", index]:
+            del draft["points"][_index(draft["points"], index)]
+        case ["split", "point", index]:
+            i = _index(draft["points"], index)
+            point = draft["points"][i]
+            parts = [p.strip() for p in _PARAGRAPH_BREAK.split(point["text"].strip(), maxsplit=1)]
+            if len(parts) < 2 or not all(parts):
+                raise DraftError(
+                    f"To split point {i + 1}, put a blank line in its text where the second point should begin"
+                )
+            draft["points"][i : i + 1] = [{**point, "text": parts[0]}, {**point, "text": parts[1]}]
+        case ["merge", "point", index]:
+            i = _index(draft["points"], index)
+            if i + 1 >= len(draft["points"]):
+                raise DraftError("The last point has no next point to merge with")
+            first, second = draft["points"][i], draft["points"][i + 1]
+            draft["points"][i : i + 2] = [{**first, "text": f"{first['text'].rstrip()} {second['text'].lstrip()}"}]
+        case ["add", "judgement"]:
+            draft["judgements"].append({"area": "", "grade": ""})
+        case ["remove", "judgement", index]:
+            del draft["judgements"][_index(draft["judgements"], index)]
+        case ["add", "strength"]:
+            draft["strengths"].append("")
+        case ["remove", "strength", index]:
+            del draft["strengths"][_index(draft["strengths"], index)]
+        case _:
+            raise DraftError("That button does nothing: reload the page and try again")
+    return draft
+
+
+def _raw(field) -> str:
+    return str(field.raw_data[0]) if field.raw_data else ""
+
+
+def _index(items: list, index: str) -> int:
+    if not index.isdigit() or int(index) >= len(items):
+        raise DraftError("That item is no longer on the page: reload it and try again")
+    return int(index)
+
+
+def _parts(value: date | None) -> list[str]:
+    return [str(value.day), str(value.month), str(value.year)] if value else ["", "", ""]

@@ -1,0 +1,117 @@
+from flask_wtf.file import FileField
+from govuk_frontend_wtf.wtforms_widgets import GovFileInput, GovSelect, GovTextArea, GovTextInput
+from wtforms import FieldList, FormField, SelectField, StringField, TextAreaField
+from wtforms import Form as SubForm
+from wtforms.validators import DataRequired, Length, Optional
+
+from tracker.forms import Form, GovDateField, choices
+from tracker.models import DocumentKind, PointKind
+from tracker.parsing.model import GRADES
+from tracker.text import clean_text
+
+# A long inspection report is some 200,000 characters of text.
+PASTE_LIMIT = 1_000_000
+TEXT_LIMIT = 5000
+
+
+class UploadForm(Form):
+    file = FileField(
+        "Upload the document",
+        description="A PDF, Word (.docx) or text file, as Ofsted or the council published it.",
+        widget=GovFileInput(),
+    )
+    pasted = TextAreaField(
+        "Or paste its text",
+        widget=GovTextArea(),
+        validators=[Length(max=PASTE_LIMIT, message=f"The pasted text must be {PASTE_LIMIT:,} characters or fewer")],
+    )
+
+    def has_file(self) -> bool:
+        return bool(self.file.data and getattr(self.file.data, "filename", ""))
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        if not self.has_file() and not (self.pasted.data or "").strip():
+            self.file.errors = [*self.file.errors, "Choose a file or paste the document's text"]
+            return False
+        if self.has_file() and (self.pasted.data or "").strip():
+            self.file.errors = [*self.file.errors, "Choose a file or paste text, not both"]
+            return False
+        return valid
+
+
+class _Sub(SubForm):
+    """Sub-forms strip control characters like every other form (they are not FlaskForms)."""
+
+    class Meta:
+        def bind_field(self, form, unbound_field, options):
+            if issubclass(unbound_field.field_class, StringField):
+                options["filters"] = [clean_text, *(options.get("filters") or ())]
+            return unbound_field.bind(form=form, **options)
+
+
+class PointForm(_Sub):
+    kind = SelectField("Kind", choices=choices(PointKind.choices()), widget=GovSelect())
+    text = TextAreaField(
+        "Text",
+        widget=GovTextArea(),
+        validators=[
+            DataRequired("Enter the point's text, or remove the point"),
+            Length(max=TEXT_LIMIT, message=f"A point must be {TEXT_LIMIT} characters or fewer"),
+        ],
+    )
+
+
+class JudgementForm(_Sub):
+    area = StringField(
+        "Judgement",
+        widget=GovTextInput(),
+        validators=[DataRequired("Enter what the judgement is about, or remove it"), Length(max=300)],
+    )
+    grade = SelectField("Grade", choices=choices([(g, g) for g in GRADES]), widget=GovSelect())
+
+
+class StrengthForm(_Sub):
+    text = TextAreaField(
+        "Strength",
+        widget=GovTextArea(),
+        validators=[
+            DataRequired("Enter the strength, or remove it"),
+            Length(max=TEXT_LIMIT, message=f"A strength must be {TEXT_LIMIT} characters or fewer"),
+        ],
+    )
+
+
+def _id_or_none(value) -> int | None:
+    """A chosen id, or None for "Choose …" (so that option shows as selected when nothing is chosen)."""
+    return int(value) if str(value).isdigit() else None
+
+
+class ReviewForm(Form):
+    authority_id = SelectField("Authority", coerce=_id_or_none, widget=GovSelect())
+    doc_type = SelectField(
+        "Kind of document",
+        choices=choices(DocumentKind.choices()),
+        widget=GovSelect(),
+    )
+    visit_start = GovDateField("First day of the inspection or visit", required=False)
+    visit_end = GovDateField("Last day of the inspection or visit", required=False)
+    published = GovDateField(
+        "Date published", required=False, description="For a committee report, the date of the meeting."
+    )
+    overall_effectiveness = StringField(
+        "Overall effectiveness", widget=GovTextInput(), validators=[Optional(), Length(max=100)]
+    )
+    judgements = FieldList(FormField(JudgementForm))
+    points = FieldList(FormField(PointForm))
+    strengths = FieldList(FormField(StrengthForm))
+    owner_id = SelectField(
+        "Owner of the draft actions",
+        coerce=_id_or_none,
+        widget=GovSelect(),
+        description="A service manager. Each action can be given to someone else once it exists.",
+    )
+    lead_director_id = SelectField("Lead director", coerce=_id_or_none, widget=GovSelect())
+    target_date = GovDateField(
+        "Target date for the draft actions", required=False, description="For example, 31 3 2027"
+    )

@@ -1,0 +1,113 @@
+"""Starting, confirming and discarding an import; each writes its audit events. The caller commits."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import func, select
+
+from tracker.actions.operations import create_action
+from tracker.audit import record, record_creation
+from tracker.extensions import db
+from tracker.imports import draft as drafts
+from tracker.inspections.operations import checksum, create_inspection, find_duplicate
+from tracker.models import Authority, DocumentImport, Inspection, Rag, User
+from tracker.parsing import ParsedDocument
+
+DRAFT_REASON = "New action from the imported document; not yet started."
+TITLE_LIMIT = 150
+
+
+class ImportRefused(ValueError):
+    """The document cannot be imported; the message is for the user. `existing` is what it duplicates."""
+
+    def __init__(self, message: str, existing: Inspection | DocumentImport | None = None):
+        super().__init__(message)
+        self.existing = existing
+
+
+def find_pending(text: str, authority_id: int) -> DocumentImport | None:
+    return db.session.scalar(
+        select(DocumentImport).where(
+            DocumentImport.source_sha256 == checksum(text), DocumentImport.authority_id == authority_id
+        )
+    )
+
+
+def start(parsed: ParsedDocument, filename: str, actor: User) -> DocumentImport:
+    """Keep what the parser found for review, refusing a document already imported or under review."""
+    duplicate = find_duplicate(parsed.source_text)
+    if duplicate is not None:
+        raise ImportRefused("This document has already been imported", duplicate)
+    pending = find_pending(parsed.source_text, actor.authority_id)
+    if pending is not None:
+        raise ImportRefused("This document is already waiting to be reviewed", pending)
+    pending = DocumentImport(
+        authority_id=actor.authority_id,
+        uploaded_by=actor,
+        source_filename=filename,
+        source_text=parsed.source_text,
+        source_sha256=checksum(parsed.source_text),
+        draft=drafts.from_parsed(parsed, _authority_named(parsed.authority, actor)),
+    )
+    db.session.add(pending)
+    record_creation(pending, actor, {"source_filename": filename, "improvement_points": len(parsed.improvement_points)})
+    return pending
+
+
+def _authority_named(name: str | None, actor: User) -> int | None:
+    """The authority the document names, if it is one the tracker knows; else the importer's own."""
+    if name:
+        found = db.session.scalar(
+            select(Authority.id).where(func.lower(Authority.name) == " ".join(name.lower().split()))
+        )
+        if found is not None:
+            return found
+    return actor.authority_id
+
+
+def confirm(
+    pending: DocumentImport,
+    draft: dict,
+    *,
+    authority: Authority,
+    dates: dict[str, date | None],
+    owner: User | None,
+    lead_director: User | None,
+    actor: User,
+) -> Inspection:
+    """Create the inspection, its points and one draft action per point, and end the import."""
+    duplicate = find_duplicate(pending.source_text)
+    if duplicate is not None:
+        raise ImportRefused("This document has already been imported", duplicate)
+    parsed = drafts.to_parsed(draft, pending.source_text, dates=dates)
+    inspection = create_inspection(parsed, authority, source_filename=pending.source_filename, actor=actor)
+    for point in inspection.improvement_points:
+        create_action(
+            point,
+            actor,
+            title=draft_title(point.text),
+            description=point.text,
+            owner=owner,
+            lead_director=lead_director,
+            theme=point.themes[0].label,
+            target_date=dates["target_date"],
+            rag=Rag.GREEN,
+            rag_reason=DRAFT_REASON,
+        )
+    record(pending, "confirmed", actor, field="inspection", after=inspection.id)
+    db.session.delete(pending)
+    return inspection
+
+
+def discard(pending: DocumentImport, actor: User) -> None:
+    record(pending, "discarded", actor, field="source_filename", before=pending.source_filename)
+    db.session.delete(pending)
+
+
+def draft_title(text: str) -> str:
+    """An action's first title: the point's first sentence, shortened at a word if long."""
+    first = text.strip().split(". ")[0].rstrip(".")
+    if len(first) <= TITLE_LIMIT:
+        return first
+    return first[: TITLE_LIMIT - 1].rsplit(" ", 1)[0] + "…"

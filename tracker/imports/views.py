@@ -1,0 +1,230 @@
+"""Importing a document: upload or paste it, review what was read, confirm it into a draft plan."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from markupsafe import Markup, escape
+from sqlalchemy import select
+
+from tracker.extensions import db
+from tracker.forms import choices, error_summary_items
+from tracker.imports import draft as drafts
+from tracker.imports import operations
+from tracker.imports.forms import ReviewForm, UploadForm
+from tracker.models import Authority, DocumentImport, Inspection, Role, User
+from tracker.parsing import DocumentError, parse_bytes, parse_text
+from tracker.security import requires_role
+from tracker.timeutil import today
+
+bp = Blueprint("imports", __name__)
+
+IMPORTERS = (Role.DIRECTOR, Role.ADMINISTRATOR)
+PENDING_SHOWN = 50
+
+
+@bp.route("/imports")
+@requires_role(*IMPORTERS)
+def index():
+    pending = db.session.scalars(
+        select(DocumentImport)
+        .where(DocumentImport.authority_id == current_user.authority_id)
+        .order_by(DocumentImport.uploaded_at.desc())
+        .limit(PENDING_SHOWN)
+    ).all()
+    return render_template("imports/index.html", title="Import an Ofsted document", pending=pending)
+
+
+@bp.route("/imports/new", methods=["GET", "POST"])
+@requires_role(*IMPORTERS)
+def new():
+    form = UploadForm()
+    if form.validate_on_submit():
+        try:
+            if form.has_file():
+                upload = form.file.data
+                data = upload.read(current_app.config["MAX_UPLOAD_MB"] * 1024 * 1024 + 1)
+                if len(data) > current_app.config["MAX_UPLOAD_MB"] * 1024 * 1024:
+                    raise DocumentError(f"The file must be smaller than {current_app.config['MAX_UPLOAD_MB']}MB")
+                parsed, filename = parse_bytes(data, upload.filename), upload.filename
+            else:
+                parsed, filename = parse_text(form.pasted.data), "Pasted text"
+            pending = operations.start(parsed, filename[:255], current_user)
+        except DocumentError as exc:
+            form.file.errors = [*form.file.errors, str(exc)]
+        except operations.ImportRefused as exc:
+            form.file.errors = [*form.file.errors, str(exc)]
+            return render_template(
+                "imports/new.html", title="Upload a document", form=form, existing=_link_to(exc.existing)
+            )
+        else:
+            db.session.commit()
+            return redirect(url_for("imports.review", import_id=pending.id))
+    return render_template("imports/new.html", title="Upload a document", form=form, existing=None)
+
+
+def _link_to(existing) -> Markup | None:
+    if isinstance(existing, Inspection) and existing.authority_id == current_user.authority_id:
+        href, text = url_for("inspections.show", inspection_id=existing.id), existing.title
+    elif isinstance(existing, DocumentImport):
+        href, text = url_for("imports.review", import_id=existing.id), f"{existing.source_filename}, being reviewed"
+    else:
+        return None  # another authority's: say it exists, show nothing of it
+    return Markup('<a class="govuk-link" href="{}">{}</a>').format(href, escape(text))
+
+
+def _pending(import_id: int) -> DocumentImport:
+    pending = db.session.get(DocumentImport, import_id)
+    if pending is None or pending.authority_id != current_user.authority_id:
+        abort(404)
+    return pending
+
+
+def _people(authority_id: int | None) -> tuple[list[User], list[User]]:
+    users = db.session.scalars(
+        select(User)
+        .where(User.authority_id == authority_id, User.active.is_(True))
+        .where(User.role.in_((Role.SERVICE_MANAGER, Role.DIRECTOR)))
+        .order_by(User.job_title, User.id)
+    ).all()
+    return [u for u in users if u.role == Role.SERVICE_MANAGER], [u for u in users if u.role == Role.DIRECTOR]
+
+
+def _authorities() -> list[Authority]:
+    """A director imports for their own authority; an administrator for any."""
+    query = select(Authority).order_by(Authority.name)
+    if current_user.role != Role.ADMINISTRATOR:
+        query = query.where(Authority.id == current_user.authority_id)
+    return list(db.session.scalars(query))
+
+
+def _review_form(draft: dict, formdata) -> ReviewForm:
+    form = ReviewForm(formdata=formdata)
+    form.authority_id.choices = choices([("", "Choose the authority"), *((a.id, a.name) for a in _authorities())])
+    owners, directors = _people(draft.get("authority_id"))
+    form.owner_id.choices = choices([("", "Choose an owner"), *((u.id, u.display_name) for u in owners)])
+    form.lead_director_id.choices = choices(
+        [("", "Choose a lead director"), *((u.id, u.display_name) for u in directors)]
+    )
+    return form
+
+
+@bp.route("/imports/<int:import_id>", methods=["GET", "POST"])
+@requires_role(*IMPORTERS)
+def review(import_id: int):
+    pending = _pending(import_id)
+    draft = pending.draft
+    if request.method == "GET":
+        return _show(pending, _review_form(draft, drafts.formdata(draft)))
+
+    form = _review_form(draft, request.form)
+    draft = drafts.update_from_form(draft, form)
+    operation = request.form.get("operation", "save")
+    problem = None
+    if operation not in ("save", "confirm"):
+        try:
+            draft = drafts.apply(draft, operation)
+        except drafts.DraftError as exc:
+            problem = str(exc)
+    pending.draft = draft
+    db.session.commit()  # what was typed is kept, whatever happens next
+
+    if operation == "confirm":
+        form = _review_form(draft, drafts.formdata(draft))
+        if _check(form, draft):
+            return _confirm(pending, form, draft)
+        return _show(pending, form)
+    if operation != "save":
+        form = _review_form(draft, drafts.formdata(draft))
+    if problem:
+        form.form_errors.append(problem)
+    elif operation == "save":
+        flash("Your changes have been saved", "success")
+        return redirect(url_for("imports.review", import_id=pending.id))
+    return _show(pending, form)
+
+
+SELECT_MESSAGES = {
+    "authority_id": "Choose the authority the document is about",
+    "owner_id": "Choose who owns the draft actions",
+    "lead_director_id": "Choose the lead director",
+}
+
+
+def _check(form: ReviewForm, draft: dict) -> bool:
+    """Validate for confirming: the form's own rules, then those that need the whole draft."""
+    form.validate()
+    for name, message in SELECT_MESSAGES.items():
+        field = getattr(form, name)
+        required = name == "authority_id" or bool(draft["points"])
+        if draft.get(name) is None:
+            field.errors = [message] if required else []
+        elif field.errors:
+            field.errors = [message.replace("Choose", "Choose from the list", 1)]
+    dates = {name: getattr(form, name).data for name in drafts.DATE_FIELDS}
+    if dates["visit_start"] and dates["visit_end"] and dates["visit_end"] < dates["visit_start"]:
+        form.visit_end.errors.append("The last day must be the same as or after the first day")
+    if draft["points"] and not form.target_date.errors:
+        if dates["target_date"] is None:
+            form.target_date.errors.append("Enter the target date for the draft actions")
+        elif dates["target_date"] < today():
+            form.target_date.errors.append("The target date must be today or in the future")
+    return not error_summary_items(form)
+
+
+def _confirm(pending: DocumentImport, form: ReviewForm, draft: dict):
+    authority = db.session.get(Authority, form.authority_id.data)
+    owners, directors = _people(authority.id)
+    owner = next((u for u in owners if u.id == form.owner_id.data), None)
+    director = next((u for u in directors if u.id == form.lead_director_id.data), None)
+    draft = {**draft, "points": drafts.numbered_points(draft)}
+    dates = {name: getattr(form, name).data for name in drafts.DATE_FIELDS}
+    try:
+        inspection = operations.confirm(
+            pending, draft, authority=authority, dates=dates, owner=owner, lead_director=director, actor=current_user
+        )
+    except operations.ImportRefused as exc:
+        db.session.rollback()
+        form.form_errors.append(str(exc))
+        return _show(pending, form)
+    db.session.commit()
+    count = len(inspection.improvement_points)
+    flash(
+        f"{inspection.title} imported with {count} improvement point{'s' if count != 1 else ''}, "
+        f"each with a draft action",
+        "success",
+    )
+    if authority.id != current_user.authority_id:
+        return redirect(url_for("imports.index"))
+    return redirect(url_for("inspections.show", inspection_id=inspection.id))
+
+
+def _show(pending: DocumentImport, form: ReviewForm):
+    draft = pending.draft
+    return render_template(
+        "imports/review.html",
+        title="Check what was read from the document",
+        pending=pending,
+        draft=draft,
+        numbers=[p["number"] for p in drafts.numbered_points(draft)],
+        form=form,
+        authority_differs=_differs(draft),
+    )
+
+
+def _differs(draft: dict) -> bool:
+    named = draft.get("parsed_authority")
+    if not named or draft.get("authority_id") is None:
+        return False
+    chosen = db.session.get(Authority, draft["authority_id"])
+    return chosen is not None and " ".join(named.lower().split()) != chosen.name.lower()
+
+
+@bp.route("/imports/<int:import_id>/discard", methods=["POST"])
+@requires_role(*IMPORTERS)
+def discard(import_id: int):
+    pending = _pending(import_id)
+    operations.discard(pending, current_user)
+    db.session.commit()
+    flash("The document was discarded; nothing was imported", "success")
+    return redirect(url_for("imports.index"))
