@@ -3,6 +3,8 @@
 The table below was made by reading the report, before comparing it with what the tracker links.
 """
 
+from datetime import date
+
 from sqlalchemy import select
 
 from tests.helpers.data import committed
@@ -44,7 +46,8 @@ def _report(app):
         inspection = db.session.scalar(
             select(Inspection)
             .join(Authority)
-            .where(Authority.name == "Leicester City Council", Inspection.published.between("2017-01-01", "2017-12-31"))
+            .where(Authority.name == "Leicester City Council")
+            .where(Inspection.published.between(date(2017, 1, 1), date(2017, 12, 31)))
         )
         links = {
             p.number: (p.improvement_point.number if p.improvement_point else None, p.similarity)

@@ -1,5 +1,7 @@
 """Themes: every point gets at least one from the fixed list, and directors can change them."""
 
+from datetime import date
+
 import pytest
 from sqlalchemy import select
 
@@ -17,7 +19,7 @@ def _point(app, authority: str, year: int, kind: PointKind, number: int) -> Impr
             .join(Inspection)
             .join(Authority)
             .where(Authority.name == authority, ImprovementPoint.kind == kind, ImprovementPoint.number == number)
-            .where(Inspection.published.between(f"{year}-01-01", f"{year}-12-31"))
+            .where(Inspection.published.between(date(year, 1, 1), date(year, 12, 31)))
         )
         _ = point.themes, point.inspection.title
         return point
