@@ -1,14 +1,18 @@
 """Bad input raises DocumentError with a sentence a user can act on, never another exception."""
 
+import contextlib
 import io
+import time
 import zipfile
 from pathlib import Path
 
+import docx
 import pytest
 
 from tracker.parsing import DocumentError, parse_bytes, parse_file, parse_text
 
 DOCUMENTS = Path(__file__).parent / "documents"
+SEEDS = Path(__file__).resolve().parents[2] / "seed" / "documents"
 
 
 def zipped(name: str, content: str) -> bytes:
@@ -108,3 +112,39 @@ def test_text_encodings(tmp_path):
         assert doc.doc_type == "monitoring_visit"
         assert doc.authority == "Fenmarsh County Council"
         assert not doc.source_text.startswith("\ufeff")
+
+
+def test_a_word_document_without_text():
+    buffer = io.BytesIO()
+    docx.Document().save(buffer)
+    with pytest.raises(DocumentError, match=r"^The Word document contains no text$"):
+        parse_bytes(buffer.getvalue(), "blank.docx")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Recommendations\n" + "the quality of assessments is not yet good enough and\n" * 40000,
+        "Recommendations\n" + "Improve it.\n\n" * 40000,
+        "The report identified the following areas for improvement:\n" * 30000,
+        "Judgement\tGrade\n" + "Good\n" * 50000,
+        "Inspection dates: " + "1 and 2 " * 50000 + "May 2019\n",
+        "<p>" * 100000 + "\f" * 10000,
+    ],
+    ids=["one-long-paragraph", "many-paragraphs", "many-list-openings", "many-grades", "long-date", "markup"],
+)
+def test_megabytes_of_junk_are_read_quickly(text):
+    started = time.perf_counter()
+    with contextlib.suppress(DocumentError):
+        parse_text(text)
+    assert time.perf_counter() - started < 5
+
+
+def test_a_long_report_is_read_quickly():
+    # The 2017 Leicester report four times over, pages split by form feeds: well over 100 pages of text.
+    report = (SEEDS / "001_11c695456367b2f4.txt").read_text(encoding="utf-8")
+    pages = [report[i : i + 3000] for i in range(0, len(report), 3000)]
+    started = time.perf_counter()
+    doc = parse_text("\f".join(pages * 4))
+    assert time.perf_counter() - started < 2
+    assert len(doc.improvement_points) == 11

@@ -29,6 +29,8 @@ DATE_LINE = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\.?,?\s+\d{4}$")
 _TERMINAL = re.compile(r"""[.?!:;)]["')\]]*$""")
 _DANGLING = re.compile(r"\b(?:and|or|of|the|to|in|for|with|a|an|by|that|which|on|at|from|as|their|its)$", re.I)
 _JOIN_WITH_SPACE = {"to", "and", "or", "nor"}
+# No real paragraph or list item is longer; past this a block ends, so that junk input cannot make joining slow.
+LONGEST_BLOCK = 20_000
 
 
 @dataclass
@@ -50,7 +52,12 @@ class Block:
 
     @property
     def terminated(self) -> bool:
-        return bool(_TERMINAL.search(self.text))
+        return bool(_TERMINAL.search(self.text[-20:]))
+
+    @property
+    def dangling(self) -> bool:
+        """Whether the text stops on a word that cannot end a sentence: "…conferences and"."""
+        return bool(_DANGLING.search(self.text[-20:]))
 
 
 def wrap_width(lines: list[str]) -> int | None:
@@ -66,7 +73,7 @@ def join_text(before: str, after: str) -> str:
     before, after = before.rstrip(), after.strip()
     if not before:
         return after
-    if re.search(r"\w-$", before) and after[:1].isalnum():
+    if re.search(r"\w-$", before[-3:]) and after[:1].isalnum():
         first_word = re.match(r"\w+", after)
         # "16- and 17-year-olds": the hyphen belongs to the first number, so keep the space.
         if first_word and first_word.group(0).lower() in _JOIN_WITH_SPACE:
@@ -84,7 +91,7 @@ def looks_like_heading(text: str) -> bool:
         and text[0].isupper()
         and not _TERMINAL.search(text)
         and not text.endswith(",")
-        and not _DANGLING.search(text)
+        and not _DANGLING.search(text[-20:])
     )
 
 
@@ -101,6 +108,7 @@ def build_blocks(lines: list[str]) -> list[Block]:
     pending: list[tuple[str, int | None]] = []
     just_marked = False
     prev_line = ""
+    following = _following_lines(lines)
 
     for index, raw in enumerate(lines):
         if raw == PAGE_BREAK:
@@ -132,12 +140,10 @@ def build_blocks(lines: list[str]) -> list[Block]:
                 current.add(text)
             else:
                 blocks.append(Block("item", text, marker=marker, number=number))
-        elif pending and (
-            just_marked or not _carries_on(current, prev_line, line, gap, width, _next_line(lines, index))
-        ):
+        elif pending and (just_marked or not _carries_on(current, prev_line, line, gap, width, following[index])):
             marker, number = pending.pop(0)
             blocks.append(Block("item", line, marker=marker, number=number))
-        elif current is not None and _carries_on(current, prev_line, line, gap, width, _next_line(lines, index)):
+        elif current is not None and _carries_on(current, prev_line, line, gap, width, following[index]):
             current.add(line)
         else:
             blocks.append(Block("para", line))
@@ -167,16 +173,24 @@ def _bullet_carries_on(current: Block | None, gap: int, marker: str, content: st
         and marker == "bullet"
         and gap == 2
         and not current.terminated
+        and len(current.text) < LONGEST_BLOCK
         and content[:1].islower()
     )
 
 
-def _next_line(lines: list[str], index: int) -> str:
-    return next((line for line in lines[index + 1 :] if line.strip() and line != PAGE_BREAK), "")
+def _following_lines(lines: list[str]) -> list[str]:
+    """For each line, the next line with text on it ("" at the end)."""
+    following = [""] * len(lines)
+    after = ""
+    for index in range(len(lines) - 1, -1, -1):
+        following[index] = after
+        if lines[index].strip() and lines[index] != PAGE_BREAK:
+            after = lines[index]
+    return following
 
 
 def _carries_on(current: Block, prev_line: str, line: str, gap: int, width: int | None, next_line: str) -> bool:
-    if current.kind == "row":
+    if current.kind == "row" or len(current.text) >= LONGEST_BLOCK:
         return False
     starts_lower = line[:1].islower() or line[:1] in "(&"
     if gap:
@@ -186,7 +200,7 @@ def _carries_on(current: Block, prev_line: str, line: str, gap: int, width: int 
             return False
         if starts_lower or (line[:1].isdigit() and not NUMBER.match(line) and not DATE_LINE.match(line)):
             return True
-        if _DANGLING.search(current.text):  # "…chairs of child protection conferences and" / "IROs improve…"
+        if current.dangling:  # "…chairs of child protection conferences and" / "IROs improve…"
             return True
         return current.kind == "para" and len(current.text) > 60 and not looks_like_heading(line)
     if starts_lower:
@@ -194,7 +208,7 @@ def _carries_on(current: Block, prev_line: str, line: str, gap: int, width: int 
     if current.kind == "heading":
         return False
     if not current.terminated:
-        if _DANGLING.search(current.text):
+        if current.dangling:
             return True
         if line.endswith(":") and len(line) < 60:
             return False  # "Within three months:" groups the items of a list

@@ -33,6 +33,7 @@ _PAST = re.compile(r"\b(?:previous|last|earlier|prior)\s+(?:inspection|visit|rep
 _COMMITTEE_BUSINESS = re.compile(r"\b(?:committee|cabinet|scrutiny|is asked to|be asked to)\b", re.I)
 _LOOKS_BACK = re.compile(r"\b(?:above|this letter|these (?:areas|points|recommendations))\b", re.I)
 _TERMINATED = re.compile(r"[.?!][\"')]*$")
+_LONGEST_LIST = 300  # blocks
 _ABBREVIATIONS = re.compile(r"\b(?:e\.g|i\.e|etc|no|dr|mr|mrs|ms|st|vs|approx)\.$", re.I)
 
 
@@ -86,7 +87,8 @@ def list_after(blocks: list[Block], index: int, items_only: bool = False) -> lis
     closed = False  # whether a heading ended the list
     restart = False  # after a sub-heading a numbered list may start again at 1
     sub_items = False  # taking in the sub-items of the last item
-    following = blocks[index + 1 :]
+    # A list is never this long; the bound keeps junk input with many introducing sentences fast.
+    following = blocks[index + 1 : index + 1 + _LONGEST_LIST]
     for position, block in enumerate(following):
         if block.kind in ("heading", "row"):
             closed = True
@@ -112,13 +114,13 @@ def list_after(blocks: list[Block], index: int, items_only: bool = False) -> lis
         if block.kind == "item":
             # "20. The report also outlined the following areas for improvement:" introduces the bullets;
             # "1. Ensure that:" is an item whose sub-items follow.
-            if not items and _INTRO.search(block.text) and _INTRO_WORDS.search(block.text):
+            if not items and _INTRO.search(block.text[-80:]) and _INTRO_WORDS.search(block.text):
                 continue
             if items and block.marker == "number" and not restart and not _follows(items[-1], block):
                 break
             items.append(block)
             restart = sub_items = False
-        elif not plain and _INTRO.search(block.text):
+        elif not plain and _INTRO.search(block.text[-80:]):
             continue
         elif looks_like_heading(block.text) or _LOOKS_BACK.search(block.text):
             # A heading, or a closing remark on the list ("Any areas for development identified above…").
