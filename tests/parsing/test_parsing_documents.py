@@ -231,3 +231,56 @@ def test_letter_as_word_document():
     assert doc.authority == "Brackenridge Borough Council"
     assert len(doc.improvement_points) == 3
     assert len(doc.strengths) == 2
+
+
+def test_report_of_2014_with_priority_and_immediate_action():
+    # The 2013–2015 layout: the overall judgement as a sentence, the judgement table flattened cell by cell,
+    # a contents page, "Priority and immediate action" before "Areas for improvement" with the numbering
+    # running on, and the safeguarding board's own areas for improvement at the end.
+    doc = parse_file(DOCUMENTS / "sif_westmarch_2014.txt")
+    assert doc.doc_type == "inspection_report"
+    assert doc.authority == "Westmarch County Council"
+    assert (doc.visit_start, doc.visit_end, doc.published) == (date(2014, 3, 3), date(2014, 3, 26), date(2014, 5, 14))
+    assert doc.overall_effectiveness == "Inadequate"
+    assert [(j.area, j.grade) for j in doc.judgements] == [
+        ("Children who need help and protection", "Inadequate"),
+        ("Children looked after and achieving permanence", "Requires improvement to be good"),
+        ("Adoption performance", "Requires improvement to be good"),
+        ("Experiences and progress of care leavers", "Inadequate"),
+        ("Leadership, management and governance", "Inadequate"),
+    ]
+    assert [(p.kind, p.number) for p in doc.improvement_points] == [
+        ("area_for_priority_action", 1),
+        ("area_for_priority_action", 2),
+        ("area_for_improvement", 3),
+        ("area_for_improvement", 4),
+        ("area_for_improvement", 5),
+        ("area_for_improvement", 1),
+        ("area_for_improvement", 2),
+    ]
+    assert points(doc, "area_for_priority_action")[0] == (
+        "Ensure that all contacts and referrals are screened by a qualified social worker within 24 hours, and "
+        "that children at risk of significant harm are seen promptly."
+    )
+    assert doc.strengths == ["Care leavers are well supported into education, employment and training."]
+
+
+def test_report_of_2011_with_numbered_grades_and_timed_groups():
+    # The 2009–2012 layout as pypdf reads it: "Grade 3 (adequate)" beside each judgement, bullet signs from
+    # the Symbol font alone on their lines, lower-case actions grouped under "Immediately:" and "Within three
+    # months:", a group title straight after a full line, a page break inside a group, and a second list
+    # for looked after children.
+    doc = parse_file(DOCUMENTS / "safeguarding_lac_2011_fenby.txt")
+    assert doc.authority == "Fenby Borough Council"
+    assert (doc.visit_start, doc.visit_end, doc.published) == (date(2011, 9, 5), date(2011, 9, 16), date(2011, 10, 21))
+    assert doc.overall_effectiveness == "Adequate"
+    assert [(j.area, j.grade) for j in doc.judgements] == [("Capacity for improvement", "Good")]
+    assert points(doc, "area_for_improvement") == [
+        "Ensure that all contacts are screened by a qualified social worker on the day they are received",
+        "Ensure that managers record the reasons for their decisions on children's files.",
+        "Improve the quality of core assessments so that they consider the needs of brothers and sisters",
+        "Develop the use of chronologies in all child protection cases.",
+        "Ensure that the workforce strategy reduces the reliance on agency staff.",
+        "Ensure that all looked after children have an up-to-date health assessment",
+        "Improve the timeliness of personal education plans.",
+    ]

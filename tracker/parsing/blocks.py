@@ -219,6 +219,8 @@ def _carries_on(current: Block, prev_line: str, line: str, gap: int, width: int 
         # An unlisted heading on its own line does not swallow the paragraph after it.
         return not (len(current.parts) == 1 and looks_like_heading(current.text))
     if width and len(prev_line) >= 0.8 * width:
+        if line.endswith(":") and len(line) < 60:
+            return False  # "Within three months:" after a finished item starts the next group
         # A full line usually wrapped mid-sentence, unless what follows stands alone: a heading, or an
         # unfinished line that introduces a list ("…in the following areas" / "- Clear procedures").
         introduces_list = not _TERMINAL.search(line) and (_marker(next_line)[0] or heading_kind(next_line))

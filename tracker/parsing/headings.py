@@ -12,7 +12,11 @@ _END = r"\s*[:?.]?\s*$"
 
 # Headings that introduce improvement points, and the kind of point each list holds.
 POINT_HEADINGS = (
-    ("area_for_priority_action", r"(?:the\s+)?areas?\s+(?:for|of)\s+priority\s+action"),
+    (
+        "area_for_priority_action",
+        # "Priority and immediate action" heads the first list in 2013–2015 reports on inadequate services.
+        r"(?:the\s+)?areas?\s+(?:for|of)\s+priority\s+action|priority\s+and\s+immediate\s+actions?",
+    ),
     (
         "what_needs_to_improve",
         r"what\s+needs\s+to\s+improve(?:\s+(?:further|next))?(?:\s+in\s+this\s+area.*)?",

@@ -26,12 +26,19 @@ _LISTED = re.compile(r"[:–-]$")
 _AREA_COLON_GRADE = re.compile(rf"^(.{{8,120}}?)\s*(?::|\s[–-])\s*({_GRADE})\.?$", re.I)
 _GRADE_HEAD = re.compile(r"\brequires?(?:\s+improvement(?:\s+to(?:\s+be)?)?)?$", re.I)
 _GRADE_TAIL = re.compile(r"^(?:improvement(?:\s+to\s+be\s+good)?|to\s+be\s+good|be\s+good|good)\.?$", re.I)
+_NUMBERED_GRADE = re.compile(r"\bgrade\s*[1-4]\s*[:(–-]?\s*(outstanding|good|adequate|inadequate)\s*\)?\.?$", re.I)
 _TABLE_HEADER = re.compile(r"^judgements?(?:\s+grades?)?$|^grades?$", re.I)
 _NUMBERING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+")
 
 _SIF_OVERALL = re.compile(
     r"(?i:children's services) in [A-Z][\w ,&'-]{1,60}? (?:are|is|requires?) "
     r"(outstanding|good|inadequate|adequate|improvement to be good)",
+)
+# 2013–2015 reports: "The overall judgement is that children's services require improvement".
+_OVERALL_JUDGEMENT = re.compile(
+    r"overall judgement is that (?:the )?(?:[\w' ]{0,40}? )?children's services (?:are|is|requires?) "
+    r"(outstanding|good|inadequate|adequate|improvement(?: to be good)?)",
+    re.I,
 )
 _STATED_OVERALL = re.compile(
     rf"overall effectiveness[^.]{{0,120}}?\b(?:has been|have been|is|was|were) (?:judged|graded|rated|found)"
@@ -43,6 +50,7 @@ _PAST = re.compile(r"\b(?:previous|previously|last|prior|since|earlier)\b", re.I
 # What each judgement area is about, most specific first, so that one area found twice is kept once.
 _AREA_KEYS = (
     ("overall", r"overall effectiveness"),
+    ("capacity", r"capacity for improvement|capacity to improve"),
     ("leaders", r"impact of leaders|leadership"),
     ("help", r"help and protection"),
     ("care_and_leavers", r"(?:children in care|looked after).*care leavers"),
@@ -80,7 +88,7 @@ def find_judgements(lines: list[str], blocks: list[Block], text: str) -> tuple[l
 
 def _table_rows(raw_lines: list[str]) -> list[tuple[str, str, bool]]:
     """(area, grade, trusted) where trusted means the row sits in an explicit table."""
-    lines = _mend_grades([line.strip() for line in raw_lines if line.strip() and line != PAGE_BREAK])
+    lines = _mend_grades([_plain_grade(line.strip()) for line in raw_lines if line.strip() and line != PAGE_BREAK])
     rows: list[tuple[int, str, str, bool]] = []
     table_until = -1  # lines up to this index follow a "Judgement / Grade" header
     for i, line in enumerate(lines):
@@ -104,6 +112,13 @@ def _table_rows(raw_lines: list[str]) -> list[tuple[str, str, bool]]:
     # Three or more "Area Grade" lines in a row are a table even without a header.
     in_run = _runs_of_three(sorted(row[0] for row in rows))
     return [(area, grade, trusted or i in in_run) for i, area, grade, trusted in rows]
+
+
+def _plain_grade(line: str) -> str:
+    """ "Overall effectiveness Grade 3 (adequate)", as 2009–2012 reports grade, with the grade's word alone."""
+    if m := _NUMBERED_GRADE.search(line):
+        return f"{line[: m.start()]}{m.group(1).capitalize()}".strip()
+    return line
 
 
 def _runs_of_three(indices: list[int]) -> set[int]:
@@ -167,6 +182,8 @@ def _stated_grades(blocks: list[Block]) -> list[tuple[str, str, bool]]:
 
 def _overall_sentence(text: str) -> str | None:
     flat = " ".join(text.split())
+    if m := _OVERALL_JUDGEMENT.search(flat):
+        return normal_grade(m.group(1) if "improvement" not in m.group(1) else "requires improvement")
     if m := _SIF_OVERALL.search(flat):
         grade = m.group(1)
         return normal_grade(grade if grade != "improvement to be good" else "requires improvement")

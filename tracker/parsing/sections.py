@@ -34,6 +34,7 @@ _COMMITTEE_BUSINESS = re.compile(r"\b(?:committee|cabinet|scrutiny|is asked to|b
 _LOOKS_BACK = re.compile(r"\b(?:above|this letter|these (?:areas|points|recommendations))\b", re.I)
 _TERMINATED = re.compile(r"[.?!][\"')]*$")
 _LONGEST_LIST = 300  # blocks
+_MOST_OPENINGS = 8
 _ABBREVIATIONS = re.compile(r"\b(?:e\.g|i\.e|etc|no|dr|mr|mrs|ms|st|vs|approx)\.$", re.I)
 
 
@@ -87,6 +88,7 @@ def list_after(blocks: list[Block], index: int, items_only: bool = False) -> lis
     closed = False  # whether a heading ended the list
     restart = False  # after a sub-heading a numbered list may start again at 1
     sub_items = False  # taking in the sub-items of the last item
+    openings = 0  # introducing sentences and group titles passed over; a real list has a few at most
     # A list is never this long; the bound keeps junk input with many introducing sentences fast.
     following = blocks[index + 1 : index + 1 + _LONGEST_LIST]
     for position, block in enumerate(following):
@@ -109,18 +111,27 @@ def list_after(blocks: list[Block], index: int, items_only: bool = False) -> lis
             # naming another list ("…the following strengths:") starts that list instead.
             if block.text.endswith(":") and len(block.text) < 80 and not _names_a_list(block.text):
                 restart = True
+                openings += 1
+                if openings > _MOST_OPENINGS:
+                    break
                 continue
             break
         if block.kind == "item":
             # "20. The report also outlined the following areas for improvement:" introduces the bullets;
             # "1. Ensure that:" is an item whose sub-items follow.
             if not items and _INTRO.search(block.text[-80:]) and _INTRO_WORDS.search(block.text):
+                openings += 1
+                if openings > _MOST_OPENINGS:
+                    break
                 continue
             if items and block.marker == "number" and not restart and not _follows(items[-1], block):
                 break
             items.append(block)
             restart = sub_items = False
         elif not plain and _INTRO.search(block.text[-80:]):
+            openings += 1
+            if openings > _MOST_OPENINGS:
+                break
             continue
         elif looks_like_heading(block.text) or _LOOKS_BACK.search(block.text):
             # A heading, or a closing remark on the list ("Any areas for development identified above…").
