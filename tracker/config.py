@@ -50,6 +50,10 @@ class Config:
         # The upload limit plus room for the other fields of a multipart form.
         return (self.MAX_UPLOAD_MB + 1) * 1024 * 1024
 
+    # A document's text pasted into a form field (Flask's default is 500 kB): a million characters of
+    # UTF-8, at most four bytes each.
+    MAX_FORM_MEMORY_SIZE = 4 * 1024 * 1024
+
 
 class DevelopmentConfig(Config):
     DEBUG = False

@@ -26,7 +26,7 @@ def _start(client, **data):
 def _review_fields(client, url) -> dict:
     """The review form as the browser would post it (every input, select and textarea)."""
     page = client.get_page(url)
-    form = page.select_one("form#review")
+    form = page.select_one("form#form")
     data = {}
     for field in form.select("input[name], textarea[name], select[name]"):
         name = field["name"]
@@ -182,7 +182,7 @@ def test_a_target_date_in_the_past_or_an_outsider_as_owner_is_refused(client, wo
     page = client.post_form(url, data)
     summary = page.select_one(".govuk-error-summary").get_text()
     assert "The target date must be today or in the future" in summary
-    assert "Choose from the list who owns the draft actions" in summary
+    assert "Choose who owns the draft actions" in summary
     with committed(client.app):
         assert (
             db.session.scalar(

@@ -1,12 +1,16 @@
 """A weakness raised again: linked both ways, shown on both points' pages and on the dashboard."""
 
+from datetime import date
+
 from sqlalchemy import select
 
 from tests.helpers.data import committed
+from tests.helpers.factories import make_authority, make_inspection, make_point, make_user
 from tests.helpers.seeded import seeded_user
 from tests.points.test_themes import _point
 from tracker.extensions import db
-from tracker.models import PointKind, PointRecurrence
+from tracker.models import DocumentKind, PointKind, PointRecurrence, Role, Theme
+from tracker.points.analysis import analyse_inspection
 from tracker.points.linking import PointText, recurrences
 
 LEICESTER = "Leicester City Council"
@@ -75,8 +79,6 @@ def test_taking_away_the_shared_theme_unlinks_them(seeded_client):
 
 
 def test_alike_texts_without_a_shared_theme_are_not_linked():
-    from tracker.models import Theme
-
     new = [PointText(1, "The quality of management oversight of assessments.", frozenset({Theme.ASSESSMENTS}))]
     old = [PointText(2, "The quality of management oversight of assessments.", frozenset({Theme.WORKFORCE}))]
     assert recurrences(new, old) == []
@@ -85,9 +87,37 @@ def test_alike_texts_without_a_shared_theme_are_not_linked():
 
 
 def test_texts_that_share_a_theme_but_not_the_problem_are_not_linked():
-    from tracker.models import Theme
-
     themes = frozenset({Theme.CARE_LEAVERS})
     new = [PointText(1, "The quality of pathway plans for care leavers.", themes)]
     old = [PointText(2, "Reduce the number of care leavers who are not in employment.", themes)]
     assert recurrences(new, old) == []
+
+
+def _two_inspections(first_kind, second_published):
+    authority = make_authority()
+    director = make_user(authority, Role.DIRECTOR)
+    old = make_inspection(authority, published=date(2017, 9, 4))
+    new = make_inspection(authority, doc_type=first_kind or DocumentKind.FOCUSED_VISIT, published=second_published)
+    text = "The quality of management oversight and supervision in the duty team."
+    return director, make_point(old, text=text), make_point(new, text=text)
+
+
+def test_a_committee_report_restating_its_inspection_is_not_a_recurrence(app):
+    with committed(app):
+        _, old, new = _two_inspections(DocumentKind.COMMITTEE_REPORT, None)
+        analyse_inspection(new.inspection, None)
+        analyse_inspection(old.inspection, None)
+        assert db.session.scalar(select(PointRecurrence)) is None
+
+
+def test_an_undated_document_counts_as_the_later_and_its_pages_show(client):
+    with committed(client.app):
+        director, old, new = _two_inspections(None, None)
+        analyse_inspection(old.inspection, None)
+        analyse_inspection(new.inspection, None)
+        link = db.session.scalar(select(PointRecurrence))
+        assert (link.earlier_point_id, link.later_point_id) == (old.id, new.id)
+    client.sign_in(director)
+    text = client.get_page("points.show", point_id=old.id).select_one("#recurrences").get_text(" ", strip=True)
+    assert "Raised again in an undated focused visit" in text
+    client.get_page("inspections.show", inspection_id=new.inspection_id)

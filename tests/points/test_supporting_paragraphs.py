@@ -95,3 +95,7 @@ def test_a_paragraph_goes_to_the_point_it_resembles():
     ]
     assert [m[0] for m in best_matches(paragraphs, points)] == [1, 0]
     assert best_matches(paragraphs, []) == [None, None]
+
+
+def test_a_paragraph_with_nothing_in_common_is_left_unlinked():
+    assert best_matches(["Weather was fine."], ["Improve pathway plans for care leavers."]) == [None]

@@ -12,6 +12,7 @@ from datetime import date
 
 from werkzeug.datastructures import MultiDict
 
+from tracker.imports.forms import parse_id
 from tracker.parsing import ImprovementPoint, Judgement, ParsedDocument, SupportingParagraph
 
 DATE_FIELDS = ("visit_start", "visit_end", "published", "target_date")
@@ -91,8 +92,10 @@ def update_from_form(draft: dict, form) -> dict:
     """A new draft holding what the form was sent, valid or not (its raw input, as typed)."""
     updated = dict(draft)
     for name in ("authority_id", "owner_id", "lead_director_id"):
-        raw = (getattr(form, name).raw_data or [""])[0]
-        updated[name] = int(raw) if str(raw).isdigit() else None
+        # Only an id on the form's list is kept: anything else was not a choice the page offered.
+        field = getattr(form, name)
+        chosen = parse_id((field.raw_data or [""])[0])
+        updated[name] = chosen if chosen in {parse_id(c.value) for c in field.choices} else None
     updated["doc_type"] = (form.doc_type.raw_data or [draft["doc_type"]])[0]
     updated["overall_effectiveness"] = form.overall_effectiveness.data or ""
     for name in DATE_FIELDS:
@@ -116,6 +119,9 @@ def apply(draft: dict, operation: str) -> dict:
         case ["add", "point"]:
             kind = draft["points"][-1]["kind"] if draft["points"] else "recommendation"
             draft["points"].append({"kind": kind, "text": ""})
+        case ["add", "point", "after", index]:
+            i = _index(draft["points"], index)
+            draft["points"].insert(i + 1, {"kind": draft["points"][i]["kind"], "text": ""})
         case ["remove", "point", index]:
             del draft["points"][_index(draft["points"], index)]
         case ["split", "point", index]:
@@ -151,9 +157,10 @@ def _raw(field) -> str:
 
 
 def _index(items: list, index: str) -> int:
-    if not index.isdigit() or int(index) >= len(items):
+    i = parse_id(index)
+    if i is None or i >= len(items):
         raise DraftError("That item is no longer on the page: reload it and try again")
-    return int(index)
+    return i
 
 
 def _parts(value: date | None) -> list[str]:

@@ -1,8 +1,10 @@
+import re
+
 from flask_wtf.file import FileField
 from govuk_frontend_wtf.wtforms_widgets import GovFileInput, GovSelect, GovTextArea, GovTextInput
 from wtforms import FieldList, FormField, SelectField, StringField, TextAreaField
 from wtforms import Form as SubForm
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from tracker.forms import Form, GovDateField, choices
 from tracker.models import DocumentKind, PointKind
@@ -12,6 +14,29 @@ from tracker.text import clean_text
 # A long inspection report is some 200,000 characters of text.
 PASTE_LIMIT = 1_000_000
 TEXT_LIMIT = 5000
+
+
+def _id_or_none(value) -> int | None:
+    """A chosen id, or None for "Choose …" (so that option shows as selected when nothing is chosen)."""
+    return parse_id(value)
+
+
+def parse_id(value) -> int | None:
+    """A database id typed or posted: ASCII digits only, short enough for any integer column."""
+    text = str(value) if value is not None else ""
+    return int(text) if re.fullmatch(r"[0-9]{1,9}", text) else None
+
+
+class ListField(SelectField):
+    """A select whose refusal of a value not in its list reads as GOV.UK messages do."""
+
+    def __init__(self, label, *, message: str, **kwargs):
+        super().__init__(label, widget=GovSelect(), **kwargs)
+        self.message = message
+
+    def pre_validate(self, form):
+        if self.data not in [self.coerce(c.value) if self.coerce else c.value for c in self.choices]:
+            raise ValidationError(self.message)
 
 
 class UploadForm(Form):
@@ -51,7 +76,7 @@ class _Sub(SubForm):
 
 
 class PointForm(_Sub):
-    kind = SelectField("Kind", choices=choices(PointKind.choices()), widget=GovSelect())
+    kind = ListField("Kind", choices=choices(PointKind.choices()), message="Choose the kind of point from the list")
     text = TextAreaField(
         "Text",
         widget=GovTextArea(),
@@ -68,7 +93,13 @@ class JudgementForm(_Sub):
         widget=GovTextInput(),
         validators=[DataRequired("Enter what the judgement is about, or remove it"), Length(max=300)],
     )
-    grade = SelectField("Grade", choices=choices([(g, g) for g in GRADES]), widget=GovSelect())
+    grade = ListField(
+        "Grade", choices=choices([("", "Choose a grade"), *((g, g) for g in GRADES)]), message="Choose the grade"
+    )
+
+    def validate_grade(self, field):
+        if not field.data:
+            raise ValidationError("Choose the grade")
 
 
 class StrengthForm(_Sub):
@@ -82,17 +113,10 @@ class StrengthForm(_Sub):
     )
 
 
-def _id_or_none(value) -> int | None:
-    """A chosen id, or None for "Choose …" (so that option shows as selected when nothing is chosen)."""
-    return int(value) if str(value).isdigit() else None
-
-
 class ReviewForm(Form):
     authority_id = SelectField("Authority", coerce=_id_or_none, widget=GovSelect())
-    doc_type = SelectField(
-        "Kind of document",
-        choices=choices(DocumentKind.choices()),
-        widget=GovSelect(),
+    doc_type = ListField(
+        "Kind of document", choices=choices(DocumentKind.choices()), message="Choose the kind of document from the list"
     )
     visit_start = GovDateField("First day of the inspection or visit", required=False)
     visit_end = GovDateField("Last day of the inspection or visit", required=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from sqlalchemy import func, select
@@ -11,8 +12,9 @@ from tracker.audit import record, record_creation
 from tracker.extensions import db
 from tracker.imports import draft as drafts
 from tracker.inspections.operations import checksum, create_inspection, find_duplicate
-from tracker.models import Authority, DocumentImport, Inspection, Rag, User
+from tracker.models import Authority, DocumentImport, Inspection, Rag, Role, User
 from tracker.parsing import ParsedDocument
+from tracker.points.themes import classify
 
 DRAFT_REASON = "New action from the imported document; not yet started."
 TITLE_LIMIT = 150
@@ -56,8 +58,9 @@ def start(parsed: ParsedDocument, filename: str, actor: User) -> DocumentImport:
 
 
 def _authority_named(name: str | None, actor: User) -> int | None:
-    """The authority the document names, if it is one the tracker knows; else the importer's own."""
-    if name:
+    """For an administrator, the authority the document names if the tracker knows it; otherwise, and
+    always for a director, the importer's own (the review page warns when the document names another)."""
+    if name and actor.role == Role.ADMINISTRATOR:
         found = db.session.scalar(
             select(Authority.id).where(func.lower(Authority.name) == " ".join(name.lower().split()))
         )
@@ -86,11 +89,11 @@ def confirm(
         create_action(
             point,
             actor,
-            title=draft_title(point.text),
+            title=draft_title(point.text, point.label),
             description=point.text,
             owner=owner,
             lead_director=lead_director,
-            theme=point.themes[0].label,
+            theme=classify(point.text)[0].label,  # the strongest; point.themes is in the list's order
             target_date=dates["target_date"],
             rag=Rag.GREEN,
             rag_reason=DRAFT_REASON,
@@ -105,9 +108,15 @@ def discard(pending: DocumentImport, actor: User) -> None:
     db.session.delete(pending)
 
 
-def draft_title(text: str) -> str:
+# A sentence ends at a full stop followed by a capital ("e.g. child in need" does not end one).
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def draft_title(text: str, label: str) -> str:
     """An action's first title: the point's first sentence, shortened at a word if long."""
-    first = text.strip().split(". ")[0].rstrip(".")
+    first = _SENTENCE_END.split(text.strip(), maxsplit=1)[0].rstrip(".").strip()
+    if not re.search(r"\w", first):
+        return f"Respond to {label.lower()}"
     if len(first) <= TITLE_LIMIT:
         return first
     return first[: TITLE_LIMIT - 1].rsplit(" ", 1)[0] + "…"

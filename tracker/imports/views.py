@@ -6,6 +6,9 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_login import current_user
 from markupsafe import Markup, escape
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import joinedload
+from sqlalchemy.orm.exc import StaleDataError
 
 from tracker.extensions import db
 from tracker.forms import choices, error_summary_items
@@ -28,6 +31,7 @@ PENDING_SHOWN = 50
 def index():
     pending = db.session.scalars(
         select(DocumentImport)
+        .options(joinedload(DocumentImport.uploaded_by))
         .where(DocumentImport.authority_id == current_user.authority_id)
         .order_by(DocumentImport.uploaded_at.desc())
         .limit(PENDING_SHOWN)
@@ -74,20 +78,29 @@ def _link_to(existing) -> Markup | None:
 
 
 def _pending(import_id: int) -> DocumentImport:
-    pending = db.session.get(DocumentImport, import_id)
+    # Locked while a POST works on it (PostgreSQL), so a double-click confirms once and the second waits,
+    # then finds it gone.
+    pending = db.session.get(DocumentImport, import_id, with_for_update=request.method == "POST")
     if pending is None or pending.authority_id != current_user.authority_id:
         abort(404)
     return pending
 
 
 def _people(authority_id: int | None) -> tuple[list[User], list[User]]:
-    users = db.session.scalars(
-        select(User)
-        .where(User.authority_id == authority_id, User.active.is_(True))
-        .where(User.role.in_((Role.SERVICE_MANAGER, Role.DIRECTOR)))
-        .order_by(User.job_title, User.id)
-    ).all()
-    return [u for u in users if u.role == Role.SERVICE_MANAGER], [u for u in users if u.role == Role.DIRECTOR]
+    """The service managers and directors who may own and lead the draft actions."""
+    if authority_id not in {a.id for a in _authorities()}:
+        return [], []
+
+    def having(role: Role) -> list[User]:
+        return list(
+            db.session.scalars(
+                select(User)
+                .where(User.authority_id == authority_id, User.active.is_(True), User.role == role)
+                .order_by(User.job_title, User.id)
+            )
+        )
+
+    return having(Role.SERVICE_MANAGER), having(Role.DIRECTOR)
 
 
 def _authorities() -> list[Authority]:
@@ -127,7 +140,12 @@ def review(import_id: int):
         except drafts.DraftError as exc:
             problem = str(exc)
     pending.draft = draft
-    db.session.commit()  # what was typed is kept, whatever happens next
+    try:
+        db.session.commit()  # what was typed is kept, whatever happens next
+    except StaleDataError:
+        db.session.rollback()
+        flash("This document has already been imported or discarded", "success")
+        return redirect(url_for("imports.index"))
 
     if operation == "confirm":
         form = _review_form(draft, drafts.formdata(draft))
@@ -143,6 +161,8 @@ def review(import_id: int):
         return redirect(url_for("imports.review", import_id=pending.id))
     return _show(pending, form)
 
+
+ALREADY_IMPORTED = "This document has already been imported"
 
 SELECT_MESSAGES = {
     "authority_id": "Choose the authority the document is about",
@@ -161,6 +181,10 @@ def _check(form: ReviewForm, draft: dict) -> bool:
             field.errors = [message] if required else []
         elif field.errors:
             field.errors = [message.replace("Choose", "Choose from the list", 1)]
+    for noun, entries in (("Point", form.points), ("Judgement", form.judgements), ("Strength", form.strengths)):
+        for number, entry in enumerate(entries, start=1):
+            for field in entry.form:
+                field.errors = [f"{noun} {number}: {message}" for message in field.errors]
     dates = {name: getattr(form, name).data for name in drafts.DATE_FIELDS}
     if dates["visit_start"] and dates["visit_end"] and dates["visit_end"] < dates["visit_start"]:
         form.visit_end.errors.append("The last day must be the same as or after the first day")
@@ -173,6 +197,7 @@ def _check(form: ReviewForm, draft: dict) -> bool:
 
 
 def _confirm(pending: DocumentImport, form: ReviewForm, draft: dict):
+    pending_id = pending.id
     authority = db.session.get(Authority, form.authority_id.data)
     owners, directors = _people(authority.id)
     owner = next((u for u in owners if u.id == form.owner_id.data), None)
@@ -183,11 +208,12 @@ def _confirm(pending: DocumentImport, form: ReviewForm, draft: dict):
         inspection = operations.confirm(
             pending, draft, authority=authority, dates=dates, owner=owner, lead_director=director, actor=current_user
         )
-    except operations.ImportRefused as exc:
+        db.session.commit()
+    except (operations.ImportRefused, IntegrityError) as exc:
+        # IntegrityError: the same document imported at the same moment, caught by its unique checksum.
         db.session.rollback()
-        form.form_errors.append(str(exc))
-        return _show(pending, form)
-    db.session.commit()
+        form.form_errors.append(str(exc) if isinstance(exc, operations.ImportRefused) else ALREADY_IMPORTED)
+        return _show(db.session.get(DocumentImport, pending_id) or abort(404), form)
     count = len(inspection.improvement_points)
     flash(
         f"{inspection.title} imported with {count} improvement point{'s' if count != 1 else ''}, "
@@ -220,10 +246,12 @@ def _differs(draft: dict) -> bool:
     return chosen is not None and " ".join(named.lower().split()) != chosen.name.lower()
 
 
-@bp.route("/imports/<int:import_id>/discard", methods=["POST"])
+@bp.route("/imports/<int:import_id>/discard", methods=["GET", "POST"])
 @requires_role(*IMPORTERS)
 def discard(import_id: int):
     pending = _pending(import_id)
+    if request.method == "GET":
+        return render_template("imports/discard.html", title="Discard this document?", pending=pending)
     operations.discard(pending, current_user)
     db.session.commit()
     flash("The document was discarded; nothing was imported", "success")

@@ -13,7 +13,16 @@ from sqlalchemy.orm import selectinload
 
 from tracker.audit import record
 from tracker.extensions import db
-from tracker.models import ImprovementPoint, Inspection, PointRecurrence, PointTheme, Theme, User
+from tracker.models import (
+    DocumentKind,
+    ImprovementPoint,
+    Inspection,
+    PointKind,
+    PointRecurrence,
+    PointTheme,
+    Theme,
+    User,
+)
 from tracker.points import linking
 from tracker.points.themes import classify
 
@@ -47,8 +56,11 @@ def set_themes(point: ImprovementPoint, themes: list[Theme], actor: User | None,
 
 
 def link_supporting_paragraphs(inspection: Inspection) -> None:
+    """Link each marked paragraph to the recommendation it most resembles; to nothing if it resembles none."""
     paragraphs = inspection.supporting_paragraphs
-    points = inspection.improvement_points
+    # The paragraphs are marked "(Recommendation)": only recommendations are candidates, if there are any.
+    points = [p for p in inspection.improvement_points if p.kind == PointKind.RECOMMENDATION]
+    points = points or inspection.improvement_points
     matches = linking.best_matches([p.text for p in paragraphs], [p.text for p in points])
     for paragraph, match in zip(paragraphs, matches, strict=True):
         if match is None:
@@ -62,7 +74,8 @@ def link_recurrences(points: list[ImprovementPoint]) -> None:
 
     Replaces the links these points had, so it can be run again after their themes change.
     """
-    if not points:
+    # A council's committee report restates its inspection's points: that is not the weakness raised again.
+    if not points or points[0].inspection.doc_type == DocumentKind.COMMITTEE_REPORT:
         return
     authority_id = points[0].inspection.authority_id
     ids = [p.id for p in points]
@@ -78,10 +91,14 @@ def link_recurrences(points: list[ImprovementPoint]) -> None:
         .options(selectinload(ImprovementPoint.theme_rows), selectinload(ImprovementPoint.inspection))
     ).all()
     by_id = {p.id: p for p in (*points, *others)}
-    elsewhere = [p for p in others if p.inspection_id != points[0].inspection_id]
+    elsewhere = [
+        p
+        for p in others
+        if p.inspection_id != points[0].inspection_id and p.inspection.doc_type != DocumentKind.COMMITTEE_REPORT
+    ]
     pairs = linking.recurrences([_point_text(p) for p in points], [_point_text(p) for p in elsewhere])
     for new_id, other_id, score in pairs:
-        earlier, later = sorted((by_id[new_id], by_id[other_id]), key=_when_raised)
+        earlier, later = sorted((by_id[new_id], by_id[other_id]), key=when_raised)
         db.session.add(PointRecurrence(earlier_point_id=earlier.id, later_point_id=later.id, similarity=score))
 
 
@@ -89,6 +106,8 @@ def _point_text(point: ImprovementPoint) -> linking.PointText:
     return linking.PointText(point.id, point.text, frozenset(point.themes))
 
 
-def _when_raised(point: ImprovementPoint) -> tuple[date, int]:
+def when_raised(point: ImprovementPoint) -> tuple[bool, date, int]:
+    """A point's place in time: by its document's date, undated documents last, then as created."""
     inspection = point.inspection
-    return (inspection.visit_start or inspection.published or date.max, inspection.id)
+    day = inspection.published or inspection.visit_start
+    return (day is None, day or date.min, inspection.id)

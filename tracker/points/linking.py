@@ -50,7 +50,7 @@ def recurrences(new: Sequence[PointText], earlier: Sequence[PointText]) -> list[
 
 
 def best_matches(paragraphs: Sequence[str], points: Sequence[str]) -> list[tuple[int, float] | None]:
-    """For each paragraph of findings, the index of the point it most resembles and how much.
+    """For each paragraph of findings, the index of the point it most resembles and how much (None if none).
 
     A paragraph's first sentence states its finding and the rest gives examples, so it counts twice.
     """
@@ -69,7 +69,8 @@ def best_matches(paragraphs: Sequence[str], points: Sequence[str]) -> list[tuple
             for pv, pt in zip(point_vectors, point_themes, strict=True)
         ]
         best = max(range(len(points)), key=scores.__getitem__)
-        matches.append((best, round(scores[best], 3)))
+        # Nothing in common with any point: better unlinked than pinned to the first.
+        matches.append((best, round(scores[best], 3)) if scores[best] > 0 else None)
     return matches
 
 

@@ -9,6 +9,7 @@ from sqlalchemy.orm import aliased, joinedload, selectinload
 
 from tracker.extensions import db
 from tracker.models import Action, ImprovementPoint, Inspection, PointRecurrence
+from tracker.points.analysis import when_raised
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ def recurrences_of(point_ids: list[int]) -> dict[int, list[Recurrence]]:
         this_id = link.later_point_id if earlier else link.earlier_point_id
         found.setdefault(this_id, []).append(Recurrence(point, earlier))
     for links in found.values():
-        links.sort(key=lambda r: (r.point.inspection.visit_start or r.point.inspection.published, r.point.position))
+        links.sort(key=lambda r: (when_raised(r.point), r.point.position))
     return found
 
 
