@@ -275,3 +275,29 @@ def test_a_wrapped_line_that_looks_like_a_heading_does_not_cut_a_point():
         "child. Too many plans are not updated when needs change for the child. Managers rarely challenge drift in "
         "children's plans, and so drift is not identified quickly enough by leaders."
     ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("What needs to improve in practice?", "what_needs_to_improve"),
+        ("What needs to be improved", "what_needs_to_improve"),
+        ("What does the local authority need to improve?", "what_needs_to_improve"),
+        ("Priority and immediate action", "area_for_priority_action"),
+        ("Area for priority action", "area_for_priority_action"),
+    ],
+)
+def test_heading_wordings(heading, kind):
+    doc = parse_text(
+        letter(
+            "Focused visit to Tamberley children’s services\n\n"
+            f"{heading}\n\n"
+            "- The quality of supervision.\n"
+            "- The timeliness of strategy meetings.\n\n"
+            "Main findings\n\nChildren are seen promptly.\n"
+        )
+    )
+    assert [(p.kind, p.text) for p in doc.improvement_points] == [
+        (kind, "The quality of supervision."),
+        (kind, "The timeliness of strategy meetings."),
+    ]

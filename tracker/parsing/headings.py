@@ -19,7 +19,8 @@ POINT_HEADINGS = (
     ),
     (
         "what_needs_to_improve",
-        r"what\s+needs\s+to\s+improve(?:\s+(?:further|next))?(?:\s+in\s+this\s+area.*)?",
+        r"what\s+needs\s+to\s+(?:improve|be\s+improved)(?:\s+(?:further|next))?(?:\s+(?:in|for)\b.{0,70})?"
+        r"|what\s+(?:does|do)\s+.{2,50}?\s+need\s+to\s+(?:improve|do\s+to\s+improve)",
     ),
     ("recommendation", r"(?:key\s+|main\s+|ofsted'?s?\s+)?recommendations?(?:\s+for\s+improvement)?"),
     (
@@ -46,7 +47,7 @@ OTHER_HEADINGS = (
     r"(?:what|how)\s+the\s+inspection\s+found.{0,40}|yours\s+sincerely",
 )
 
-_POINT_RES = [(kind, re.compile(rf"^{pattern}{_END}", re.I)) for kind, pattern in POINT_HEADINGS]
+_POINT_RES = [(kind, re.compile(rf"^(?:{pattern}){_END}", re.I)) for kind, pattern in POINT_HEADINGS]
 _STRENGTH_RE = re.compile(rf"^{STRENGTH_HEADING}{_END}", re.I)
 _OTHER_RE = re.compile(rf"^(?:{'|'.join(OTHER_HEADINGS)}){_END}", re.I)
 _NUMBERING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[a-z]\)|\([a-z]\))\s+", re.I)
