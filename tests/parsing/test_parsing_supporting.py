@@ -83,8 +83,16 @@ def test_a_marked_paragraph_across_page_breaks_in_a_pdf():
 
 @pytest.mark.parametrize(
     "marker",
-    ["(Recommendation)", "( Recommendation )", "(recommendation)", "(Recommendation).", "\n(Recommendation)"],
-    ids=["plain", "spaced", "lower-case", "full-stop", "own-line"],
+    [
+        "(Recommendation)",
+        "( Recommendation )",
+        "(recommendation)",
+        "(Recommendation).",
+        "\n(Recommendation)",
+        "(Recommend-\nation)",
+        "(Recommendation\n)",
+    ],
+    ids=["plain", "spaced", "lower-case", "full-stop", "own-line", "hyphenated", "bracket-wrapped"],
 )
 def test_marker_variants(marker):
     doc = parse_text(
