@@ -15,6 +15,7 @@ from tracker.errors import register_error_pages
 from tracker.export.cli import plan_cli
 from tracker.extensions import csrf, db, login_manager, migrate
 from tracker.forms import error_summary_items
+from tracker.headers import register_security_headers
 from tracker.health.views import bp as health_bp
 from tracker.home.views import bp as home_bp
 from tracker.imports.views import bp as imports_bp
@@ -23,6 +24,7 @@ from tracker.inspections.views import bp as inspections_bp
 from tracker.models import User
 from tracker.navigation import navigation_items
 from tracker.oversight.blueprint import bp as oversight_bp
+from tracker.pages.views import bp as pages_bp
 from tracker.points.views import bp as points_bp
 from tracker.reminders.cli import reminders_cli
 from tracker.reports.cli import report_cli
@@ -55,6 +57,7 @@ def create_app(config: Config | None = None) -> Flask:
     _register_blueprints(app)
     _register_commands(app)
     register_error_pages(app)
+    register_security_headers(app)
     return app
 
 
@@ -100,6 +103,7 @@ def _register_blueprints(app: Flask) -> None:
         imports_bp,
         inspections_bp,
         oversight_bp,
+        pages_bp,
         points_bp,
         reports_bp,
     ):

@@ -44,6 +44,7 @@ class Config:
     REMEMBER_COOKIE_HTTPONLY = True
     WTF_CSRF_ENABLED = True
     TESTING = False
+    HSTS = False  # Strict-Transport-Security: on in production, which is served only over HTTPS
 
     @property
     def MAX_CONTENT_LENGTH(self) -> int:  # noqa: N802 - Flask reads this exact name
@@ -69,6 +70,7 @@ class TestConfig(Config):
 class ProductionConfig(Config):
     SESSION_COOKIE_SECURE = True
     REMEMBER_COOKIE_SECURE = True
+    HSTS = True
 
 
 CONFIGS = {

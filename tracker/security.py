@@ -17,8 +17,9 @@ from flask_login import current_user
 
 from tracker.models import Role
 
-# Reachable without signing in: the sign-in page, static files and the health check.
-PUBLIC_ENDPOINTS = frozenset({"auth.login", "static", "health.health"})
+# Reachable without signing in: the sign-in page, static files, the health check and the accessibility
+# statement.
+PUBLIC_ENDPOINTS = frozenset({"auth.login", "static", "health.health", "pages.accessibility"})
 
 ALL_ROLES = tuple(Role)
 PLAN_READERS = (Role.ADMINISTRATOR, Role.DIRECTOR, Role.SERVICE_MANAGER)

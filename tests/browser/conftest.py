@@ -59,3 +59,12 @@ def live_server(seeded_app):
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
     thread.join(timeout=5)
+
+
+@pytest.fixture(autouse=True)
+def no_policy_violations(page):
+    """Every journey fails if the browser refused anything under the Content-Security-Policy."""
+    refused = []
+    page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
+    yield
+    assert not refused, refused

@@ -1,0 +1,1 @@
+"""Pages anyone may read without signing in: the accessibility statement."""
