@@ -31,6 +31,7 @@ from tracker.reports.cli import report_cli
 from tracker.reports.views import bp as reports_bp
 from tracker.security import enforce_access
 from tracker.seeding.cli import seed_command
+from tracker.sessions import check_session
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -108,6 +109,7 @@ def _register_blueprints(app: Flask) -> None:
         reports_bp,
     ):
         app.register_blueprint(bp)
+    app.before_request(check_session)  # first: an ended session is treated as signed out
     app.before_request(enforce_access)
 
 

@@ -37,6 +37,9 @@ class Config:
     MAIL_FROM = os.environ.get("MAIL_FROM", "improvement-tracker@localhost")
     REMINDER_OUTBOX = os.environ.get("REMINDER_OUTBOX")  # None: instance/outbox
     BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:5000")
+    # Sessions end after this long without a request, and this long after signing in whatever happens.
+    SESSION_IDLE_MINUTES = _env_int("SESSION_IDLE_MINUTES", 30)
+    SESSION_ABSOLUTE_HOURS = _env_int("SESSION_ABSOLUTE_HOURS", 12)
 
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     SESSION_COOKIE_HTTPONLY = True

@@ -12,6 +12,8 @@ from bs4 import BeautifulSoup
 from flask import Flask, url_for
 
 from tracker.models import User
+from tracker.sessions import session_fields
+from tracker.timeutil import utcnow
 
 
 class PageClient:
@@ -28,8 +30,10 @@ class PageClient:
     def sign_in(self, user: User) -> None:
         """Sign in as the user through Flask-Login's session keys (the sign-in form has its own tests)."""
         with self.http.session_transaction() as session:
+            session.clear()
             session["_user_id"] = str(user.id)
             session["_fresh"] = True
+            session.update(session_fields(user, utcnow()))
 
     def sign_out(self) -> None:
         with self.http.session_transaction() as session:

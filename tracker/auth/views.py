@@ -1,10 +1,13 @@
 from urllib.parse import urlsplit
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
-from flask_login import current_user, login_user, logout_user
+from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask_login import current_user, logout_user
 
+from tracker import sessions
+from tracker.audit import record
 from tracker.auth.forms import SignInForm
 from tracker.auth.operations import authenticate
+from tracker.extensions import db
 from tracker.security import ALL_ROLES, requires_role
 
 bp = Blueprint("auth", __name__)
@@ -28,7 +31,7 @@ def login():
     if form.validate_on_submit():
         user = authenticate(form.email.data, form.password.data)
         if user is not None:
-            login_user(user)
+            sessions.begin(user)
             return redirect(_safe_next(request.args.get("next")))
         # The same message whether the email is unknown or the password wrong.
         form.email.errors.append("Enter a correct email address and password")
@@ -38,6 +41,12 @@ def login():
 @bp.route("/sign-out", methods=["POST"])
 @requires_role(*ALL_ROLES)
 def logout():
+    # Signing out here signs out everywhere: a copied cookie must stop working too.
+    user = current_user._get_current_object()
+    sessions.end_all(user)
+    record(user, "signed_out", user)
+    db.session.commit()
     logout_user()
+    session.clear()
     flash("You have been signed out.")
     return redirect(url_for("auth.login"))

@@ -30,6 +30,13 @@ class User(UserMixin, db.Model):
     # Made by the demo seed; the production configuration will refuse to run while any exist.
     is_demo: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Every signed-in session carries the version it began under; raising it (sign-out, a new password,
+    # deactivation) ends all of this user's sessions at their next request, copied cookies included.
+    session_version: Mapped[int] = mapped_column(default=1, server_default="1")
+    # Two-factor sign-in (TOTP, RFC 6238): the shared secret once set up, and the last time step used,
+    # so a code cannot be used twice.
+    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    totp_last_step: Mapped[int | None]
 
     authority: Mapped[Authority] = relationship(back_populates="users")
 

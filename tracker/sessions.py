@@ -1,0 +1,76 @@
+"""Signed-in sessions: how they begin, how long they last, and how they are ended everywhere at once.
+
+The session is Flask's signed cookie. At sign-in it is emptied and given a fresh random id and the
+user's session version; on every request it is refused when idle longer than SESSION_IDLE_MINUTES,
+older than SESSION_ABSOLUTE_HOURS, for a deactivated user, or when the user's session version has been
+raised since (signing out, a new password and deactivation all raise it). So a cookie copied before
+any of those stops working, though it is still validly signed.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import datetime, timedelta
+
+from flask import Flask, current_app, flash, redirect, request, session, url_for
+from flask_login import current_user, login_user, logout_user
+
+from tracker.models import User
+from tracker.timeutil import utcnow
+
+KEYS = ("sid", "version", "signed_in_at", "seen_at")
+
+
+def session_fields(user: User, now: datetime) -> dict:
+    """What a new session holds beside Flask-Login's own keys (the test client signs in with these too)."""
+    stamp = now.isoformat()
+    return {"sid": secrets.token_urlsafe(24), "version": user.session_version, "signed_in_at": stamp, "seen_at": stamp}
+
+
+def begin(user: User) -> None:
+    """Sign in with a brand-new session, so an identifier planted before sign-in is worth nothing."""
+    session.clear()
+    login_user(user)
+    session.update(session_fields(user, utcnow()))
+
+
+def end_all(user: User) -> None:
+    """End every session the user has, on every device (the caller commits)."""
+    user.session_version += 1
+
+
+def _ended_because(user: User, now: datetime) -> str | None:
+    if not user.is_active:
+        return "Your account has been deactivated."
+    if session.get("version") != user.session_version:
+        return "You have been signed out. Sign in again to continue."
+    try:
+        signed_in_at = datetime.fromisoformat(session["signed_in_at"])
+        seen_at = datetime.fromisoformat(session["seen_at"])
+    except (KeyError, TypeError, ValueError):
+        return "You have been signed out. Sign in again to continue."
+    idle = timedelta(minutes=current_app.config["SESSION_IDLE_MINUTES"])
+    if now - seen_at > idle:
+        return f"You were signed out after {current_app.config['SESSION_IDLE_MINUTES']} minutes without activity."
+    if now - signed_in_at > timedelta(hours=current_app.config["SESSION_ABSOLUTE_HOURS"]):
+        return "You have been signed out because you signed in more than a day's work ago."
+    return None
+
+
+def check_session():
+    """before_request: end a session that has run out or been ended elsewhere; otherwise note activity."""
+    if request.endpoint == "static" or not current_user.is_authenticated:
+        return None
+    now = utcnow()
+    reason = _ended_because(current_user._get_current_object(), now)
+    if reason is None:
+        session["seen_at"] = now.isoformat()
+        return None
+    logout_user()
+    session.clear()
+    flash(reason)
+    return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+
+
+def register_session_checks(app: Flask) -> None:
+    app.before_request(check_session)
