@@ -7,13 +7,17 @@ from pathlib import Path
 from flask import Flask
 from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
+from werkzeug.middleware.proxy_fix import ProxyFix
 
+from tracker import production
+from tracker.accounts.cli import users_cli
+from tracker.accounts.views import bp as accounts_bp
 from tracker.actions.blueprint import bp as actions_bp
 from tracker.auth.views import bp as auth_bp
 from tracker.config import Config, config_from_environment
 from tracker.errors import register_error_pages
 from tracker.export.cli import plan_cli
-from tracker.extensions import csrf, db, login_manager, migrate
+from tracker.extensions import csrf, db, limiter, login_manager, migrate
 from tracker.forms import error_summary_items
 from tracker.headers import register_security_headers
 from tracker.health.views import bp as health_bp
@@ -59,6 +63,10 @@ def create_app(config: Config | None = None) -> Flask:
     _register_commands(app)
     register_error_pages(app)
     register_security_headers(app)
+    if app.config["PROXY_COUNT"]:
+        count = app.config["PROXY_COUNT"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
+    production.check(app)
     return app
 
 
@@ -85,6 +93,7 @@ def _init_extensions(app: Flask) -> None:
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
     csrf.init_app(app)
+    limiter.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message = "Sign in to see this page."
@@ -97,6 +106,7 @@ def _load_user(user_id: str):
 
 def _register_blueprints(app: Flask) -> None:
     for bp in (
+        accounts_bp,
         auth_bp,
         health_bp,
         home_bp,
@@ -115,6 +125,7 @@ def _register_blueprints(app: Flask) -> None:
 
 def _register_commands(app: Flask) -> None:
     app.cli.add_command(inspection_cli)
+    app.cli.add_command(users_cli)
     app.cli.add_command(seed_command)
     app.cli.add_command(plan_cli)
     app.cli.add_command(reminders_cli)

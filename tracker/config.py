@@ -40,6 +40,13 @@ class Config:
     # Sessions end after this long without a request, and this long after signing in whatever happens.
     SESSION_IDLE_MINUTES = _env_int("SESSION_IDLE_MINUTES", 30)
     SESSION_ABSOLUTE_HOURS = _env_int("SESSION_ABSOLUTE_HOURS", 12)
+    # Where Flask-Limiter counts failed sign-ins: memory for one process; a shared store such as
+    # redis://host:6379 when several app instances serve the same council.
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    RATELIMIT_HEADERS_ENABLED = False
+    # Behind a reverse proxy: how many proxies set X-Forwarded-For/-Proto, so the throttle sees each
+    # person's address rather than the proxy's and HTTPS is recognised. 0: no proxy, trust no header.
+    PROXY_COUNT = _env_int("PROXY_COUNT", 0)
 
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     SESSION_COOKIE_HTTPONLY = True
@@ -47,6 +54,7 @@ class Config:
     REMEMBER_COOKIE_HTTPONLY = True
     WTF_CSRF_ENABLED = True
     TESTING = False
+    PRODUCTION = False
     HSTS = False  # Strict-Transport-Security: on in production, which is served only over HTTPS
 
     @property
@@ -71,6 +79,7 @@ class TestConfig(Config):
 
 
 class ProductionConfig(Config):
+    PRODUCTION = True  # start-up refuses a default secret key or demo accounts (tracker/production.py)
     SESSION_COOKIE_SECURE = True
     REMEMBER_COOKIE_SECURE = True
     HSTS = True

@@ -14,6 +14,7 @@ PAGES = {
     403: ("You do not have permission to see this page", "errors/403.html"),
     404: ("Page not found", "errors/404.html"),
     413: ("The file you chose is too large", "errors/413.html"),
+    429: ("Too many attempts to sign in", "errors/429.html"),
     500: ("Sorry, there is a problem with the service", "errors/500.html"),
 }
 
@@ -33,7 +34,7 @@ def _fault(error: InternalServerError):
 
 
 def register_error_pages(app: Flask) -> None:
-    for status in (403, 404, 413):
+    for status in (403, 404, 413, 429):
         app.register_error_handler(status, lambda error, status=status: _page(status))
     # A form posted without its token, or after the token expired: say so, rather than "Bad Request".
     app.register_error_handler(CSRFError, lambda error: _page(400))

@@ -23,6 +23,9 @@ def navigation_items() -> dict:
         links.append(("Import", "imports.index"))
     if current_user.role in (Role.DIRECTOR, Role.COMMITTEE_MEMBER):
         links.append(("Committee reports", "reports.index"))
+    if current_user.role == Role.ADMINISTRATOR:
+        links.append(("Accounts", "accounts.users"))
+    links.append(("Your account", "accounts.change_password"))
     return {
         "navigation_items": [
             {"text": text, "href": url_for(endpoint), "active": request.endpoint == endpoint}

@@ -19,7 +19,10 @@ from tracker.models import Role
 
 # Reachable without signing in: the sign-in page, static files, the health check and the accessibility
 # statement.
-PUBLIC_ENDPOINTS = frozenset({"auth.login", "static", "health.health", "pages.accessibility"})
+# The two-factor steps are part of signing in: they answer only someone whose password was just accepted.
+PUBLIC_ENDPOINTS = frozenset(
+    {"auth.login", "auth.code", "auth.first_two_factor", "static", "health.health", "pages.accessibility"}
+)
 
 ALL_ROLES = tuple(Role)
 PLAN_READERS = (Role.ADMINISTRATOR, Role.DIRECTOR, Role.SERVICE_MANAGER)

@@ -17,15 +17,22 @@ def _unknown_user_hash() -> str:
 
 
 def authenticate(email: str, password: str) -> User | None:
-    """The active user with this email and password, or None. Records the attempt either way."""
+    """The active user with this email and password, or None. A failure for a known account is recorded."""
     user = db.session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
     if user is None:
         check_password_hash(_unknown_user_hash(), password)
         return None
     if not user.check_password(password) or not user.is_active:
-        record(user, "sign_in_failed", None)
-        db.session.commit()
+        failed_attempt(user, "sign_in_failed")
         return None
+    return user
+
+
+def failed_attempt(user: User, event: str) -> None:
+    record(user, event, None)
+    db.session.commit()
+
+
+def signed_in(user: User) -> None:
     record(user, "signed_in", user)
     db.session.commit()
-    return user

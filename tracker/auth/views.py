@@ -1,16 +1,28 @@
+"""Signing in (password, then a code for those with two-factor sign-in) and signing out."""
+
+from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
-from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, logout_user
 
 from tracker import sessions
+from tracker.accounts import two_factor
+from tracker.accounts.forms import CodeForm
+from tracker.accounts.views import _two_factor_setup
 from tracker.audit import record
 from tracker.auth.forms import SignInForm
-from tracker.auth.operations import authenticate
-from tracker.extensions import db
+from tracker.auth.operations import authenticate, failed_attempt, signed_in
+from tracker.auth.throttle import ACCOUNT_LIMIT, ADDRESS_LIMIT, CODE_LIMIT, by_account, by_pending_user, failed
+from tracker.extensions import db, limiter
+from tracker.models import User
 from tracker.security import ALL_ROLES, requires_role
+from tracker.timeutil import utcnow
 
 bp = Blueprint("auth", __name__)
+
+# How long the code step waits after a correct password.
+PENDING_MINUTES = 5
 
 
 def _safe_next(target: str | None) -> str:
@@ -24,6 +36,8 @@ def _safe_next(target: str | None) -> str:
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])
+@limiter.limit(ACCOUNT_LIMIT, key_func=by_account, methods=["POST"], deduct_when=failed)
+@limiter.limit(ADDRESS_LIMIT, methods=["POST"], deduct_when=failed)
 def login():
     if current_user.is_authenticated:
         return redirect(url_for("home.index"))
@@ -31,11 +45,61 @@ def login():
     if form.validate_on_submit():
         user = authenticate(form.email.data, form.password.data)
         if user is not None:
-            sessions.begin(user)
-            return redirect(_safe_next(request.args.get("next")))
+            target = _safe_next(request.args.get("next"))
+            if user.totp_secret or two_factor.required(user):
+                # Half signed in: the password was right; nothing is reachable until the code is.
+                session.clear()
+                session.update(pending_user=user.id, pending_at=utcnow().isoformat(), pending_next=target)
+                return redirect(url_for("auth.code" if user.totp_secret else "auth.first_two_factor"))
+            return _complete(user, target)
         # The same message whether the email is unknown or the password wrong.
         form.email.errors.append("Enter a correct email address and password")
     return render_template("auth/login.html", form=form, title="Sign in")
+
+
+def _complete(user: User, target: str):
+    sessions.begin(user)
+    signed_in(user)
+    return redirect(target)
+
+
+def _pending_user() -> User:
+    """The person between password and code; anyone else, or after PENDING_MINUTES, starts again."""
+    try:
+        started = datetime.fromisoformat(session["pending_at"])
+        user = db.session.get(User, int(session["pending_user"]))
+    except (KeyError, TypeError, ValueError):
+        user, started = None, None
+    if user is None or not user.is_active or utcnow() - started > timedelta(minutes=PENDING_MINUTES):
+        session.clear()
+        abort(redirect(url_for("auth.login")))
+    return user
+
+
+@bp.route("/sign-in/code", methods=["GET", "POST"])
+@limiter.limit(CODE_LIMIT, key_func=by_pending_user, methods=["POST"], deduct_when=failed)
+def code():
+    user = _pending_user()
+    if not user.totp_secret:
+        return redirect(url_for("auth.first_two_factor"))
+    form = CodeForm()
+    if form.validate_on_submit():
+        step = two_factor.matching_step(user.totp_secret, form.code.data, after=user.totp_last_step)
+        if step is not None:
+            user.totp_last_step = step
+            return _complete(user, session.get("pending_next") or url_for("home.index"))
+        failed_attempt(user, "two_factor_failed")
+        form.code.errors.append("The code is not right: try the newest code your app shows")
+    return render_template("auth/code.html", title="Enter your sign-in code", form=form)
+
+
+@bp.route("/sign-in/set-up-two-factor", methods=["GET", "POST"])
+@limiter.limit(CODE_LIMIT, key_func=by_pending_user, methods=["POST"], deduct_when=failed)
+def first_two_factor():
+    """Administrators set up two-factor sign-in before their first session begins."""
+    user = _pending_user()
+    target = session.get("pending_next") or url_for("home.index")
+    return _two_factor_setup(user, done=lambda: _complete(user, target))
 
 
 @bp.route("/sign-out", methods=["POST"])

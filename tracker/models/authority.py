@@ -22,5 +22,9 @@ class Authority(db.Model):
     inspections: Mapped[list[Inspection]] = relationship(back_populates="authority", order_by="Inspection.published")
     users: Mapped[list[User]] = relationship(back_populates="authority")
 
+    @property
+    def display_name(self) -> str:  # how the audit trail names it
+        return self.name
+
     def __repr__(self) -> str:
         return f"<Authority {self.name}>"

@@ -15,6 +15,8 @@ from tracker.seeding.plan_file import PlanFileError
 @with_appcontext
 def seed_command(reset: bool) -> None:
     """Seed the demo: the five seed documents, parsed, joined with seed/plan.yaml, and demo accounts."""
+    if current_app.config.get("PRODUCTION"):
+        raise click.ClickException("The demo is never seeded in production: its accounts share a published password")
     if reset:
         reset_database()
     try:

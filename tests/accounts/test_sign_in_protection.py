@@ -1,0 +1,156 @@
+"""Sign-in: throttled per account and per address, the same answer whether or not an account exists,
+two-factor codes for administrators (and anyone who chooses), no passwords in the logs."""
+
+import logging
+
+import pyotp
+import pytest
+from sqlalchemy import select
+
+from tests.helpers.client import PageClient
+from tests.helpers.data import committed
+from tests.helpers.factories import PASSWORD, make_user
+from tracker.accounts import two_factor
+from tracker.extensions import db
+from tracker.models import AuditEvent, Role, User
+
+WRONG = "not the right password at all"
+
+
+def _attempt(client, email, password, **environ):
+    return client.http.post("/sign-in", data={"email": email, "password": password}, environ_base=environ)
+
+
+def test_an_account_is_throttled_after_five_failures_even_with_the_right_password(app, world):
+    client = PageClient(app)
+    for _ in range(5):
+        assert _attempt(client, world.owner.email, WRONG).status_code == 200
+    refused = _attempt(client, world.owner.email, PASSWORD)
+    assert refused.status_code == 429
+    assert "Too many attempts to sign in" in refused.get_data(as_text=True)
+    # Another account from the same address is not held up by it.
+    assert _attempt(PageClient(app), world.director.email, PASSWORD).status_code == 302
+
+
+def test_an_unknown_email_is_throttled_exactly_like_a_known_one(app, world):
+    answers = {}
+    for email in (world.owner.email, "nobody@leicester.example.org"):
+        client = PageClient(app)
+        answers[email] = [
+            (r.status_code, "Enter a correct email address and password" in r.get_data(as_text=True))
+            for r in (_attempt(client, email, WRONG) for _ in range(6))
+        ]
+    known, unknown = answers.values()
+    assert known == unknown == [(200, True)] * 5 + [(429, False)]
+
+
+def test_an_address_is_throttled_after_thirty_failures_across_accounts(app):
+    client = PageClient(app)
+    for n in range(30):
+        assert _attempt(client, f"guess{n}@example.org", WRONG, REMOTE_ADDR="203.0.113.9").status_code == 200
+    assert _attempt(client, "guess99@example.org", WRONG, REMOTE_ADDR="203.0.113.9").status_code == 429
+    assert _attempt(client, "guess99@example.org", WRONG, REMOTE_ADDR="198.51.100.7").status_code == 200
+
+
+def test_a_successful_sign_in_does_not_count_against_the_account(app, world):
+    for _ in range(8):
+        client = PageClient(app)
+        assert _attempt(client, world.owner.email, PASSWORD).status_code == 302
+
+
+def test_sign_in_successes_and_failures_are_recorded_without_the_password(app, world, caplog):
+    with caplog.at_level(logging.DEBUG):
+        _attempt(PageClient(app), world.owner.email, WRONG)
+        _attempt(PageClient(app), world.owner.email, PASSWORD)
+    with committed(app):
+        events = db.session.scalars(select(AuditEvent.event).where(AuditEvent.entity_id == world.owner.id)).all()
+    assert "sign_in_failed" in events and "signed_in" in events
+    logged = caplog.text
+    assert WRONG not in logged and PASSWORD not in logged
+
+
+class Phone:
+    """An authenticator app, with a clock the test moves."""
+
+    def __init__(self, monkeypatch, secret=None):
+        self.secret = secret
+        self.now = 1_800_000_000.0
+        monkeypatch.setattr(two_factor, "clock", lambda: self.now)
+
+    def code(self) -> str:
+        return pyotp.TOTP(self.secret).at(self.now)
+
+
+@pytest.fixture
+def admin(app):
+    with committed(app):
+        return make_user(role=Role.ADMINISTRATOR)
+
+
+def test_an_administrator_must_set_up_two_factor_before_their_first_session(app, admin, monkeypatch):
+    phone = Phone(monkeypatch)
+    client = PageClient(app)
+    response = _attempt(client, admin.email, PASSWORD)
+    assert response.location == "/sign-in/set-up-two-factor"
+    assert client.get("/plan").status_code == 302  # not signed in yet
+
+    page = client.get_page(response.location)
+    phone.secret = page.select_one("#secret").get_text(strip=True)
+    page = client.post_form("auth.first_two_factor", {"code": "000000" if phone.code() != "000000" else "111111"})
+    assert "The code is not right" in page.select_one(".govuk-error-summary").get_text()
+    client.post_form("auth.first_two_factor", {"code": phone.code()}, status=302)
+    assert client.get("/plan").status_code == 200
+    with committed(app):
+        assert db.session.get(User, admin.id).totp_secret == phone.secret
+
+
+def test_with_two_factor_a_code_is_needed_and_each_code_works_once(app, admin, monkeypatch):
+    phone = Phone(monkeypatch, pyotp.random_base32())
+    with committed(app):
+        db.session.get(User, admin.id).totp_secret = phone.secret
+    client = PageClient(app)
+    assert _attempt(client, admin.email, PASSWORD).location == "/sign-in/code"
+    code = phone.code()
+    client.post_form("auth.code", {"code": code}, status=302)
+    assert client.get("/plan").status_code == 200
+
+    again = PageClient(app)
+    _attempt(again, admin.email, PASSWORD)
+    page = again.post_form("auth.code", {"code": code})
+    assert "The code is not right" in page.select_one(".govuk-error-summary").get_text()
+    phone.now += 30
+    again.post_form("auth.code", {"code": phone.code()}, status=302)
+
+
+def test_wrong_codes_are_recorded_and_throttled(app, admin, monkeypatch):
+    phone = Phone(monkeypatch, pyotp.random_base32())
+    with committed(app):
+        db.session.get(User, admin.id).totp_secret = phone.secret
+    client = PageClient(app)
+    _attempt(client, admin.email, PASSWORD)
+    wrong = "000000" if phone.code() != "000000" else "111111"
+    for _ in range(5):
+        assert client.http.post("/sign-in/code", data={"code": wrong}).status_code == 200
+    assert client.http.post("/sign-in/code", data={"code": phone.code()}).status_code == 429
+    with committed(app):
+        failures = db.session.scalars(select(AuditEvent).where(AuditEvent.event == "two_factor_failed")).all()
+        assert len(failures) == 5
+
+
+def test_the_code_step_answers_only_someone_whose_password_was_just_accepted(client, app, admin, monkeypatch):
+    assert client.get("/sign-in/code").location == "/sign-in"
+    assert client.get("/sign-in/set-up-two-factor").location == "/sign-in"
+    from tracker.auth import views
+
+    _attempt(client, admin.email, PASSWORD)
+    monkeypatch.setattr(views, "PENDING_MINUTES", -1)
+    assert client.get("/sign-in/set-up-two-factor").location == "/sign-in"
+
+
+def test_anyone_may_choose_two_factor_sign_in(client, world, monkeypatch):
+    phone = Phone(monkeypatch)
+    client.sign_in(world.owner)
+    page = client.get_page("accounts.set_up_two_factor")
+    phone.secret = page.select_one("#secret").get_text(strip=True)
+    client.post_form("accounts.set_up_two_factor", {"code": phone.code()}, status=302)
+    assert _attempt(PageClient(client.app), world.owner.email, PASSWORD).location == "/sign-in/code"

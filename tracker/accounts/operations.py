@@ -1,0 +1,60 @@
+"""Creating and changing accounts, each change audited; ending sessions where a change calls for it.
+
+The caller commits. Passwords are never recorded, only that one was changed and by whom.
+"""
+
+from __future__ import annotations
+
+from tracker import sessions
+from tracker.accounts import passwords
+from tracker.audit import change_fields, record, record_creation
+from tracker.extensions import db
+from tracker.models import Authority, Role, User
+
+
+def create_user(
+    actor: User,
+    *,
+    authority: Authority,
+    email: str,
+    name: str | None,
+    job_title: str,
+    role: Role,
+    password: str,
+) -> User:
+    user = User(
+        authority=authority,
+        email=email.strip().lower(),
+        name=name or None,
+        job_title=job_title,
+        role=role,
+        password_hash=passwords.hashed(password),
+    )
+    db.session.add(user)
+    record_creation(
+        user,
+        actor,
+        {"email": user.email, "name": user.name, "job_title": job_title, "role": role, "authority": authority.name},
+    )
+    return user
+
+
+def change_user(actor: User, user: User, **values) -> dict:
+    """Change an account's details; deactivating it, or changing its role or authority, signs it out."""
+    if "email" in values:
+        values["email"] = values["email"].strip().lower()
+    changed = change_fields(user, actor, **values)
+    if {"active", "role", "authority"} & changed.keys():
+        sessions.end_all(user)
+    return changed
+
+
+def set_password(actor: User, user: User, password: str) -> None:
+    user.password_hash = passwords.hashed(password)
+    record(user, "password_changed", actor, field="password")
+    sessions.end_all(user)
+
+
+def set_two_factor(actor: User, user: User, secret: str | None, step: int | None) -> None:
+    user.totp_secret, user.totp_last_step = secret, step
+    record(user, "two_factor_set_up" if secret else "two_factor_removed", actor, field="two_factor")

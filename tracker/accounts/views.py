@@ -1,0 +1,198 @@
+"""Administrators manage accounts; everyone changes their own password and sets up two-factor sign-in."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask_login import current_user
+from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload
+
+from tracker import sessions
+from tracker.accounts import operations, passwords, two_factor
+from tracker.accounts.forms import ChangePasswordForm, CodeForm, NewUserForm, ResetPasswordForm, UserForm
+from tracker.extensions import db
+from tracker.forms import choices
+from tracker.models import Authority, Role, User
+from tracker.pagination import page_number, pagination_params
+from tracker.security import ALL_ROLES, requires_role
+
+bp = Blueprint("accounts", __name__)
+
+
+def _about(user_or_form) -> list[str]:
+    """What a password must not be built from: the person's own details and their council."""
+    return [str(getattr(user_or_form, name, "") or "") for name in ("email", "name", "job_title")]
+
+
+@bp.route("/admin/users")
+@requires_role(Role.ADMINISTRATOR)
+def users():
+    per_page = current_app.config["HOME_PAGE_SIZE"]
+    page = page_number(request.args)
+    total = db.session.scalar(select(func.count(User.id)))
+    rows = db.session.scalars(
+        select(User)
+        .join(Authority)
+        .options(joinedload(User.authority))
+        .order_by(Authority.name, User.active.desc(), User.job_title, User.id)
+        .limit(per_page)
+        .offset((page - 1) * per_page)
+    ).all()
+    return render_template(
+        "accounts/users.html",
+        title="Accounts",
+        users=rows,
+        total=total,
+        pagination=pagination_params(page, per_page, total, "accounts.users"),
+    )
+
+
+def _authority_choices(form: UserForm) -> None:
+    form.authority_id.choices = choices(
+        (a.id, a.name) for a in db.session.scalars(select(Authority).order_by(Authority.name))
+    )
+
+
+def _email_taken(email: str, other_than: int | None = None) -> bool:
+    query = select(User.id).where(func.lower(User.email) == email.strip().lower())
+    if other_than is not None:
+        query = query.where(User.id != other_than)
+    return db.session.scalar(query) is not None
+
+
+@bp.route("/admin/users/new", methods=["GET", "POST"])
+@requires_role(Role.ADMINISTRATOR)
+def new_user():
+    form = NewUserForm()
+    _authority_choices(form)
+    if request.method == "GET":
+        form.active.data = True
+    if form.validate_on_submit():
+        authority = db.session.get(Authority, form.authority_id.data)
+        problem = passwords.problem(form.password.data, about=[*_about(_Fields(form)), authority.name])
+        if _email_taken(form.email.data):
+            form.email.errors.append("An account with this email address already exists")
+        elif problem:
+            form.password.errors.append(problem)
+        else:
+            user = operations.create_user(
+                current_user,
+                authority=authority,
+                email=form.email.data,
+                name=form.name.data,
+                job_title=form.job_title.data,
+                role=Role(form.role.data),
+                password=form.password.data,
+            )
+            if not form.active.data:
+                operations.change_user(current_user, user, active=False)
+            db.session.commit()
+            flash(f"Account created for {user.email}", "success")
+            return redirect(url_for("accounts.users"))
+    return render_template("accounts/user_form.html", title="Create an account", form=form, user=None)
+
+
+class _Fields:
+    """A form's values under the names _about reads."""
+
+    def __init__(self, form):
+        self.email, self.name, self.job_title = form.email.data, form.name.data, form.job_title.data
+
+
+@bp.route("/admin/users/<int:user_id>", methods=["GET", "POST"])
+@requires_role(Role.ADMINISTRATOR)
+def edit_user(user_id: int):
+    user = db.session.get(User, user_id) or abort(404)
+    form = UserForm(obj=user if request.method == "GET" else None)
+    _authority_choices(form)
+    if request.method == "GET":
+        form.role.data = user.role.value
+    elif form.validate_on_submit():
+        if _email_taken(form.email.data, other_than=user.id):
+            form.email.errors.append("An account with this email address already exists")
+        elif user.id == current_user.id and (not form.active.data or form.role.data != user.role.value):
+            form.active.errors.append("You cannot deactivate your own account or change your own role")
+        else:
+            operations.change_user(
+                current_user,
+                user,
+                email=form.email.data,
+                name=form.name.data or None,
+                job_title=form.job_title.data,
+                role=Role(form.role.data),
+                authority=db.session.get(Authority, form.authority_id.data),
+                active=form.active.data,
+            )
+            db.session.commit()
+            flash(f"Account for {user.email} saved", "success")
+            return redirect(url_for("accounts.users"))
+    return render_template("accounts/user_form.html", title="Change an account", form=form, user=user)
+
+
+@bp.route("/admin/users/<int:user_id>/password", methods=["GET", "POST"])
+@requires_role(Role.ADMINISTRATOR)
+def reset_password(user_id: int):
+    user = db.session.get(User, user_id) or abort(404)
+    form = ResetPasswordForm()
+    if form.validate_on_submit():
+        problem = passwords.problem(form.password.data, about=[*_about(user), user.authority.name])
+        if problem:
+            form.password.errors.append(problem)
+        else:
+            operations.set_password(current_user, user, form.password.data)
+            db.session.commit()
+            flash(f"New password set for {user.email}; they have been signed out everywhere", "success")
+            return redirect(url_for("accounts.users"))
+    return render_template("accounts/reset_password.html", title="Set a new password", form=form, user=user)
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@requires_role(*ALL_ROLES)
+def change_password():
+    user = current_user._get_current_object()
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        problem = passwords.problem(form.new.data, about=[*_about(user), user.authority.name])
+        if not user.check_password(form.current.data):
+            form.current.errors.append("Your current password is not right")
+        elif problem:
+            form.new.errors.append(problem)
+        else:
+            operations.set_password(user, user, form.new.data)
+            db.session.commit()
+            sessions.begin(user)  # every other session has ended; this one starts again
+            flash("Your password has been changed. You have been signed out on other devices.", "success")
+            return redirect(url_for("home.index"))
+    return render_template("accounts/change_password.html", title="Change your password", form=form)
+
+
+@bp.route("/account/two-factor", methods=["GET", "POST"])
+@requires_role(*ALL_ROLES)
+def set_up_two_factor():
+    user = current_user._get_current_object()
+    return _two_factor_setup(user, done=lambda: redirect(url_for("home.index")))
+
+
+def _two_factor_setup(user: User, done):
+    """Show a new secret, and keep it once the person proves their app has it by typing a code."""
+    secret = session.get("totp_candidate") or two_factor.new_secret()
+    session["totp_candidate"] = secret
+    form = CodeForm()
+    if form.validate_on_submit():
+        step = two_factor.matching_step(secret, form.code.data, after=None)
+        if step is None:
+            form.code.errors.append("The code is not right: check the time on your phone and try the newest code")
+        else:
+            operations.set_two_factor(user, user, secret, step)
+            db.session.commit()
+            session.pop("totp_candidate", None)
+            flash("Two-factor sign-in is set up. You will be asked for a code each time you sign in.", "success")
+            return done()
+    return render_template(
+        "accounts/two_factor.html",
+        title="Set up two-factor sign-in",
+        form=form,
+        secret=secret,
+        uri=two_factor.provisioning_uri(secret, user),
+        required=two_factor.required(user),
+    )

@@ -1,0 +1,43 @@
+"""What the production configuration refuses to start with: a default secret key, or demo accounts."""
+
+from __future__ import annotations
+
+from flask import Flask
+from sqlalchemy import exists, inspect, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from tracker.config import DEFAULT_SECRET_KEY
+from tracker.extensions import db
+from tracker.models import User
+
+MIN_SECRET_LENGTH = 32
+
+
+class UnsafeConfiguration(RuntimeError):
+    pass
+
+
+def check(app: Flask) -> None:
+    if not app.config.get("PRODUCTION"):
+        return
+    key = app.config.get("SECRET_KEY") or ""
+    if key == DEFAULT_SECRET_KEY or len(key) < MIN_SECRET_LENGTH:
+        raise UnsafeConfiguration(
+            f"Set SECRET_KEY to a random value of at least {MIN_SECRET_LENGTH} characters, for example "
+            "python3 -c 'import secrets; print(secrets.token_urlsafe(48))'"
+        )
+    with app.app_context():
+        try:
+            if not inspect(db.engine).has_table("user"):
+                return  # a new database, before `db upgrade`: nothing to refuse yet
+            demo = db.session.scalar(select(exists().where(User.is_demo.is_(True))))
+        except SQLAlchemyError:
+            app.logger.warning("Could not check the database for demo accounts at start-up")
+            return
+        finally:
+            db.session.remove()
+    if demo:
+        raise UnsafeConfiguration(
+            "This database holds the demo accounts, which share a published password. Production must use "
+            "a database that was never seeded with the demo."
+        )
