@@ -13,6 +13,7 @@ from tracker import production
 from tracker.accounts.cli import users_cli
 from tracker.accounts.views import bp as accounts_bp
 from tracker.actions.blueprint import bp as actions_bp
+from tracker.audit_trail.views import bp as audit_bp
 from tracker.auth.views import bp as auth_bp
 from tracker.config import Config, config_from_environment
 from tracker.errors import register_error_pages
@@ -107,6 +108,7 @@ def _load_user(user_id: str):
 def _register_blueprints(app: Flask) -> None:
     for bp in (
         accounts_bp,
+        audit_bp,
         auth_bp,
         health_bp,
         home_bp,

@@ -23,6 +23,8 @@ def navigation_items() -> dict:
         links.append(("Import", "imports.index"))
     if current_user.role in (Role.DIRECTOR, Role.COMMITTEE_MEMBER):
         links.append(("Committee reports", "reports.index"))
+    if current_user.role in (Role.DIRECTOR, Role.ADMINISTRATOR):
+        links.append(("Audit trail", "audit.search"))
     if current_user.role == Role.ADMINISTRATOR:
         links.append(("Accounts", "accounts.users"))
     links.append(("Your account", "accounts.change_password"))

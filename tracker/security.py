@@ -15,6 +15,8 @@ from typing import Any
 from flask import abort, current_app, redirect, request, url_for
 from flask_login import current_user
 
+from tracker.audit import record
+from tracker.extensions import db
 from tracker.models import Role
 
 # Reachable without signing in: the sign-in page, static files, the health check and the accessibility
@@ -58,8 +60,16 @@ def enforce_access():
         return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
     roles = allowed_roles(endpoint)
     if not roles or current_user.role not in roles:
+        _record_refusal()
         abort(403)
     return None
+
+
+def _record_refusal() -> None:
+    """A permission refusal goes in the audit trail, in its own transaction (nothing else has happened)."""
+    user = current_user._get_current_object()
+    record(user, "refused", user, field=request.method, after=request.path[:500])
+    db.session.commit()
 
 
 def authority_scoped(obj: Any, authority_id: int | None) -> Any:

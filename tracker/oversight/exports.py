@@ -32,7 +32,7 @@ COLUMNS = [
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _safe(value):
+def safe_cell(value):
     if isinstance(value, str):
         value = clean_text(value)
         if value.startswith(_FORMULA_STARTS):
@@ -43,7 +43,7 @@ def _safe(value):
 def _values(row: OverdueRow, today: date) -> list:
     revised = row.due_date if row.due_date != row.original_date else None
     return [
-        _safe(v)
+        safe_cell(v)
         for v in [
             row.kind,
             row.item,

@@ -1,0 +1,87 @@
+"""The audit trail: refusals and sign-ins recorded, searched by who, what and when, exported, never changed."""
+
+import csv
+import io
+import re
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from tests.helpers.data import committed
+from tests.helpers.factories import PASSWORD
+from tests.helpers.paths import PROJECT
+from tracker.extensions import db
+from tracker.models import AuditEvent
+
+
+def _count(app, **where) -> int:
+    with committed(app):
+        query = select(func.count(AuditEvent.id))
+        for name, value in where.items():
+            query = query.where(getattr(AuditEvent, name) == value)
+        return db.session.scalar(query)
+
+
+def test_a_permission_refusal_is_recorded(client, world):
+    client.sign_in(world.owner)
+    assert client.get("/dashboard").status_code == 403
+    with committed(client.app):
+        event = db.session.scalar(select(AuditEvent).where(AuditEvent.event == "refused"))
+        assert (event.actor_id, event.field, event.after) == (world.owner.id, "GET", "/dashboard")
+        assert event.authority_id == world.owner.authority_id
+
+
+def test_the_trail_is_searched_by_who_what_and_when(client, world):
+    client.http.post("/sign-in", data={"email": world.owner.email, "password": "wrong password here"})
+    client.http.post("/sign-in", data={"email": world.owner.email, "password": PASSWORD})
+    client.sign_in(world.director)
+    page = client.get_page("audit.search")
+    assert int(re.search(r"(\d+) event", page.select_one("#audit-count").get_text()).group(1)) == _count(
+        client.app, authority_id=world.owner.authority_id
+    )
+
+    page = client.get_page("audit.search", event="sign_in_failed")
+    rows = page.select("#audit tbody tr")
+    assert len(rows) == 1 and "sign in failed: user" in rows[0].get_text()
+
+    page = client.get_page("audit.search", actor=world.owner.id)
+    assert {r.select("td")[1].get_text(strip=True) for r in page.select("#audit tbody tr")} == {world.owner.job_title}
+    assert not client.get_page("audit.search", **{"from": "2001-01-01", "to": "2001-12-31"}).select("#audit")
+
+
+def test_a_bad_date_is_reported_and_nothing_listed(client, world):
+    client.sign_in(world.director)
+    page = client.get_page("audit.search", **{"from": "yesterday"})
+    assert "Enter the date as year, month and day" in page.select_one(".govuk-error-summary").get_text()
+    assert page.title.get_text().startswith("Error:")
+    page = client.get_page("audit.search", **{"from": "2026-11-02", "to": "2026-11-01"})
+    assert "same as or after the start date" in page.select_one(".govuk-error-summary").get_text()
+
+
+def test_the_csv_holds_the_same_events_as_the_search(client, world):
+    client.http.post("/sign-in", data={"email": world.owner.email, "password": "wrong password here"})
+    client.sign_in(world.director)
+    response = client.get("audit.export", event="sign_in_failed")
+    assert response.headers["Content-Disposition"].startswith("attachment")
+    rows = list(csv.reader(io.StringIO(response.get_data(as_text=True))))
+    assert rows[0][:4] == ["When (UTC)", "Who", "Email", "Event"]
+    assert [r[3] for r in rows[1:]] == ["sign_in_failed"]
+    everything = list(csv.reader(io.StringIO(client.get("audit.export").get_data(as_text=True))))
+    assert len(everything) - 1 == _count(client.app, authority_id=world.owner.authority_id)
+
+
+def test_a_director_sees_only_their_authoritys_events(client, world):
+    client.sign_in(world.outsider)
+    client.get("/dashboard")  # refused: recorded against Leeds
+    client.sign_in(world.director)
+    text = client.get("audit.export").get_data(as_text=True)
+    assert world.outsider.email not in text
+
+
+def test_nothing_in_the_application_changes_or_deletes_audit_events(app):
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint.startswith("audit."):
+            assert rule.methods <= {"GET", "HEAD", "OPTIONS"}, rule
+    pattern = re.compile(r"(update|delete)\(AuditEvent|AuditEvent\)\.(update|delete)|audit_event.*(UPDATE|DELETE)")
+    for path in Path(PROJECT / "tracker").rglob("*.py"):
+        assert not pattern.search(path.read_text()), path
