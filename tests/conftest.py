@@ -79,6 +79,10 @@ class SqliteDatabases:
         shutil.copyfile(self.templates[template], target)
         return f"sqlite:///{target}"
 
+    def blank(self, target: Path) -> str:
+        """A database with nothing in it at all, not even the schema."""
+        return f"sqlite:///{target}"
+
     def drop(self, url: str) -> None:
         pass  # the file goes with the test's tmp_path
 
@@ -100,6 +104,12 @@ class PostgresDatabases:
     def create(self, template: str, target: Path) -> str:
         name = f"test_{next(self._counter)}"
         self._execute(f"CREATE DATABASE {name} TEMPLATE template_{template}")
+        return f"{self.base}/{name}"
+
+    def blank(self, target: Path) -> str:
+        """A database with nothing in it at all, not even the schema."""
+        name = f"blank_{next(self._counter)}"
+        self._execute(f"CREATE DATABASE {name} TEMPLATE template0")
         return f"{self.base}/{name}"
 
     def drop(self, url: str) -> None:

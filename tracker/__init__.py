@@ -15,6 +15,7 @@ from tracker.accounts.views import bp as accounts_bp
 from tracker.actions.blueprint import bp as actions_bp
 from tracker.audit_trail.views import bp as audit_bp
 from tracker.auth.views import bp as auth_bp
+from tracker.backups.cli import backup_cli
 from tracker.config import Config, config_from_environment
 from tracker.errors import register_error_pages
 from tracker.export.cli import plan_cli
@@ -128,6 +129,7 @@ def _register_blueprints(app: Flask) -> None:
 def _register_commands(app: Flask) -> None:
     app.cli.add_command(inspection_cli)
     app.cli.add_command(users_cli)
+    app.cli.add_command(backup_cli)
     app.cli.add_command(seed_command)
     app.cli.add_command(plan_cli)
     app.cli.add_command(reminders_cli)

@@ -208,12 +208,13 @@ def add_evidence(
         added_by=actor,
         added_at=when,
     )
+    # In the session before anything is loaded: loading autoflushes, and a half-made Evidence must not be.
+    db.session.add(evidence)
     if file is not None:
         evidence.stored_filename = uploads.store(file, upload_folder, action.improvement_point.inspection.authority_id)
         evidence.original_filename = file.original_name
         evidence.content_type = file.content_type
         evidence.size_bytes = len(file.data)
-    db.session.add(evidence)
     record_creation(
         evidence,
         actor,
