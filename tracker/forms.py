@@ -8,7 +8,7 @@ from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovDateInput, GovTextArea
 from wtforms import DateField, FieldList, FormField, HiddenField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Length
+from wtforms.validators import DataRequired, Length, StopValidation
 
 from tracker.text import clean_text
 
@@ -65,7 +65,10 @@ class GovDateField(DateField):
             raise ValueError(f"{self.label.text} must be a real date") from None
 
     def pre_validate(self, form):
-        pass  # process_formdata has already said what is wrong
+        # process_formdata has already said what is wrong with boxes that were sent; a required date whose
+        # boxes were not sent at all (a hand-made request) is simply missing.
+        if self.required and self.data is None and not self.process_errors:
+            raise StopValidation(f"Enter the {self.label.text.lower()}")
 
 
 class Form(FlaskForm):
