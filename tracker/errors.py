@@ -3,7 +3,7 @@ a fault of ours (500), which shows a reference that is also in the log beside th
 
 import secrets
 
-from flask import Flask, current_app, render_template
+from flask import Flask, current_app, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import InternalServerError
 
@@ -25,6 +25,12 @@ def _page(status: int, **context):
     return page, status
 
 
+def _throttled(error):
+    """Repeated failures paused: logged (endpoint and address), so an attack shows up in the logs."""
+    current_app.logger.warning("Throttled %s %s from %s", request.method, request.path, request.remote_addr)
+    return _page(429)
+
+
 def _fault(error: InternalServerError):
     """Log the fault with a reference the user can quote; the page shows the reference and nothing else."""
     reference = secrets.token_hex(4).upper()
@@ -34,8 +40,9 @@ def _fault(error: InternalServerError):
 
 
 def register_error_pages(app: Flask) -> None:
-    for status in (403, 404, 413, 429):
+    for status in (403, 404, 413):
         app.register_error_handler(status, lambda error, status=status: _page(status))
+    app.register_error_handler(429, _throttled)
     # A form posted without its token, or after the token expired: say so, rather than "Bad Request".
     app.register_error_handler(CSRFError, lambda error: _page(400))
     app.register_error_handler(InternalServerError, _fault)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import secrets
 
 from flask import Flask, Response, current_app, g, request
-from flask_login import current_user
 
 # The policy's fixed part; the script nonce is added per response.
 POLICY = (
@@ -45,8 +44,9 @@ def add_security_headers(response: Response) -> Response:
     headers["X-Frame-Options"] = "DENY"  # for browsers that predate frame-ancestors
     headers["Cross-Origin-Opener-Policy"] = "same-origin"
     headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()"
-    # Static files may be cached: they are the same for everyone.
-    if request.endpoint != "static" and current_user.is_authenticated:
+    # Nothing the application writes is cached: signed-in pages, and the sign-in steps (a two-factor key).
+    # Static files may be: they are the same for everyone.
+    if request.endpoint != "static":
         headers["Cache-Control"] = "no-store"
         headers["Pragma"] = "no-cache"
     # Production is served over HTTPS (behind the council's proxy): browsers must not try plain HTTP again.

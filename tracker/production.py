@@ -26,6 +26,11 @@ def check(app: Flask) -> None:
             f"Set SECRET_KEY to a random value of at least {MIN_SECRET_LENGTH} characters, for example "
             "python3 -c 'import secrets; print(secrets.token_urlsafe(48))'"
         )
+    if app.config.get("RATELIMIT_STORAGE_URI", "memory://").startswith("memory://"):
+        app.logger.warning(
+            "RATELIMIT_STORAGE_URI is memory://: each process counts failed sign-ins separately. With several "
+            "processes or instances, point it at a shared store such as redis://"
+        )
     with app.app_context():
         try:
             if not inspect(db.engine).has_table("user"):

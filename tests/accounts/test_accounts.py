@@ -175,3 +175,14 @@ def test_an_administrator_sets_a_new_password_which_signs_the_user_out(app, worl
     admin.post_form("accounts.reset_password", {"password": NEW_PASSWORD}, status=302, user_id=world.owner.id)
     assert not _signed_in(owner)
     _real_sign_in(app, world.owner.email, NEW_PASSWORD)
+
+
+def test_guessing_the_current_password_from_a_signed_in_session_is_recorded_and_throttled(client, world):
+    client.sign_in(world.owner)
+    form = {"current": "a wrong guess here", "new": NEW_PASSWORD, "confirm": NEW_PASSWORD}
+    for _ in range(5):
+        assert client.http.post("/account/password", data=form).status_code == 200
+    assert client.http.post("/account/password", data={**form, "current": PASSWORD}).status_code == 429
+    with committed(client.app):
+        failures = db.session.scalars(select(AuditEvent).where(AuditEvent.event == "password_check_failed")).all()
+        assert len(failures) == 5

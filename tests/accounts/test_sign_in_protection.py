@@ -21,15 +21,31 @@ def _attempt(client, email, password, **environ):
     return client.http.post("/sign-in", data={"email": email, "password": password}, environ_base=environ)
 
 
-def test_an_account_is_throttled_after_five_failures_even_with_the_right_password(app, world):
+def test_an_account_is_paused_for_an_address_after_five_failures_even_with_the_right_password(app, world):
     client = PageClient(app)
     for _ in range(5):
         assert _attempt(client, world.owner.email, WRONG).status_code == 200
     refused = _attempt(client, world.owner.email, PASSWORD)
     assert refused.status_code == 429
     assert "Too many attempts to sign in" in refused.get_data(as_text=True)
+    # The real person, elsewhere, is not locked out by a stranger's five guesses.
+    assert _attempt(PageClient(app), world.owner.email, PASSWORD, REMOTE_ADDR="198.51.100.7").status_code == 302
     # Another account from the same address is not held up by it.
     assert _attempt(PageClient(app), world.director.email, PASSWORD).status_code == 302
+
+
+def test_guesses_spread_over_many_addresses_are_paused_after_twenty(app, world):
+    for n in range(20):
+        address = f"203.0.113.{n // 4}"
+        assert _attempt(PageClient(app), world.owner.email, WRONG, REMOTE_ADDR=address).status_code == 200
+    assert _attempt(PageClient(app), world.owner.email, PASSWORD, REMOTE_ADDR="198.51.100.99").status_code == 429
+
+
+def test_control_characters_do_not_make_a_fresh_account_count(app, world):
+    client = PageClient(app)
+    for n in range(5):
+        assert _attempt(client, world.owner.email + "\x01" * n, WRONG).status_code == 200
+    assert _attempt(client, world.owner.email.upper() + "\x02", WRONG).status_code == 429
 
 
 def test_an_unknown_email_is_throttled_exactly_like_a_known_one(app, world):
@@ -42,6 +58,16 @@ def test_an_unknown_email_is_throttled_exactly_like_a_known_one(app, world):
         ]
     known, unknown = answers.values()
     assert known == unknown == [(200, True)] * 5 + [(429, False)]
+
+
+def test_an_unknown_email_costs_a_password_check_like_a_known_one(app, world, monkeypatch):
+    from tracker.auth import operations
+
+    checked = []
+    real = operations.check_password_hash
+    monkeypatch.setattr(operations, "check_password_hash", lambda h, p: checked.append(p) or real(h, p))
+    _attempt(PageClient(app), "nobody@leicester.example.org", WRONG)
+    assert checked == [WRONG]
 
 
 def test_an_address_is_throttled_after_thirty_failures_across_accounts(app):
@@ -120,6 +146,78 @@ def test_with_two_factor_a_code_is_needed_and_each_code_works_once(app, admin, m
     assert "The code is not right" in page.select_one(".govuk-error-summary").get_text()
     phone.now += 30
     again.post_form("auth.code", {"code": phone.code()}, status=302)
+
+
+def test_a_password_alone_cannot_replace_an_existing_two_factor_secret(app, admin, monkeypatch):
+    phone = Phone(monkeypatch, pyotp.random_base32())
+    with committed(app):
+        db.session.get(User, admin.id).totp_secret = phone.secret
+    client = PageClient(app)
+    _attempt(client, admin.email, PASSWORD)
+    assert client.get("/sign-in/set-up-two-factor").location == "/sign-in/code"
+    assert client.http.post("/sign-in/set-up-two-factor", data={"code": "123456"}).location == "/sign-in/code"
+    assert client.get("/plan").status_code == 302
+    with committed(app):
+        assert db.session.get(User, admin.id).totp_secret == phone.secret
+
+
+def test_a_signed_in_person_cannot_replace_their_secret_without_an_administrator(client, world, monkeypatch):
+    secret = pyotp.random_base32()
+    with committed(client.app):
+        db.session.get(User, world.owner.id).totp_secret = secret
+    client.sign_in(world.owner)
+    assert client.get("accounts.set_up_two_factor").location == "/account/password"
+    with committed(client.app):
+        assert db.session.get(User, world.owner.id).totp_secret == secret
+
+
+def test_an_administrator_resets_a_lost_phone(app, world, admin, monkeypatch):
+    phone = Phone(monkeypatch, pyotp.random_base32())
+    with committed(app):
+        db.session.get(User, world.owner.id).totp_secret = phone.secret
+    owner = PageClient(app)
+    _attempt(owner, world.owner.email, PASSWORD)
+    owner.post_form("auth.code", {"code": phone.code()}, status=302)
+    resetter = PageClient(app)
+    resetter.sign_in(admin)
+    resetter.post_form("accounts.reset_two_factor", {}, status=302, user_id=world.owner.id)
+    assert owner.get("/plan").status_code == 302  # signed out everywhere
+    with committed(app):
+        assert db.session.get(User, world.owner.id).totp_secret is None
+        assert db.session.scalar(select(AuditEvent).where(AuditEvent.event == "two_factor_reset"))
+    assert _attempt(PageClient(app), world.owner.email, PASSWORD).location == "/"
+
+
+def test_the_set_up_key_is_not_in_the_session_cookie_and_the_page_is_not_cached(app, admin):
+    import base64
+    import zlib
+
+    client = PageClient(app)
+    _attempt(client, admin.email, PASSWORD)
+    response = client.get("/sign-in/set-up-two-factor")
+    secret = client.get_page("/sign-in/set-up-two-factor").select_one("#secret").get_text(strip=True)
+    assert response.headers["Cache-Control"] == "no-store"
+    cookie = client.http.get_cookie("session").value
+    payload = cookie.lstrip(".").split(".")[0]
+    raw = base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4))
+    text = (zlib.decompress(raw) if cookie.startswith(".") else raw).decode()
+    assert secret not in text
+
+
+def test_wrong_codes_are_counted_per_person_wherever_they_come_from(app, admin, monkeypatch):
+    phone = Phone(monkeypatch, pyotp.random_base32())
+    with committed(app):
+        db.session.get(User, admin.id).totp_secret = phone.secret
+    client = PageClient(app)
+    _attempt(client, admin.email, PASSWORD)
+    wrong = "000000" if phone.code() != "000000" else "111111"
+    for n in range(5):
+        response = client.http.post("/sign-in/code", data={"code": wrong}, environ_base={"REMOTE_ADDR": f"192.0.2.{n}"})
+        assert response.status_code == 200
+    response = client.http.post(
+        "/sign-in/code", data={"code": phone.code()}, environ_base={"REMOTE_ADDR": "192.0.2.99"}
+    )
+    assert response.status_code == 429
 
 
 def test_wrong_codes_are_recorded_and_throttled(app, admin, monkeypatch):

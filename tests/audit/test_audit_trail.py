@@ -5,13 +5,15 @@ import io
 import re
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from tests.helpers.data import committed
 from tests.helpers.factories import PASSWORD
 from tests.helpers.paths import PROJECT
+from tracker.audit import record
 from tracker.extensions import db
-from tracker.models import AuditEvent
+from tracker.models import Action, AuditEvent
 
 
 def _count(app, **where) -> int:
@@ -56,6 +58,34 @@ def test_a_bad_date_is_reported_and_nothing_listed(client, world):
     assert page.title.get_text().startswith("Error:")
     page = client.get_page("audit.search", **{"from": "2026-11-02", "to": "2026-11-01"})
     assert "same as or after the start date" in page.select_one(".govuk-error-summary").get_text()
+
+
+def test_a_date_out_of_range_is_refused_not_a_crash(client, world):
+    client.sign_in(world.director)
+    page = client.get_page("audit.search", to="9999-12-31")
+    assert "between 1900 and 2100" in page.select_one(".govuk-error-summary").get_text()
+    assert client.get("audit.export", to="9999-12-31").status_code == 200
+
+
+def test_a_value_that_looks_like_a_formula_is_escaped_in_the_csv(client, world):
+    with committed(client.app):
+        record(db.session.get(Action, world.action.id), "changed", None, field="title", after='=HYPERLINK("x")')
+    client.sign_in(world.director)
+    rows = list(csv.reader(io.StringIO(client.get("audit.export", event="changed").get_data(as_text=True))))
+    assert rows[1][9] == '\'=HYPERLINK("x")'
+
+
+def test_the_database_refuses_to_change_or_delete_an_event(app, world):
+    from sqlalchemy import delete, update
+    from sqlalchemy.exc import DatabaseError
+
+    with app.app_context():
+        record(db.session.get(Action, world.action.id), "changed", None, field="title", after="A title")
+        db.session.commit()
+        for statement in (update(AuditEvent).values(after="rewritten"), delete(AuditEvent)):
+            with pytest.raises(DatabaseError, match="cannot be changed or deleted"):
+                db.session.execute(statement)
+            db.session.rollback()
 
 
 def test_the_csv_holds_the_same_events_as_the_search(client, world):

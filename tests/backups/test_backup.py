@@ -160,3 +160,30 @@ def test_a_backup_taken_while_writes_go_on_is_consistent(seeded_app, restored_ap
                 )
             ) / db.session.scalar(select(func.count(ProgressUpdate.id)))
         assert recorded == updates * per_update
+
+
+def test_a_backup_is_readable_by_its_owner_only(seeded_app, tmp_path):
+    _add_file_evidence(seeded_app)
+    backup = tmp_path / "backup"
+    seeded_app.test_cli_runner().invoke(args=["backup", "create", str(backup)])
+    assert backup.stat().st_mode & 0o777 == 0o700
+    assert all(p.stat().st_mode & 0o077 == 0 for p in backup.rglob("*"))
+
+
+def test_restore_brings_back_only_what_the_manifest_vouches_for(seeded_app, restored_app, tmp_path):
+    backup = tmp_path / "backup"
+    seeded_app.test_cli_runner().invoke(args=["backup", "create", str(backup)])
+    (backup / "uploads" / "planted.pdf").write_bytes(b"%PDF- not from the backup")
+    result = restored_app.test_cli_runner().invoke(args=["backup", "restore", str(backup)])
+    assert result.exit_code == 0, result.output
+    assert not list(Path(restored_app.config["UPLOAD_FOLDER"]).rglob("planted.pdf"))
+
+
+def test_a_manifest_without_its_database_is_refused(seeded_app, restored_app, tmp_path):
+    backup = tmp_path / "backup"
+    seeded_app.test_cli_runner().invoke(args=["backup", "create", str(backup)])
+    manifest = json.loads((backup / "manifest.json").read_text())
+    manifest["files"] = {k: v for k, v in manifest["files"].items() if k.startswith("uploads/")}
+    (backup / "manifest.json").write_text(json.dumps(manifest))
+    result = restored_app.test_cli_runner().invoke(args=["backup", "restore", str(backup)])
+    assert result.exit_code != 0 and "does not list" in result.output

@@ -19,7 +19,7 @@ from tracker.reports import operations as reports
 from tracker.reports.defaults import default_inputs
 
 # Accounts belong to no one authority: administrators manage everyone's (see docs/decisions.md).
-GLOBAL = {"accounts.edit_user", "accounts.reset_password"}
+GLOBAL = {"accounts.edit_user", "accounts.reset_password", "accounts.reset_two_factor"}
 # Refused on one's own authority by a rule of the plan, not by authority: a director does not answer the
 # challenge they raised (only the owner does).
 RULE_REFUSALS = {("oversight.answer", Role.DIRECTOR)}

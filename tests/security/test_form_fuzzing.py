@@ -84,6 +84,7 @@ FORMS = {
     "accounts.new_user": ("admin", []),
     "accounts.edit_user": ("admin", ["user_id"]),
     "accounts.reset_password": ("admin", ["user_id"]),
+    "accounts.reset_two_factor": ("admin", ["user_id"]),
     "accounts.change_password": ("owner", []),
     "accounts.set_up_two_factor": ("owner", []),
     "auth.login": (None, []),
@@ -93,7 +94,13 @@ FORMS = {
 # Signing out has no fields to fuzz; it is tested in tests/security/test_sessions.py.
 NOT_FUZZED = {"auth.logout"}
 # Forms whose refusal is itself recorded (a failed sign-in is an audit event), or that keep what was typed.
-RECORDS_REFUSALS = {"auth.login", "auth.code", "auth.first_two_factor"}
+RECORDS_REFUSALS = {
+    "auth.login",
+    "auth.code",
+    "auth.first_two_factor",
+    "accounts.set_up_two_factor",
+    "accounts.change_password",
+}
 
 
 def test_every_form_is_fuzzed(app):

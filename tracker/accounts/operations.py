@@ -56,5 +56,6 @@ def set_password(actor: User, user: User, password: str) -> None:
 
 
 def set_two_factor(actor: User, user: User, secret: str | None, step: int | None) -> None:
-    user.totp_secret, user.totp_last_step = secret, step
-    record(user, "two_factor_set_up" if secret else "two_factor_removed", actor, field="two_factor")
+    """Turn two-factor sign-in on with a confirmed secret, or off (secret None) for someone to set it up again."""
+    user.totp_secret, user.totp_last_step, user.totp_pending_secret = secret, step, None
+    record(user, "two_factor_set_up" if secret else "two_factor_reset", actor, field="two_factor")

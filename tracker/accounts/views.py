@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
@@ -10,7 +10,9 @@ from sqlalchemy.orm import joinedload
 from tracker import sessions
 from tracker.accounts import operations, passwords, two_factor
 from tracker.accounts.forms import ChangePasswordForm, CodeForm, NewUserForm, ResetPasswordForm, UserForm
-from tracker.extensions import db
+from tracker.auth import throttle
+from tracker.auth.operations import failed_attempt
+from tracker.extensions import db, limiter
 from tracker.forms import choices
 from tracker.models import Authority, Role, User
 from tracker.pagination import page_number, pagination_params
@@ -148,12 +150,15 @@ def reset_password(user_id: int):
 
 @bp.route("/account/password", methods=["GET", "POST"])
 @requires_role(*ALL_ROLES)
+@limiter.limit(throttle.PASSWORD_CHECK_LIMIT, key_func=throttle.by_signed_in_user, **throttle.FAILURES)
 def change_password():
     user = current_user._get_current_object()
     form = ChangePasswordForm()
     if form.validate_on_submit():
         problem = passwords.problem(form.new.data, about=[*_about(user), user.authority.name])
         if not user.check_password(form.current.data):
+            # A stolen session must not be a way to guess the password: recorded, and throttled above.
+            failed_attempt(user, "password_check_failed")
             form.current.errors.append("Your current password is not right")
         elif problem:
             form.new.errors.append(problem)
@@ -170,22 +175,31 @@ def change_password():
 @requires_role(*ALL_ROLES)
 def set_up_two_factor():
     user = current_user._get_current_object()
-    return _two_factor_setup(user, done=lambda: redirect(url_for("home.index")))
+    if user.totp_secret:
+        # Replacing a secret would let a stolen session move two-factor sign-in to the thief's phone.
+        flash("Two-factor sign-in is already on. If you have a new phone, ask your administrator to reset it.")
+        return redirect(url_for("accounts.change_password"))
+    return two_factor_setup(user, done=lambda: redirect(url_for("home.index")))
 
 
-def _two_factor_setup(user: User, done):
-    """Show a new secret, and keep it once the person proves their app has it by typing a code."""
-    secret = session.get("totp_candidate") or two_factor.new_secret()
-    session["totp_candidate"] = secret
+def two_factor_setup(user: User, done):
+    """Show a new secret, and keep it once the person proves their app has it by typing a code.
+
+    The secret waits on the user's row until then, not in the session cookie, which is only signed.
+    """
+    if not user.totp_pending_secret:
+        user.totp_pending_secret = two_factor.new_secret()
+        db.session.commit()
+    secret = user.totp_pending_secret
     form = CodeForm()
     if form.validate_on_submit():
         step = two_factor.matching_step(secret, form.code.data, after=None)
         if step is None:
+            failed_attempt(user, "two_factor_failed")
             form.code.errors.append("The code is not right: check the time on your phone and try the newest code")
         else:
             operations.set_two_factor(user, user, secret, step)
             db.session.commit()
-            session.pop("totp_candidate", None)
             flash("Two-factor sign-in is set up. You will be asked for a code each time you sign in.", "success")
             return done()
     return render_template(
@@ -196,3 +210,15 @@ def _two_factor_setup(user: User, done):
         uri=two_factor.provisioning_uri(secret, user),
         required=two_factor.required(user),
     )
+
+
+@bp.route("/admin/users/<int:user_id>/two-factor/reset", methods=["POST"])
+@requires_role(Role.ADMINISTRATOR)
+def reset_two_factor(user_id: int):
+    """For someone who has lost their phone: they set two-factor sign-in up again at their next sign-in."""
+    user = db.session.get(User, user_id) or abort(404)
+    operations.set_two_factor(current_user, user, None, None)
+    sessions.end_all(user)
+    db.session.commit()
+    flash(f"Two-factor sign-in reset for {user.email}; they have been signed out everywhere", "success")
+    return redirect(url_for("accounts.edit_user", user_id=user.id))

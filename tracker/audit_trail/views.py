@@ -36,9 +36,12 @@ def _date(name: str) -> tuple[date | None, str | None]:
     if not value:
         return None, None
     try:
-        return date.fromisoformat(value), None
+        day = date.fromisoformat(value)
     except ValueError:
         return None, f"Enter the date as year, month and day, like {today():%Y-%m-%d}"
+    if not 1900 <= day.year <= 2100:
+        return None, "Enter a year between 1900 and 2100"
+    return day, None
 
 
 def _filters() -> tuple[AuditFilters, dict]:

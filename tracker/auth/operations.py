@@ -1,7 +1,9 @@
 """Sign-in decisions, kept apart from the view so they can be tested and audited in one place."""
 
+import hashlib
 from functools import cache
 
+from flask import current_app
 from sqlalchemy import func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -21,11 +23,17 @@ def authenticate(email: str, password: str) -> User | None:
     user = db.session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
     if user is None:
         check_password_hash(_unknown_user_hash(), password)
+        # No account to record it against: the log keeps it, with the address hashed (it is personal data).
+        current_app.logger.info("Sign-in failed for an unknown email address %s", _fingerprint(email))
         return None
     if not user.check_password(password) or not user.is_active:
         failed_attempt(user, "sign_in_failed")
         return None
     return user
+
+
+def _fingerprint(email: str) -> str:
+    return hashlib.sha256(email.strip().lower().encode()).hexdigest()[:12]
 
 
 def failed_attempt(user: User, event: str) -> None:

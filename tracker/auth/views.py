@@ -9,11 +9,11 @@ from flask_login import current_user, logout_user
 from tracker import sessions
 from tracker.accounts import two_factor
 from tracker.accounts.forms import CodeForm
-from tracker.accounts.views import _two_factor_setup
+from tracker.accounts.views import two_factor_setup
 from tracker.audit import record
+from tracker.auth import throttle
 from tracker.auth.forms import SignInForm
 from tracker.auth.operations import authenticate, failed_attempt, signed_in
-from tracker.auth.throttle import ACCOUNT_LIMIT, ADDRESS_LIMIT, CODE_LIMIT, by_account, by_pending_user, failed
 from tracker.extensions import db, limiter
 from tracker.models import User
 from tracker.security import ALL_ROLES, requires_role
@@ -36,8 +36,14 @@ def _safe_next(target: str | None) -> str:
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])
-@limiter.limit(ACCOUNT_LIMIT, key_func=by_account, methods=["POST"], deduct_when=failed)
-@limiter.limit(ADDRESS_LIMIT, methods=["POST"], deduct_when=failed)
+@limiter.limit(
+    throttle.ACCOUNT_FROM_ADDRESS_LIMIT,
+    key_func=throttle.by_account_and_address,
+    methods=["POST"],
+    deduct_when=throttle.failed,
+)
+@limiter.limit(throttle.ACCOUNT_LIMIT, key_func=throttle.by_account, methods=["POST"], deduct_when=throttle.failed)
+@limiter.limit(throttle.ADDRESS_LIMIT, methods=["POST"], deduct_when=throttle.failed)
 def login():
     if current_user.is_authenticated:
         return redirect(url_for("home.index"))
@@ -77,7 +83,7 @@ def _pending_user() -> User:
 
 
 @bp.route("/sign-in/code", methods=["GET", "POST"])
-@limiter.limit(CODE_LIMIT, key_func=by_pending_user, methods=["POST"], deduct_when=failed)
+@limiter.limit(throttle.CODE_LIMIT, key_func=throttle.by_pending_user, **throttle.FAILURES)
 def code():
     user = _pending_user()
     if not user.totp_secret:
@@ -94,12 +100,15 @@ def code():
 
 
 @bp.route("/sign-in/set-up-two-factor", methods=["GET", "POST"])
-@limiter.limit(CODE_LIMIT, key_func=by_pending_user, methods=["POST"], deduct_when=failed)
+@limiter.limit(throttle.CODE_LIMIT, key_func=throttle.by_pending_user, **throttle.FAILURES)
 def first_two_factor():
     """Administrators set up two-factor sign-in before their first session begins."""
     user = _pending_user()
+    if user.totp_secret:
+        # Set up already: a password alone must not replace it.
+        return redirect(url_for("auth.code"))
     target = session.get("pending_next") or url_for("home.index")
-    return _two_factor_setup(user, done=lambda: _complete(user, target))
+    return two_factor_setup(user, done=lambda: _complete(user, target))
 
 
 @bp.route("/sign-out", methods=["POST"])

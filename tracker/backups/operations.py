@@ -8,7 +8,9 @@ A backup folder holds:
 - `manifest.json`: when, which schema revision, which kind of database, and every file's size and SHA-256.
 
 Restoring checks the manifest first (every file present, the right size and checksum) and goes only into
-an empty database and an empty evidence folder, so it can never overwrite live data.
+an empty database and an empty evidence folder, so it can never overwrite live data. The checksums catch
+damage, not a deliberate forgery (whoever can rewrite the files can rewrite the manifest): keep backups
+where only the service's operators can write, as the README says.
 """
 
 from __future__ import annotations
@@ -48,7 +50,9 @@ def create(engine: Engine, upload_folder: Path, folder: Path) -> BackupSummary:
     folder = Path(folder)
     if folder.exists() and any(folder.iterdir()):
         raise BackupError(f"{folder} is not empty: give a new folder for each backup")
-    folder.mkdir(parents=True, exist_ok=True)
+    # Readable by its owner only: it holds password hashes, two-factor secrets and personal data.
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    folder.chmod(0o700)
     kind = engine.dialect.name
     revision = _revision(engine)
     if kind == "sqlite":
@@ -58,9 +62,12 @@ def create(engine: Engine, upload_folder: Path, folder: Path) -> BackupSummary:
     else:
         raise BackupError(f"Backups of {kind} databases are not supported")
     if Path(upload_folder).exists():
-        shutil.copytree(upload_folder, folder / UPLOADS)
+        shutil.copytree(upload_folder, folder / UPLOADS, symlinks=True)
     else:
         (folder / UPLOADS).mkdir()
+    for path in folder.rglob("*"):
+        if not path.is_symlink():
+            path.chmod(0o700 if path.is_dir() else 0o600)
     files = {
         str(path.relative_to(folder)): {"bytes": path.stat().st_size, "sha256": _sha256(path)}
         for path in sorted(folder.rglob("*"))
@@ -74,6 +81,7 @@ def create(engine: Engine, upload_folder: Path, folder: Path) -> BackupSummary:
         "files": files,
     }
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    (folder / MANIFEST).chmod(0o600)
     return BackupSummary(folder, len(files), sum(f["bytes"] for f in files.values()))
 
 
@@ -89,9 +97,15 @@ def verify(folder: Path) -> dict:
     if manifest.get("format") != FORMAT:
         raise BackupError(f"The backup's format ({manifest.get('format')}) is not one this version can restore")
     problems = []
+    database_file = SQLITE_FILE if manifest["database"] == "sqlite" else PG_FILE
+    if database_file not in files:
+        problems.append(f"the manifest does not list {database_file}")
     for name, expected in files.items():
         path = folder / name
-        if not path.is_file() or folder.resolve() not in path.resolve().parents:
+        inside = folder.resolve() in path.resolve().parents
+        if path.is_symlink() or not inside or (name != database_file and not name.startswith(f"{UPLOADS}/")):
+            problems.append(f"{name} is not a file a backup holds")
+        elif not path.is_file():
             problems.append(f"{name} is missing")
         elif path.stat().st_size != expected["bytes"] or _sha256(path) != expected["sha256"]:
             problems.append(f"{name} has changed since the backup was made")
@@ -116,7 +130,12 @@ def restore(engine: Engine, upload_folder: Path, folder: Path) -> dict:
     else:
         _pg_restore(folder / PG_FILE, engine)
     upload_folder.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(folder / UPLOADS, upload_folder, dirs_exist_ok=True)
+    # Only the files the manifest lists and vouches for: nothing else put in the folder comes back.
+    for name in manifest["files"]:
+        if name.startswith(f"{UPLOADS}/"):
+            target = upload_folder / Path(name).relative_to(UPLOADS)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(folder / name, target)
     return manifest
 
 

@@ -37,6 +37,9 @@ class User(UserMixin, db.Model):
     # so a code cannot be used twice.
     totp_secret: Mapped[str | None] = mapped_column(String(64))
     totp_last_step: Mapped[int | None]
+    # A secret shown on the set-up page and not yet confirmed with a code: kept here, not in the cookie
+    # (Flask's session cookie is signed, not encrypted).
+    totp_pending_secret: Mapped[str | None] = mapped_column(String(64))
 
     authority: Mapped[Authority] = relationship(back_populates="users")
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from sqlalchemy import select
+from flask_migrate import upgrade
+from sqlalchemy import MetaData, select, text
 from werkzeug.security import generate_password_hash
 
 from tracker.actions import operations as plan_ops
@@ -44,10 +45,16 @@ def demo_email(local_part: str, slug: str) -> str:
 
 
 def reset_database() -> None:
-    """Empty every table, children first. Only the demo seed's --reset does this."""
-    for table in reversed(db.metadata.sorted_tables):
-        db.session.execute(table.delete())
-    db.session.commit()
+    """Drop every table and build the schema again from the migrations. Only the demo's `seed --reset` does
+    this: the audit trail refuses deletes (a database trigger), so it is dropped with everything else."""
+    db.session.remove()
+    everything = MetaData()
+    everything.reflect(db.engine)
+    everything.drop_all(db.engine)
+    if db.engine.dialect.name == "postgresql":
+        with db.engine.begin() as connection:
+            connection.execute(text("DROP FUNCTION IF EXISTS audit_event_is_append_only() CASCADE"))
+    upgrade()
 
 
 def seed_demo(seed_folder: Path, *, password: str = DEMO_PASSWORD) -> SeedSummary:
