@@ -17,6 +17,7 @@ from tracker.audit_trail.views import bp as audit_bp
 from tracker.auth.views import bp as auth_bp
 from tracker.backups.cli import backup_cli
 from tracker.config import Config, config_from_environment
+from tracker.demo.cli import demo_cli
 from tracker.errors import register_error_pages
 from tracker.export.cli import plan_cli
 from tracker.extensions import csrf, db, limiter, login_manager, migrate
@@ -130,6 +131,7 @@ def _register_commands(app: Flask) -> None:
     app.cli.add_command(inspection_cli)
     app.cli.add_command(users_cli)
     app.cli.add_command(backup_cli)
+    app.cli.add_command(demo_cli)
     app.cli.add_command(seed_command)
     app.cli.add_command(plan_cli)
     app.cli.add_command(reminders_cli)
