@@ -2,7 +2,8 @@
 
 Proportions follow the seed plan: per action about three milestones (a fifth of them moved once, with
 a reason), one or two pieces of evidence, five progress updates and their audit events; about eight
-improvement points per inspection and three actions per point, each point with its theme; a third of
+improvement points per inspection and three actions per point (more, once a council has 60
+inspections), each point with its theme; a third of
 actions signed off, the rest spread over Red, Amber and Green. Rows go in through SQLAlchemy Core in
 batches with ids assigned here, so it is a few statements per thousand rows rather than one per row.
 """
@@ -44,6 +45,9 @@ from tracker.models import (
 BATCH = 5000
 POINTS_PER_INSPECTION = 8
 ACTIONS_PER_POINT = 3
+# Twenty years of inspections, visits and the SEND and youth justice plans alongside: beyond this a council
+# has more actions per point rather than more inspections.
+MAX_INSPECTIONS = 60
 MILESTONES_PER_ACTION = 3
 UPDATES_PER_ACTION = 5
 DEMO_PASSWORD = "improve-for-children"
@@ -124,8 +128,8 @@ def _people(ids, rows, authority_id: int, index: int, password_hash: str) -> dic
 
 
 def _plan(rng, ids, rows, authority_id: int, people, count: int) -> None:
-    per_inspection = POINTS_PER_INSPECTION * ACTIONS_PER_POINT
-    inspections = max(1, math.ceil(count / per_inspection))
+    inspections = min(MAX_INSPECTIONS, max(1, math.ceil(count / (POINTS_PER_INSPECTION * ACTIONS_PER_POINT))))
+    per_point = max(ACTIONS_PER_POINT, math.ceil(count / (inspections * POINTS_PER_INSPECTION)))
     themes = list(Theme)
     made = 0
     for n in range(inspections):
@@ -162,7 +166,7 @@ def _plan(rng, ids, rows, authority_id: int, people, count: int) -> None:
                 }
             )
             rows[PointTheme].append({"improvement_point_id": point_id, "theme": theme})
-            for _ in range(ACTIONS_PER_POINT):
+            for _ in range(per_point):
                 if made >= count:
                     break
                 _action(rng, ids, rows, authority_id, people, point_id, theme, team, published)
