@@ -107,6 +107,18 @@ class Phone:
         return pyotp.TOTP(self.secret).at(self.now)
 
 
+def _with_phone(app, user, monkeypatch) -> Phone:
+    """Two-factor sign-in already set up for the user, with the phone that has its secret."""
+    phone = Phone(monkeypatch, pyotp.random_base32())
+    with committed(app):
+        db.session.get(User, user.id).totp_secret = phone.secret
+    return phone
+
+
+def _wrong(phone: Phone) -> str:
+    return "000000" if phone.code() != "000000" else "111111"
+
+
 @pytest.fixture
 def admin(app):
     with committed(app):
@@ -131,9 +143,7 @@ def test_an_administrator_must_set_up_two_factor_before_their_first_session(app,
 
 
 def test_with_two_factor_a_code_is_needed_and_each_code_works_once(app, admin, monkeypatch):
-    phone = Phone(monkeypatch, pyotp.random_base32())
-    with committed(app):
-        db.session.get(User, admin.id).totp_secret = phone.secret
+    phone = _with_phone(app, admin, monkeypatch)
     client = PageClient(app)
     assert _attempt(client, admin.email, PASSWORD).location == "/sign-in/code"
     code = phone.code()
@@ -149,9 +159,7 @@ def test_with_two_factor_a_code_is_needed_and_each_code_works_once(app, admin, m
 
 
 def test_a_password_alone_cannot_replace_an_existing_two_factor_secret(app, admin, monkeypatch):
-    phone = Phone(monkeypatch, pyotp.random_base32())
-    with committed(app):
-        db.session.get(User, admin.id).totp_secret = phone.secret
+    phone = _with_phone(app, admin, monkeypatch)
     client = PageClient(app)
     _attempt(client, admin.email, PASSWORD)
     assert client.get("/sign-in/set-up-two-factor").location == "/sign-in/code"
@@ -205,14 +213,13 @@ def test_the_set_up_key_is_not_in_the_session_cookie_and_the_page_is_not_cached(
 
 
 def test_wrong_codes_are_counted_per_person_wherever_they_come_from(app, admin, monkeypatch):
-    phone = Phone(monkeypatch, pyotp.random_base32())
-    with committed(app):
-        db.session.get(User, admin.id).totp_secret = phone.secret
+    phone = _with_phone(app, admin, monkeypatch)
     client = PageClient(app)
     _attempt(client, admin.email, PASSWORD)
-    wrong = "000000" if phone.code() != "000000" else "111111"
     for n in range(5):
-        response = client.http.post("/sign-in/code", data={"code": wrong}, environ_base={"REMOTE_ADDR": f"192.0.2.{n}"})
+        response = client.http.post(
+            "/sign-in/code", data={"code": _wrong(phone)}, environ_base={"REMOTE_ADDR": f"192.0.2.{n}"}
+        )
         assert response.status_code == 200
     response = client.http.post(
         "/sign-in/code", data={"code": phone.code()}, environ_base={"REMOTE_ADDR": "192.0.2.99"}
@@ -221,14 +228,11 @@ def test_wrong_codes_are_counted_per_person_wherever_they_come_from(app, admin, 
 
 
 def test_wrong_codes_are_recorded_and_throttled(app, admin, monkeypatch):
-    phone = Phone(monkeypatch, pyotp.random_base32())
-    with committed(app):
-        db.session.get(User, admin.id).totp_secret = phone.secret
+    phone = _with_phone(app, admin, monkeypatch)
     client = PageClient(app)
     _attempt(client, admin.email, PASSWORD)
-    wrong = "000000" if phone.code() != "000000" else "111111"
     for _ in range(5):
-        assert client.http.post("/sign-in/code", data={"code": wrong}).status_code == 200
+        assert client.http.post("/sign-in/code", data={"code": _wrong(phone)}).status_code == 200
     assert client.http.post("/sign-in/code", data={"code": phone.code()}).status_code == 429
     with committed(app):
         failures = db.session.scalars(select(AuditEvent).where(AuditEvent.event == "two_factor_failed")).all()
