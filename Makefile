@@ -14,7 +14,7 @@ PORT ?= 5000
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-sqlite test-postgresql lint format setup setup-test clean
+.PHONY: help run test test-sqlite test-postgresql bench lint format setup setup-test clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -30,6 +30,9 @@ test: setup-test ## Set up with the test tools, then run the whole suite on SQLi
 	$(VENV)/bin/ruff format --check .
 	$(PY) -m pytest --database=sqlite
 	$(PY) -m pytest --database=postgresql
+
+bench: setup-test ## Time every page at 1,000, 10,000 and 100,000 actions on SQLite and PostgreSQL; writes docs/performance.md
+	$(PY) -m tests.benchmark
 
 test-sqlite: setup-test ## Only the SQLite run of the suite
 	$(PY) -m pytest --database=sqlite

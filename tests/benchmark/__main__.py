@@ -1,0 +1,72 @@
+"""Run the benchmark: `python -m tests.benchmark [--sizes 1000,10000,100000] [--databases sqlite,postgresql]`."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import resource
+import tempfile
+import time
+from contextlib import ExitStack
+from pathlib import Path
+
+from flask_migrate import upgrade
+
+from tests.benchmark import databases, pages, report
+from tests.conftest import make_config
+from tracker import create_app
+from tracker.demo.generate import generate
+from tracker.extensions import db
+
+DOCS = Path(__file__).resolve().parent.parent.parent / "docs" / "performance.md"
+PER_COUNCIL = 10_000
+
+
+def _app_with_plan(url: str, size: int, folder: Path):
+    app = create_app(make_config(url, folder, TODAY="2026-11-22"))
+    pages.add_floor(app)
+    app.logger.disabled = True
+    with app.app_context():
+        upgrade()
+        started = time.perf_counter()
+        generate(max(1, size // PER_COUNCIL), size)
+        print(f"  generated {size:,} actions in {time.perf_counter() - started:.1f} s", flush=True)
+    return app
+
+
+def main() -> None:
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--databases", default="sqlite,postgresql")
+    parser.add_argument("--out", type=Path, default=DOCS)
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    runs = {}
+    notes = []
+    with ExitStack() as stack, tempfile.TemporaryDirectory(prefix="bench-") as folder:
+        folder = Path(folder)
+        print("Printing a long PDF report for the import …", flush=True)
+        long_pdf = pages.long_report_pdf()
+        targets = []
+        for name in args.databases.split(","):
+            if name == "sqlite":
+                targets.append(databases.Sqlite(folder))
+            elif name == "postgresql":
+                pg = stack.enter_context(databases.postgres())
+                notes.append(f"PostgreSQL {pg.version}")
+                targets.append(pg)
+        for target in targets:
+            for size in sizes:
+                print(f"{target.kind}, {size:,} actions", flush=True)
+                app = _app_with_plan(target.new(), size, folder / f"{target.kind}-{size}")
+                runs[(target.kind, size)] = pages.measure_all(app, long_pdf)
+                with app.app_context():
+                    db.session.remove()
+                    db.engine.dispose()
+    memory_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(report.write(args.out, runs, memory_mb, notes))
+
+
+if __name__ == "__main__":
+    main()

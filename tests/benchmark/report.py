@@ -1,0 +1,61 @@
+"""docs/performance.md: the newest run's table, with the run before it kept below for comparison."""
+
+from __future__ import annotations
+
+import os
+import platform
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from tests.benchmark.measure import Timing
+
+LATEST = "## Latest run"
+PREVIOUS = "## Previous run"
+INTRO = """# Performance
+
+Written by `make bench` (tests/benchmark/). Each page is requested through the application in one
+process (the Flask test client: no network), signed in as its usual user, after two warm-up requests;
+the median and 95th percentile are of 30 requests (5 for sign-in, exports, reports and the import).
+"x floor" compares the median with a trivial route behind the same sign-in and access checks, so runs on
+different machines can be compared as ratios. "Queries" is the number of SQL statements one request
+issues. The council measured holds all the actions up to 10,000; at 100,000 the plan is ten councils of
+10,000, the largest a county's combined plans reach.
+"""
+
+
+def write(path: Path, runs: dict[tuple[str, int], list[Timing]], memory_mb: float, notes: list[str]) -> str:
+    sizes = sorted({size for _, size in runs})
+    kinds = list(dict.fromkeys(kind for kind, _ in runs))
+    lines = [
+        LATEST,
+        "",
+        f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+        f"SQLite {sqlite3.sqlite_version}{''.join(f', {n}' for n in notes)}. Peak memory of the process: "
+        f"{memory_mb:.0f} MB.",
+        "",
+    ]
+    for kind in kinds:
+        lines += [f"### {kind}", ""]
+        header = "| | " + " | ".join(f"{size:,} actions: median / p95 ms (x floor), queries" for size in sizes) + " |"
+        lines += [header, "|---|" + "---|" * len(sizes)]
+        names = [t.name for t in runs[(kind, sizes[0])]]
+        for index, name in enumerate(names):
+            cells = []
+            for size in sizes:
+                timing = runs[(kind, size)][index]
+                floor = runs[(kind, size)][0]
+                cells.append(
+                    f"{timing.median_ms:.1f} / {timing.p95_ms:.1f} ({timing.times_floor(floor):.1f}x), {timing.queries}"
+                )
+            lines.append(f"| {name} | " + " | ".join(cells) + " |")
+        lines.append("")
+    latest = "\n".join(lines)
+    previous = ""
+    if path.exists():
+        old = path.read_text(encoding="utf-8")
+        if LATEST in old:
+            body = old.split(LATEST, 1)[1].split(PREVIOUS, 1)[0]
+            previous = f"{PREVIOUS}{body.rstrip()}\n"
+    path.write_text(f"{INTRO}\n{latest}\n{previous}", encoding="utf-8")
+    return latest
