@@ -2,8 +2,8 @@
 
 The Content-Security-Policy allows scripts only from this site, plus the single inline line GOV.UK
 Frontend's page template writes (`js-enabled`), which carries a fresh nonce on every request. Nothing
-may frame the service. Signed-in pages are never cached, so a shared computer's back button shows
-nothing after sign-out.
+may frame the service. No page the application writes is cached (static files may be), so a shared
+computer's back button shows nothing after sign-out.
 """
 
 from __future__ import annotations

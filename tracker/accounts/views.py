@@ -21,9 +21,9 @@ from tracker.security import ALL_ROLES, requires_role
 bp = Blueprint("accounts", __name__)
 
 
-def _about(user_or_form) -> list[str]:
+def _about(user: User) -> list[str]:
     """What a password must not be built from: the person's own details and their council."""
-    return [str(getattr(user_or_form, name, "") or "") for name in ("email", "name", "job_title")]
+    return [user.email, user.name or "", user.job_title, user.authority.name]
 
 
 @bp.route("/admin/users")
@@ -71,7 +71,8 @@ def new_user():
         form.active.data = True
     if form.validate_on_submit():
         authority = db.session.get(Authority, form.authority_id.data)
-        problem = passwords.problem(form.password.data, about=[*_about(_Fields(form)), authority.name])
+        details = [form.email.data, form.name.data or "", form.job_title.data, authority.name]
+        problem = passwords.problem(form.password.data, about=details)
         if _email_taken(form.email.data):
             form.email.errors.append("An account with this email address already exists")
         elif problem:
@@ -92,13 +93,6 @@ def new_user():
             flash(f"Account created for {user.email}", "success")
             return redirect(url_for("accounts.users"))
     return render_template("accounts/user_form.html", title="Create an account", form=form, user=None)
-
-
-class _Fields:
-    """A form's values under the names _about reads."""
-
-    def __init__(self, form):
-        self.email, self.name, self.job_title = form.email.data, form.name.data, form.job_title.data
 
 
 @bp.route("/admin/users/<int:user_id>", methods=["GET", "POST"])
@@ -137,7 +131,7 @@ def reset_password(user_id: int):
     user = db.session.get(User, user_id) or abort(404)
     form = ResetPasswordForm()
     if form.validate_on_submit():
-        problem = passwords.problem(form.password.data, about=[*_about(user), user.authority.name])
+        problem = passwords.problem(form.password.data, about=_about(user))
         if problem:
             form.password.errors.append(problem)
         else:
@@ -155,7 +149,7 @@ def change_password():
     user = current_user._get_current_object()
     form = ChangePasswordForm()
     if form.validate_on_submit():
-        problem = passwords.problem(form.new.data, about=[*_about(user), user.authority.name])
+        problem = passwords.problem(form.new.data, about=_about(user))
         if not user.check_password(form.current.data):
             # A stolen session must not be a way to guess the password: recorded, and throttled above.
             failed_attempt(user, "password_check_failed")
