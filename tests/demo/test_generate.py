@@ -5,6 +5,7 @@ from sqlalchemy import func, select
 from tests.helpers.client import PageClient
 from tests.helpers.data import committed
 from tracker.actions import operations as ops
+from tracker.demo.generate import ACTIONS_PER_MANAGER, LONG_PAST, TODAY, generate
 from tracker.extensions import db
 from tracker.models import Action, AuditEvent, Milestone, PointTheme, ProgressUpdate, Rag, Role, User
 
@@ -38,3 +39,20 @@ def test_the_app_goes_on_adding_to_a_generated_plan(app):
     client.sign_in(director)
     for page in ("/dashboard", "/overdue", "/plan", "/audit", f"/actions/{action.id}"):
         assert client.get(page).status_code == 200, page
+
+
+def test_the_proportions_are_a_councils(app):
+    """Tens of open actions per manager, old plans closed: what the pages' bounds are designed around."""
+    with committed(app):
+        generate(1, 2000)
+        managers = db.session.scalar(select(func.count()).where(User.role == Role.SERVICE_MANAGER))
+        assert managers == 2000 // ACTIONS_PER_MANAGER
+        most_open = db.session.scalar(
+            select(func.count()).where(Action.is_open).group_by(Action.owner_id).order_by(func.count().desc()).limit(1)
+        )
+        assert 5 <= most_open <= 40
+        long_past = Action.target_date < TODAY - LONG_PAST
+        old = dict(
+            db.session.execute(select(Action.is_open, func.count()).where(long_past).group_by(Action.is_open)).all()
+        )
+        assert old[False] > 0 and old.get(True, 0) <= old[False] * 0.03

@@ -8,8 +8,10 @@ from sqlalchemy import select
 from tests.helpers.data import committed
 from tests.helpers.queries import queries_at_sizes
 from tests.helpers.seeded import seeded_user
+from tracker.demo.generate import generate
 from tracker.extensions import db
-from tracker.models import Action, ActionStatus, Authority, ImprovementPoint, Inspection, Rag, Role
+from tracker.models import Action, ActionStatus, Authority, ImprovementPoint, Inspection, Rag, Role, User
+from tracker.oversight.dashboard import PLAN_LIMIT
 
 TODAY = date(2026, 11, 22)
 AUTHORITIES = ["Leicestershire County Council", "Leeds City Council", "Leicester City Council"]
@@ -121,3 +123,28 @@ def test_administrators_choose_an_authority(seeded_client):
 def test_the_dashboard_makes_the_same_queries_at_10000_actions(client):
     counts = [count for _, _, count in queries_at_sizes(client, "oversight.dashboard")]
     assert counts[0] == counts[1], counts
+
+
+def test_a_council_with_years_of_documents_sees_its_newest_plans_one_by_one_and_the_rest_added_up(client):
+    with committed(client.app):
+        generate(1, 200)  # nine documents, the oldest closed long ago
+        director = db.session.scalar(select(User).where(User.role == Role.DIRECTOR))
+        inspections = db.session.scalars(select(Inspection).order_by(Inspection.published.desc())).all()
+        actions = {
+            i.id: [a.rag for p in i.improvement_points for a in p.actions]
+            for i in inspections  # the counts the page should show, worked out here
+        }
+    assert len(inspections) > PLAN_LIMIT
+    client.sign_in(director)
+    page = client.get_page("oversight.dashboard")
+    shown, earlier = inspections[:PLAN_LIMIT], inspections[PLAN_LIMIT:]
+    assert f"The {PLAN_LIMIT} newest of {len(inspections)} documents" in page.select_one("#plans-shown").get_text()
+    table = _table(page, "brag-by-plan")
+    assert list(table) == [i.title for i in shown] + [f"{len(earlier)} earlier documents"]
+    for inspection in shown:
+        assert table[inspection.title][-1] == len(actions[inspection.id])
+    assert table[f"{len(earlier)} earlier documents"][-1] == sum(len(actions[i.id]) for i in earlier)
+    assert sum(row[-1] for row in table.values()) == 200
+    assert {t["id"] for t in page.select("table.tracker-trend")} <= {f"trend-{i.id}" for i in shown}
+    documents = {td.get_text(strip=True) for td in page.select("#deadlines tbody td:first-child")}
+    assert documents and documents <= {i.title for i in shown}

@@ -110,6 +110,7 @@ def record_progress(
     if action.status == ActionStatus.NOT_STARTED:
         changes["status"] = ActionStatus.IN_PROGRESS
     change_fields(action, actor, at=when, **changes)
+    action.updated_at = when  # before record_creation's flush, so the action is written (and versioned) once
     update = ProgressUpdate(
         action=action,
         narrative=narrative,
@@ -121,7 +122,6 @@ def record_progress(
     )
     db.session.add(update)
     record_creation(update, actor, {"narrative": narrative, "rag": rag}, at=when)
-    action.updated_at = when
     return update
 
 

@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import aliased
 
-from tracker.actions.queries import next_milestones
+from tracker.actions.queries import next_milestone
 from tracker.extensions import db
 from tracker.models import Action, ImprovementPoint, Inspection, Rag, User
 
@@ -34,15 +34,29 @@ def authority_actions(authority_id: int, *, first_owner_id: int | None, page: in
     Returns (rows, total).
     """
     owner = aliased(User)
-    nxt = next_milestones()
-    base = (
+    in_authority = (
         select(Action.id)
         .join(ImprovementPoint, Action.improvement_point_id == ImprovementPoint.id)
         .join(Inspection, ImprovementPoint.inspection_id == Inspection.id)
         .where(Inspection.authority_id == authority_id)
     )
-    total = db.session.scalar(select(func.count()).select_from(base.subquery()))
-    mine_first = case((Action.owner_id == first_owner_id, 0), else_=1) if first_owner_id else None
+    total = db.session.scalar(select(func.count()).select_from(in_authority.subquery()))
+    # The sort keys travel with the page's ids, so the page is chosen first and only its rows are filled in.
+    keys = [Inspection.published.label("published"), ImprovementPoint.position.label("position")]
+    if first_owner_id:
+        keys.insert(0, case((Action.owner_id == first_owner_id, 0), else_=1).label("mine_first"))
+    page_ids = in_authority.add_columns(*keys).subquery()
+
+    def order(keyed):
+        return (
+            *([keyed.c.mine_first] if first_owner_id else []),
+            keyed.c.published.desc(),
+            keyed.c.position,
+            keyed.c.id,
+        )
+
+    page_ids = select(page_ids).order_by(*order(page_ids)).limit(per_page).offset((page - 1) * per_page).subquery()
+    next_title, next_due = next_milestone(Action.id)
     query = (
         select(
             Action.id,
@@ -53,25 +67,18 @@ def authority_actions(authority_id: int, *, first_owner_id: int | None, page: in
             Action.rag,
             Action.status,
             Action.target_date,
-            nxt.c.title,
-            nxt.c.due_date,
+            next_title,
+            next_due,
             Inspection.doc_type,
             Inspection.published,
             ImprovementPoint.number,
         )
+        .select_from(page_ids)
+        .join(Action, Action.id == page_ids.c.id)
         .join(ImprovementPoint, Action.improvement_point_id == ImprovementPoint.id)
         .join(Inspection, ImprovementPoint.inspection_id == Inspection.id)
         .join(owner, Action.owner_id == owner.id)
-        .outerjoin(nxt, nxt.c.action_id == Action.id)
-        .where(Inspection.authority_id == authority_id)
-        .order_by(
-            *([mine_first] if mine_first is not None else []),
-            Inspection.published.desc(),
-            ImprovementPoint.position,
-            Action.id,
-        )
-        .limit(per_page)
-        .offset((page - 1) * per_page)
+        .order_by(*order(page_ids))
     )
     rows = [
         ActionRow(

@@ -79,29 +79,29 @@ class MyActions:
     truncated: bool
 
 
-def next_milestones():
-    """Each action's earliest milestone not yet done (ties broken by id)."""
-    ranked = (
-        select(
-            Milestone.action_id,
-            Milestone.title,
-            Milestone.due_date,
-            func.row_number()
-            .over(partition_by=Milestone.action_id, order_by=(Milestone.due_date, Milestone.id))
-            .label("rank"),
-        )
-        .where(Milestone.completed_date.is_(None))
-        .subquery()
+def next_milestone(action_id):
+    """The title and due date of the action's earliest milestone not yet done (ties broken by id).
+
+    Correlated lookups on the milestone's action index: put them on a page of actions already chosen, so the
+    database looks up only those actions' milestones rather than ranking every milestone in the plan.
+    """
+    earliest = (
+        select(Milestone)
+        .where(Milestone.action_id == action_id, Milestone.completed_date.is_(None))
+        .order_by(Milestone.due_date, Milestone.id)
+        .limit(1)
     )
-    return select(ranked.c.action_id, ranked.c.title, ranked.c.due_date).where(ranked.c.rank == 1).subquery()
-
-
-def _overdue_counts(today: date):
     return (
-        select(Milestone.action_id, func.count().label("overdue"))
-        .where(Milestone.completed_date.is_(None), Milestone.due_date < today)
-        .group_by(Milestone.action_id)
-        .subquery()
+        earliest.with_only_columns(Milestone.title).scalar_subquery(),
+        earliest.with_only_columns(Milestone.due_date).scalar_subquery(),
+    )
+
+
+def overdue_milestone_count(action_id, today: date):
+    return (
+        select(func.count())
+        .where(Milestone.action_id == action_id, Milestone.completed_date.is_(None), Milestone.due_date < today)
+        .scalar_subquery()
     )
 
 
@@ -112,9 +112,22 @@ def point_label(doc_type, published: date | None, kind, number: int) -> str:
 
 def my_actions(owner_id: int, today: date) -> MyActions:
     """The open actions a user owns, grouped by improvement point, and what needs their attention first."""
-    nxt = next_milestones()
-    overdue = _overdue_counts(today)
-    is_open = Action.status != ActionStatus.COMPLETE
+    is_open = Action.is_open
+    # The owner's actions are chosen first (bounded), and only those rows are filled in.
+    mine = (
+        select(Action.id, Inspection.published, ImprovementPoint.position)
+        .join(ImprovementPoint, Action.improvement_point_id == ImprovementPoint.id)
+        .join(Inspection, ImprovementPoint.inspection_id == Inspection.id)
+        .where(Action.owner_id == owner_id, is_open)
+        .subquery()
+    )
+    mine = (
+        select(mine)
+        .order_by(mine.c.published.desc(), mine.c.position, mine.c.id)
+        .limit(MY_ACTIONS_LIMIT + 1)
+        .subquery()
+    )
+    next_title, next_due = next_milestone(Action.id)
     rows_query = (
         select(
             Action.id,
@@ -123,9 +136,9 @@ def my_actions(owner_id: int, today: date) -> MyActions:
             Action.status,
             Action.target_date,
             Action.updated_at,
-            nxt.c.title,
-            nxt.c.due_date,
-            func.coalesce(overdue.c.overdue, 0),
+            next_title,
+            next_due,
+            overdue_milestone_count(Action.id, today),
             ImprovementPoint.id,
             Inspection.doc_type,
             Inspection.published,
@@ -134,13 +147,11 @@ def my_actions(owner_id: int, today: date) -> MyActions:
             ImprovementPoint.text,
             Inspection.id,
         )
+        .select_from(mine)
+        .join(Action, Action.id == mine.c.id)
         .join(ImprovementPoint, Action.improvement_point_id == ImprovementPoint.id)
         .join(Inspection, ImprovementPoint.inspection_id == Inspection.id)
-        .outerjoin(nxt, nxt.c.action_id == Action.id)
-        .outerjoin(overdue, overdue.c.action_id == Action.id)
-        .where(Action.owner_id == owner_id, is_open)
-        .order_by(Inspection.published.desc(), ImprovementPoint.position, Action.id)
-        .limit(MY_ACTIONS_LIMIT + 1)
+        .order_by(mine.c.published.desc(), mine.c.position, mine.c.id)
     )
     rows = [
         MyActionRow(

@@ -48,6 +48,11 @@ ACTIONS_PER_POINT = 3
 # Twenty years of inspections, visits and the SEND and youth justice plans alongside: beyond this a council
 # has more actions per point rather than more inspections.
 MAX_INSPECTIONS = 60
+# A service manager owns tens of actions at a time; over the years a council's plans pass through many hands.
+ACTIONS_PER_MANAGER = 40
+MIN_MANAGERS = 20
+# Actions whose target passed this long ago are closed, bar the odd one nobody closed.
+LONG_PAST = timedelta(days=730)
 MILESTONES_PER_ACTION = 3
 UPDATES_PER_ACTION = 5
 DEMO_PASSWORD = "improve-for-children"
@@ -88,7 +93,8 @@ def generate(authorities: int, actions: int, *, seed: int = 2026) -> Generated:
     for index, count in enumerate(per_authority, start=start + 1):
         authority_id = ids.take(Authority)
         rows[Authority].append({"id": authority_id, "name": f"Demo Borough Council {index}", "slug": f"demo-{index}"})
-        people = _people(ids, rows, authority_id, index, password_hash)
+        managers = max(MIN_MANAGERS, count // ACTIONS_PER_MANAGER)
+        people = _people(ids, rows, authority_id, index, password_hash, managers)
         _plan(rng, ids, rows, authority_id, people, count)
 
     result = Generated(authorities=authorities, actions=actions)
@@ -103,9 +109,9 @@ def generate(authorities: int, actions: int, *, seed: int = 2026) -> Generated:
     return result
 
 
-def _people(ids, rows, authority_id: int, index: int, password_hash: str) -> dict[Role, list[int]]:
+def _people(ids, rows, authority_id: int, index: int, password_hash: str, managers: int) -> dict[Role, list[int]]:
     people: dict[Role, list[int]] = {}
-    plan = [(Role.ADMINISTRATOR, 1), (Role.DIRECTOR, 3), (Role.SERVICE_MANAGER, 20), (Role.COMMITTEE_MEMBER, 2)]
+    plan = [(Role.ADMINISTRATOR, 1), (Role.DIRECTOR, 3), (Role.SERVICE_MANAGER, managers), (Role.COMMITTEE_MEMBER, 2)]
     for role, how_many in plan:
         for n in range(1, how_many + 1):
             user_id = ids.take(User)
@@ -129,11 +135,11 @@ def _people(ids, rows, authority_id: int, index: int, password_hash: str) -> dic
 
 def _plan(rng, ids, rows, authority_id: int, people, count: int) -> None:
     inspections = min(MAX_INSPECTIONS, max(1, math.ceil(count / (POINTS_PER_INSPECTION * ACTIONS_PER_POINT))))
-    per_point = max(ACTIONS_PER_POINT, math.ceil(count / (inspections * POINTS_PER_INSPECTION)))
     themes = list(Theme)
-    made = 0
+    spacing = min(365, 5400 / inspections)
     for n in range(inspections):
-        published = date(2012, 1, 1) + timedelta(days=int((n + 1) * (5400 / (inspections + 1))))
+        # The newest document came out half a year ago; older ones at most a year apart, over up to 15 years.
+        published = TODAY - timedelta(days=180 + int((inspections - 1 - n) * spacing))
         inspection_id = ids.take(Inspection)
         rows[Inspection].append(
             {
@@ -149,9 +155,10 @@ def _plan(rng, ids, rows, authority_id: int, people, count: int) -> None:
                 "created_at": datetime.combine(published, time(9)),
             }
         )
-        for position in range(1, POINTS_PER_INSPECTION + 1):
-            if made >= count:
-                break
+        # The actions shared evenly over the documents (the newest take any remainder), then over the points.
+        share = count // inspections + (1 if inspections - 1 - n < count % inspections else 0)
+        points = max(1, min(POINTS_PER_INSPECTION, share // ACTIONS_PER_POINT))
+        for position in range(1, points + 1):
             theme = themes[(n * POINTS_PER_INSPECTION + position) % len(themes)]
             point_id = ids.take(ImprovementPoint)
             team = rng.choice(words.TEAMS)
@@ -166,11 +173,8 @@ def _plan(rng, ids, rows, authority_id: int, people, count: int) -> None:
                 }
             )
             rows[PointTheme].append({"improvement_point_id": point_id, "theme": theme})
-            for _ in range(per_point):
-                if made >= count:
-                    break
+            for _ in range(share // points + (1 if position <= share % points else 0)):
                 _action(rng, ids, rows, authority_id, people, point_id, theme, team, published)
-                made += 1
 
 
 def _action(rng, ids, rows, authority_id, people, point_id, theme, team, published: date) -> None:
@@ -179,7 +183,7 @@ def _action(rng, ids, rows, authority_id, people, point_id, theme, team, publish
     director = rng.choice(people[Role.DIRECTOR])
     created = datetime.combine(published + timedelta(days=rng.randint(5, 40)), time(10))
     target = published + timedelta(days=rng.randint(300, 800))
-    complete = target < TODAY and rng.random() < 0.85
+    complete = target < TODAY and rng.random() < (0.99 if target < TODAY - LONG_PAST else 0.85)
     status = (
         ActionStatus.COMPLETE if complete else rng.choice([ActionStatus.IN_PROGRESS] * 4 + [ActionStatus.NOT_STARTED])
     )

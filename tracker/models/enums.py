@@ -76,6 +76,10 @@ class ActionStatus(LabelledEnum):
     COMPLETE = "complete", "Complete"
 
 
+# Listed rather than "not complete", so the database can seek the open actions in the status index.
+OPEN_STATUSES = (ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS, ActionStatus.AWAITING_SIGN_OFF)
+
+
 class Rag(LabelledEnum):
     RED = "red", "Red"
     AMBER = "amber", "Amber"

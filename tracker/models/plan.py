@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.extensions import db
-from tracker.models.enums import ActionStatus, EvidenceKind, Rag, enum_column_type
+from tracker.models.enums import OPEN_STATUSES, ActionStatus, EvidenceKind, Rag, enum_column_type
 from tracker.timeutil import utcnow
 
 if TYPE_CHECKING:
@@ -18,8 +19,15 @@ if TYPE_CHECKING:
 
 
 class Action(db.Model):
+    # Pages reach an authority's actions through its points. Indexed with status, rating, theme and target
+    # date, the open actions of a plan are found without reading the closed ones (most of a plan's history),
+    # and the BRAG counts are read from the index alone.
+    __table_args__ = (
+        Index("ix_action_point_status", "improvement_point_id", "status", "rag", "theme", "target_date"),
+    )
+
     id: Mapped[int] = mapped_column(primary_key=True)
-    improvement_point_id: Mapped[int] = mapped_column(ForeignKey("improvement_point.id"), index=True)
+    improvement_point_id: Mapped[int] = mapped_column(ForeignKey("improvement_point.id"))
     title: Mapped[str] = mapped_column(String(300))
     description: Mapped[str] = mapped_column(Text, default="")
     owner_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
@@ -68,10 +76,23 @@ class Action(db.Model):
         """Only a signed-off action counts as complete."""
         return self.status == ActionStatus.COMPLETE and self.signed_off_at is not None
 
+    @hybrid_property
+    def is_open(self) -> bool:
+        """Not yet complete. In a query, the open statuses listed, so the status index is used."""
+        return self.status != ActionStatus.COMPLETE
+
+    @is_open.inplace.expression
+    @classmethod
+    def _is_open_expression(cls):
+        return cls.status.in_(OPEN_STATUSES)
+
 
 class Milestone(db.Model):
+    # An action's milestones not done, by due date: the next one and the overdue ones, from the index.
+    __table_args__ = (Index("ix_milestone_action_open", "action_id", "completed_date", "due_date"),)
+
     id: Mapped[int] = mapped_column(primary_key=True)
-    action_id: Mapped[int] = mapped_column(ForeignKey("action.id"), index=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("action.id"))
     title: Mapped[str] = mapped_column(String(300))
     due_date: Mapped[date]
     # The date first agreed; kept when the milestone is re-planned so both can be shown side by side.
@@ -140,6 +161,9 @@ class ProgressUpdate(db.Model):
 
 class Challenge(db.Model):
     """A director's question about an action, which its owner must answer."""
+
+    # The open challenges, oldest first, are found from here rather than by walking every action of a plan.
+    __table_args__ = (Index("ix_challenge_open", "answered_at", "raised_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     action_id: Mapped[int] = mapped_column(ForeignKey("action.id"), index=True)

@@ -6,13 +6,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import DateTime, and_, exists, func, literal, or_, select, union_all
+from sqlalchemy import DateTime, and_, case, exists, func, literal, or_, select, union_all
 from sqlalchemy.orm import aliased, selectinload
 
 from tracker.extensions import db
 from tracker.models import (
     Action,
-    ActionStatus,
     AuditEvent,
     ImprovementPoint,
     Inspection,
@@ -22,6 +21,7 @@ from tracker.models import (
 )
 
 LIST_LIMIT = 10
+PLAN_LIMIT = 6
 BRAG_ORDER = (Rag.RED, Rag.AMBER, Rag.GREEN, Rag.BLUE)
 
 
@@ -55,27 +55,39 @@ def _actions_in(authority_id: int):
     )
 
 
-def plans(authority_id: int) -> list[Inspection]:
-    """The authority's inspections, newest first, with their points (for deadlines and points without action)."""
-    return list(
+def recent_plans(authority_id: int) -> tuple[list[Inspection], int]:
+    """The authority's PLAN_LIMIT newest documents with their points, and how many it has in all.
+
+    The per-plan parts of the dashboard (BRAG by plan, RAG over time, statutory dates) are about the plans
+    being worked on; a council with twenty years of documents would otherwise get a page twenty years long.
+    """
+    newest = list(
         db.session.scalars(
             select(Inspection)
             .where(Inspection.authority_id == authority_id)
             .order_by(Inspection.published.desc().nulls_last(), Inspection.id.desc())
+            .limit(PLAN_LIMIT)
             .options(selectinload(Inspection.improvement_points))
         )
     )
+    return newest, db.session.scalar(select(func.count(Inspection.id)).where(Inspection.authority_id == authority_id))
 
 
-def brag_by_plan(authority_id: int, inspections: list[Inspection]) -> list[BragCounts]:
+def brag_by_plan(authority_id: int, shown: list[Inspection], total: int) -> list[BragCounts]:
+    """BRAG counts for each plan shown, and one row adding up the actions of all earlier documents."""
+    shown_ids = [i.id for i in shown]
+    plan = case((ImprovementPoint.inspection_id.in_(shown_ids), ImprovementPoint.inspection_id), else_=None)
     rows = db.session.execute(
-        select(ImprovementPoint.inspection_id, Action.rag, func.count())
+        select(plan, Action.rag, func.count())
         .join(ImprovementPoint, Action.improvement_point_id == ImprovementPoint.id)
         .join(Inspection, ImprovementPoint.inspection_id == Inspection.id)
         .where(Inspection.authority_id == authority_id)
-        .group_by(ImprovementPoint.inspection_id, Action.rag)
+        .group_by(plan, Action.rag)
     ).all()
-    by_id = {i.id: BragCounts(i.title, inspection_id=i.id) for i in inspections}
+    by_id: dict[int | None, BragCounts] = {i.id: BragCounts(i.title, inspection_id=i.id) for i in shown}
+    if total > len(shown):
+        earlier = total - len(shown)
+        by_id[None] = BragCounts(f"{earlier} earlier document{'s' if earlier != 1 else ''}")
     for inspection_id, rag, count in rows:
         by_id[inspection_id].counts[rag] = count
     return list(by_id.values())
@@ -116,7 +128,7 @@ def _count(query) -> int:
 def stale(authority_id: int, today: date, days: int) -> tuple[list[ActionLine], int]:
     """Open actions with no update for `days` days, longest-neglected first."""
     cutoff = datetime.combine(today - timedelta(days=days), time())
-    query = _actions_in(authority_id).where(Action.status != ActionStatus.COMPLETE, Action.updated_at < cutoff)
+    query = _actions_in(authority_id).where(Action.is_open, Action.updated_at < cutoff)
     return _action_lines(query.order_by(Action.updated_at, Action.id)), _count(query)
 
 
@@ -126,7 +138,7 @@ def doubtful(authority_id: int, today: date) -> tuple[list[ActionLine], int]:
         Milestone.action_id == Action.id, Milestone.completed_date.is_(None), Milestone.due_date < today
     )
     query = _actions_in(authority_id).where(
-        Action.status != ActionStatus.COMPLETE,
+        Action.is_open,
         Action.rag.in_((Rag.GREEN, Rag.AMBER)),
         or_(Action.target_date < today, overdue_milestone),
     )
@@ -146,12 +158,23 @@ def quarter_ends(first: date, last: date) -> list[date]:
         year, quarter = (year + 1, 1) if quarter == 4 else (year, quarter + 1)
 
 
-def rag_trend(authority_id: int, today: date) -> dict[int, list[tuple[date, dict[Rag, int]]]]:
+def rag_trend(inspection_ids: list[int], today: date) -> dict[int, list[tuple[date, dict[Rag, int]]]]:
     """For each plan, the count of its actions by RAG at the end of each quarter, from the recorded history.
 
     Each rating an action had is an interval in the audit trail (from its event to the next); the database
     counts the intervals that cover each quarter's end.
     """
+    in_plans = (
+        select(Action.id)
+        .join(ImprovementPoint, Action.improvement_point_id == ImprovementPoint.id)
+        .where(ImprovementPoint.inspection_id.in_(inspection_ids))
+    )
+    rating_events = and_(
+        AuditEvent.plan_action_id.in_(in_plans), AuditEvent.entity_type == "action", AuditEvent.field == "rag"
+    )
+    first = db.session.scalar(select(func.min(AuditEvent.occurred_at)).where(rating_events))
+    if first is None:
+        return {}
     ratings = (
         select(
             AuditEvent.plan_action_id.label("action_id"),
@@ -161,16 +184,10 @@ def rag_trend(authority_id: int, today: date) -> dict[int, list[tuple[date, dict
             .over(partition_by=AuditEvent.plan_action_id, order_by=(AuditEvent.occurred_at, AuditEvent.id))
             .label("until"),
         )
-        .where(
-            AuditEvent.authority_id == authority_id,
-            AuditEvent.entity_type == "action",
-            AuditEvent.field == "rag",
-        )
+        .where(rating_events)
         .subquery()
     )
-    first = db.session.scalar(select(func.min(ratings.c.start)))
-    if first is None:
-        return {}
+    first = first if isinstance(first, datetime) else datetime.fromisoformat(str(first))
     # Quarter ends up to today, then today itself: the last point is the plan as it stands.
     samples_dates = [d for d in quarter_ends(first.date(), today) if d < today] + [today]
     samples = union_all(

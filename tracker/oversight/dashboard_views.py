@@ -27,15 +27,15 @@ DUE_SOON_DAYS = 30
 def show():
     authority = oversight_authority()
     day = today()
-    inspections = dashboard.plans(authority.id)
-    by_plan = dashboard.brag_by_plan(authority.id, inspections)
+    inspections, plans_total = dashboard.recent_plans(authority.id)
+    by_plan = dashboard.brag_by_plan(authority.id, inspections, plans_total)
     by_theme = dashboard.brag_by_theme(authority.id)
     overdue_rows, overdue_total = overdue_page(authority.id, day, OverdueFilters(), 1, dashboard.LIST_LIMIT)
     soon_rows, soon_total = due_soon(authority.id, day, DUE_SOON_DAYS, dashboard.LIST_LIMIT)
     stale_days = current_app.config["STALE_DAYS"]
     stale_rows, stale_total = dashboard.stale(authority.id, day, stale_days)
     doubtful_rows, doubtful_total = dashboard.doubtful(authority.id, day)
-    trend = dashboard.rag_trend(authority.id, day)
+    trend = dashboard.rag_trend([i.id for i in inspections], day)
     return render_template(
         "oversight/dashboard.html",
         title="Improvement plan dashboard",
@@ -43,6 +43,8 @@ def show():
         authorities=authority_choices() if current_user.role == Role.ADMINISTRATOR else None,
         today=day,
         by_plan=by_plan,
+        plans_shown=len(inspections),
+        plans_total=plans_total,
         by_theme=by_theme,
         plan_chart=charts.stacked_bars([(b.label, b.counts) for b in by_plan]),
         theme_chart=charts.stacked_bars([(b.label, b.counts) for b in by_theme]),

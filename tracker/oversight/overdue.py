@@ -9,13 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import String, and_, case, cast, func, literal, null, select, union_all
+from sqlalchemy import Integer, String, and_, case, cast, func, literal, null, select, union_all
 from sqlalchemy.orm import aliased
 
 from tracker.extensions import db
 from tracker.models import (
     Action,
-    ActionStatus,
     ImprovementPoint,
     Inspection,
     Milestone,
@@ -34,6 +33,8 @@ class OverdueFilters:
     owner_id: int | None = None
     rag: Rag | None = None
     sort: str = "days"
+    # Not a filter on the page: the committee report asks for the plans it covers, all in one query.
+    inspection_ids: tuple[int, ...] = ()
 
     def as_args(self) -> dict:
         """The filters as query-string arguments (for links to other pages and to the exports)."""
@@ -53,6 +54,7 @@ class OverdueRow:
     action_id: int
     item: str
     action_title: str
+    inspection_id: int
     inspection: str
     theme: str
     owner: str
@@ -66,35 +68,45 @@ class OverdueRow:
         return (today - self.due_date).days
 
 
+def _open_actions(query, authority_id: int, filters: OverdueFilters):
+    """The query narrowed to the authority's open actions under the filters."""
+    query = (
+        query.join(ImprovementPoint, Action.improvement_point_id == ImprovementPoint.id)
+        .join(Inspection, ImprovementPoint.inspection_id == Inspection.id)
+        .where(Inspection.authority_id == authority_id, Action.is_open)
+    )
+    if filters.inspection_id:
+        query = query.where(Inspection.id == filters.inspection_id)
+    if filters.inspection_ids:
+        query = query.where(Inspection.id.in_(filters.inspection_ids))
+    if filters.theme:
+        query = query.where(Action.theme == filters.theme)
+    if filters.owner_id:
+        query = query.where(Action.owner_id == filters.owner_id)
+    if filters.rag:
+        query = query.where(Action.rag == filters.rag)
+    return query
+
+
+def _count(authority_id: int, today: date, filters: OverdueFilters, due_within: int | None = None) -> int:
+    """How many items _rows gives, counted without reading their text (from the indices where it can)."""
+    actions = _open_actions(select(func.count(Action.id)), authority_id, filters).where(
+        _window(Action.target_date, today, due_within)
+    )
+    milestones = _open_actions(
+        select(func.count(Milestone.id)).select_from(Milestone).join(Action, Milestone.action_id == Action.id),
+        authority_id,
+        filters,
+    ).where(Milestone.completed_date.is_(None), _window(Milestone.due_date, today, due_within))
+    return db.session.scalar(select(actions.scalar_subquery() + milestones.scalar_subquery()))
+
+
 def _rows(authority_id: int, today: date, filters: OverdueFilters, due_within: int | None = None):
     """Overdue items; or, with due_within, the items due from today to that many days ahead."""
     owner = aliased(User)
-    moves = (
-        select(
-            MilestoneReplan.milestone_id,
-            func.count().label("moved"),
-            func.aggregate_strings(MilestoneReplan.reason, "; ").label("reasons"),
-        )
-        .group_by(MilestoneReplan.milestone_id)
-        .subquery()
-    )
 
     def common(query):
-        query = (
-            query.join(ImprovementPoint, Action.improvement_point_id == ImprovementPoint.id)
-            .join(Inspection, ImprovementPoint.inspection_id == Inspection.id)
-            .join(owner, Action.owner_id == owner.id)
-            .where(Inspection.authority_id == authority_id, Action.status != ActionStatus.COMPLETE)
-        )
-        if filters.inspection_id:
-            query = query.where(Inspection.id == filters.inspection_id)
-        if filters.theme:
-            query = query.where(Action.theme == filters.theme)
-        if filters.owner_id:
-            query = query.where(Action.owner_id == filters.owner_id)
-        if filters.rag:
-            query = query.where(Action.rag == filters.rag)
-        return query
+        return _open_actions(query.join(owner, Action.owner_id == owner.id), authority_id, filters)
 
     owner_name = func.coalesce(owner.name, owner.job_title).label("owner")
     actions = common(
@@ -109,8 +121,7 @@ def _rows(authority_id: int, today: date, filters: OverdueFilters, due_within: i
             cast(Action.rag, String).label("rag"),
             Action.target_date.label("original_date"),
             Action.target_date.label("due_date"),
-            literal(0).label("times_moved"),
-            cast(null(), String).label("reasons"),
+            cast(null(), Integer).label("milestone_id"),
         ).where(_window(Action.target_date, today, due_within))
     )
     milestones = common(
@@ -125,15 +136,22 @@ def _rows(authority_id: int, today: date, filters: OverdueFilters, due_within: i
             cast(Action.rag, String),
             Milestone.original_due_date,
             Milestone.due_date,
-            func.coalesce(moves.c.moved, 0),
-            moves.c.reasons,
+            Milestone.id,
         )
         .select_from(Milestone)
         .join(Action, Milestone.action_id == Action.id)
-        .outerjoin(moves, moves.c.milestone_id == Milestone.id)
         .where(and_(Milestone.completed_date.is_(None), _window(Milestone.due_date, today, due_within)))
     )
     return union_all(actions, milestones).subquery()
+
+
+def _with_moves(rows):
+    """The rows with how often each milestone was moved and why: counted only for the rows asked for (a page, or
+    an export), never for every milestone in the database."""
+    replans = select(MilestoneReplan).where(MilestoneReplan.milestone_id == rows.c.milestone_id)
+    moved = replans.with_only_columns(func.count()).scalar_subquery()
+    reasons = replans.with_only_columns(func.aggregate_strings(MilestoneReplan.reason, "; ")).scalar_subquery()
+    return select(rows, func.coalesce(moved, 0).label("times_moved"), reasons.label("reasons"))
 
 
 def _window(column, today: date, due_within: int | None):
@@ -158,6 +176,7 @@ def _row(r, inspections: dict[int, str]) -> OverdueRow:
         action_id=r.action_id,
         item=r.item,
         action_title=r.action_title,
+        inspection_id=r.inspection_id,
         inspection=inspections.get(r.inspection_id, ""),
         theme=r.theme,
         owner=r.owner,
@@ -181,8 +200,10 @@ def inspection_titles(authority_id: int) -> dict[int, str]:
 def overdue_page(authority_id: int, today: date, filters: OverdueFilters, page: int, per_page: int):
     """One page of overdue items and the total count: (rows, total)."""
     rows = _rows(authority_id, today, filters)
-    total = db.session.scalar(select(func.count()).select_from(rows))
-    query = select(rows).order_by(*_ordered(rows, filters.sort)).limit(per_page).offset((page - 1) * per_page)
+    total = _count(authority_id, today, filters)
+    order = _ordered(rows, filters.sort)
+    page_rows = select(rows).order_by(*order).limit(per_page).offset((page - 1) * per_page).subquery()
+    query = _with_moves(page_rows).order_by(*_ordered(page_rows, filters.sort))
     inspections = inspection_titles(authority_id)
     return [_row(r, inspections) for r in db.session.execute(query)], total
 
@@ -190,8 +211,9 @@ def overdue_page(authority_id: int, today: date, filters: OverdueFilters, page: 
 def due_soon(authority_id: int, today: date, days: int, limit: int) -> tuple[list[OverdueRow], int]:
     """Actions and milestones due from today to `days` ahead, soonest first: (first `limit`, total)."""
     rows = _rows(authority_id, today, OverdueFilters(), due_within=days)
-    total = db.session.scalar(select(func.count()).select_from(rows))
-    query = select(rows).order_by(rows.c.due_date, rows.c.kind, rows.c.action_id).limit(limit)
+    total = _count(authority_id, today, OverdueFilters(), due_within=days)
+    first = select(rows).order_by(rows.c.due_date, rows.c.kind, rows.c.action_id).limit(limit).subquery()
+    query = _with_moves(first).order_by(first.c.due_date, first.c.kind, first.c.action_id)
     inspections = inspection_titles(authority_id)
     return [_row(r, inspections) for r in db.session.execute(query)], total
 
@@ -200,18 +222,13 @@ def overdue_all(authority_id: int, today: date, filters: OverdueFilters) -> list
     """Every overdue item under the filters, in the page's order: for the exports."""
     rows = _rows(authority_id, today, filters)
     inspections = inspection_titles(authority_id)
-    return [_row(r, inspections) for r in db.session.execute(select(rows).order_by(*_ordered(rows, filters.sort)))]
+    return [_row(r, inspections) for r in db.session.execute(_with_moves(rows).order_by(*_ordered(rows, filters.sort)))]
 
 
 def filter_options(authority_id: int) -> dict:
-    """The choices for the filters: the authority's inspections, themes and owners."""
-    in_authority = (
-        select(Action)
-        .join(ImprovementPoint, Action.improvement_point_id == ImprovementPoint.id)
-        .join(Inspection, ImprovementPoint.inspection_id == Inspection.id)
-        .where(Inspection.authority_id == authority_id)
-        .subquery()
-    )
+    """The choices for the filters: the authority's inspections, and the themes and owners of its open actions
+    (nothing closed can be overdue)."""
+    in_authority = _open_actions(select(Action.theme, Action.owner_id), authority_id, OverdueFilters()).subquery()
     themes = db.session.scalars(select(in_authority.c.theme).distinct().order_by(in_authority.c.theme)).all()
     owners = db.session.execute(
         select(User.id, func.coalesce(User.name, User.job_title))

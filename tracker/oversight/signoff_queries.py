@@ -47,11 +47,12 @@ def _in_authority(query, authority_id: int):
 def awaiting_sign_off(authority_id: int, director_id: int) -> list[AwaitingRow]:
     """The authority's proposals, the director's own (as lead director) first, oldest first."""
     owner, lead = aliased(User), aliased(User)
+    # Counted for each proposal listed, on the evidence's action index, not for all the evidence there is.
     impact = (
-        select(Evidence.action_id, func.count().label("n"))
-        .where(Evidence.shows_impact.is_(True))
-        .group_by(Evidence.action_id)
-        .subquery()
+        select(func.count())
+        .where(Evidence.action_id == Action.id, Evidence.shows_impact.is_(True))
+        .correlate(Action)
+        .scalar_subquery()
     )
     query = _in_authority(
         select(
@@ -61,11 +62,10 @@ def awaiting_sign_off(authority_id: int, director_id: int) -> list[AwaitingRow]:
             Action.lead_director_id,
             func.coalesce(lead.name, lead.job_title),
             Action.updated_at,
-            func.coalesce(impact.c.n, 0),
+            impact,
         )
         .join(owner, Action.owner_id == owner.id)
-        .join(lead, Action.lead_director_id == lead.id)
-        .outerjoin(impact, impact.c.action_id == Action.id),
+        .join(lead, Action.lead_director_id == lead.id),
         authority_id,
     ).where(Action.status == ActionStatus.AWAITING_SIGN_OFF)
     query = query.order_by(case((Action.lead_director_id == director_id, 0), else_=1), Action.updated_at).limit(

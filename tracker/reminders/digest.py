@@ -9,7 +9,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 
 from tracker.extensions import db
-from tracker.models import Action, ActionStatus, Authority, Challenge, Milestone, Role, User
+from tracker.models import Action, Authority, Challenge, Milestone, Role, User
 from tracker.oversight import dashboard
 from tracker.oversight.overdue import OverdueFilters, due_soon, overdue_page
 from tracker.oversight.signoff_queries import count_awaiting, count_open_challenges
@@ -39,7 +39,7 @@ class DirectorDigest:
 
 def owner_digests(day: date, stale_days: int) -> list[OwnerDigest]:
     """Every active owner with something to be reminded of."""
-    open_action = Action.status != ActionStatus.COMPLETE
+    open_action = Action.is_open
     digests: dict[int, OwnerDigest] = {}
     owners = {u.id: u for u in db.session.scalars(select(User).where(User.active.is_(True)))}
 

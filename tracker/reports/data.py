@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import joinedload, selectinload, subqueryload
 
 from tracker.extensions import db
 from tracker.models import Action, Authority, ImprovementPoint, Inspection, Milestone
@@ -30,15 +30,17 @@ def load(inputs: ReportInputs) -> ReportData:
             select(Inspection)
             .where(Inspection.id.in_(inputs.inspection_ids), Inspection.authority_id == inputs.authority_id)
             .order_by(Inspection.published.desc().nulls_last(), Inspection.id.desc())
+            # A report may cover thousands of actions and milestones. selectinload asks for them 500 ids at a
+            # time; subqueryload asks once, with the parent query as a subquery, so the count stays fixed.
             .options(
                 selectinload(Inspection.judgements),
                 selectinload(Inspection.strengths),
-                selectinload(Inspection.improvement_points)
-                .selectinload(ImprovementPoint.actions)
+                subqueryload(Inspection.improvement_points)
+                .subqueryload(ImprovementPoint.actions)
                 .options(
                     joinedload(Action.owner),
-                    selectinload(Action.milestones).selectinload(Milestone.replans),
-                    selectinload(Action.evidence),
+                    subqueryload(Action.milestones).subqueryload(Milestone.replans),
+                    subqueryload(Action.evidence),
                 ),
             )
         )
@@ -55,9 +57,11 @@ def load(inputs: ReportInputs) -> ReportData:
         if newest
         else []
     )
-    overdue = {
-        i.id: overdue_all(inputs.authority_id, inputs.as_at, OverdueFilters(inspection_id=i.id)) for i in inspections
-    }
+    overdue: dict[int, list[OverdueRow]] = {i.id: [] for i in inspections}
+    if inspections:
+        covered = OverdueFilters(inspection_ids=tuple(overdue))
+        for row in overdue_all(inputs.authority_id, inputs.as_at, covered):
+            overdue[row.inspection_id].append(row)
     recurrences = recurrences_of([p.id for i in inspections for p in i.improvement_points])
     return ReportData(
         authority=authority, inspections=inspections, earlier=earlier, overdue=overdue, recurrences=recurrences

@@ -1,0 +1,164 @@
+"""Every page issues the same number of queries on a small plan and on one twenty times its size.
+
+Walks the URL map: each GET route, as each role it allows, on two databases made by `demo generate` (so
+with milestones, evidence, updates and audit history in the generator's proportions), plus the pages'
+filters and later pages. A new route fails the test until it is given the objects it needs below.
+Timings belong to `make bench`; this test only counts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from itertools import product
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+from werkzeug.routing import AnyConverter
+
+from tests.conftest import _app_on
+from tests.helpers.client import PageClient
+from tests.helpers.data import committed
+from tests.helpers.paths import SEED_DOCUMENTS
+from tests.helpers.queries import count_queries
+from tests.test_route_access import _rules
+from tracker.actions import operations as ops
+from tracker.demo.generate import generate
+from tracker.extensions import db
+from tracker.imports import operations as imports
+from tracker.models import Action, ActionStatus, Evidence, Inspection, Milestone, Role, User
+from tracker.parsing import parse_file
+from tracker.reports import operations as reports
+from tracker.reports.defaults import default_inputs
+from tracker.security import PUBLIC_ENDPOINTS
+
+SMALL, LARGE = 48, 960
+# The pages' own filters and later pages, which take other paths through the same queries.
+VARIANTS = {
+    "oversight.overdue": ["?rag=red", "?sort=owner&page=2", "?theme=Front+door&sort=rag"],
+    "oversight.overdue_csv": ["?rag=amber"],
+    "actions.plan": ["?page=2"],
+    "audit.search": ["?page=2", "?field=rag"],
+}
+
+
+@dataclass
+class World:
+    app: object
+    users: dict[Role, int]
+    values: dict[str, int]
+    for_role: dict[Role, dict[str, int]]
+
+    def values_for(self, role: Role) -> dict[str, int]:
+        return self.values | self.for_role.get(role, {})
+
+
+def _world(databases, folder: Path, actions: int) -> World:
+    folder.mkdir()
+    app = _app_on(databases, "empty", folder)
+    flask_app = next(app)
+    with committed(flask_app):
+        generate(1, actions)
+        action = db.session.scalar(
+            select(Action).where(Action.status == ActionStatus.IN_PROGRESS).order_by(Action.id).limit(1)
+        )
+        authority = action.improvement_point.inspection.authority
+        people = {
+            role: db.session.scalar(
+                select(User).where(User.authority_id == authority.id, User.role == role).order_by(User.id).limit(1)
+            )
+            for role in Role
+        }
+        people[Role.SERVICE_MANAGER] = action.owner
+        director = people[Role.DIRECTOR]
+        challenge = ops.raise_challenge(action, director, question="What has changed for children?")
+        # A report on the newest fifth of the plans: one on the small plan, eight on the large.
+        newest = db.session.scalars(
+            select(Inspection.id)
+            .where(Inspection.authority_id == authority.id)
+            .order_by(Inspection.published.desc())
+            .limit(max(1, len(authority.inspections) // 5))
+        ).all()
+        inputs = replace(
+            default_inputs(authority, "Scrutiny", date(2026, 12, 1), date(2026, 11, 22)), inspection_ids=newest
+        )
+        report = reports.save_draft(None, inputs, director)
+        published = reports.save_draft(None, inputs, director)
+        reports.publish(published, director)
+        document = "000_fa815bd9a06c470f.txt"
+        pending = imports.start(parse_file(SEED_DOCUMENTS / document), document, director)
+        db.session.flush()
+        values = {
+            "action_id": action.id,
+            "milestone_id": db.session.scalar(select(Milestone.id).where(Milestone.action_id == action.id).limit(1)),
+            "evidence_id": db.session.scalar(select(Evidence.id).where(Evidence.action_id == action.id).limit(1)),
+            "challenge_id": challenge.id,
+            "inspection_id": action.improvement_point.inspection_id,
+            "point_id": action.improvement_point_id,
+            "report_id": report.id,
+            "import_id": pending.id,
+            "user_id": action.owner_id,
+        }
+        # The committee sees published reports only.
+        for_role = {Role.COMMITTEE_MEMBER: {"report_id": published.id}}
+        users = {role: user.id for role, user in people.items()}
+    world = World(flask_app, users, values, for_role)
+    world._lifetime = app  # finished (database dropped) by the fixture
+    return world
+
+
+@pytest.fixture(scope="module")
+def worlds(databases, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("query-counts")
+    small, large = _world(databases, folder / "small", SMALL), _world(databases, folder / "large", LARGE)
+    yield small, large
+    for world in (small, large):
+        next(world._lifetime, None)
+
+
+def _pages(app):
+    """(endpoint, rule, choices, query string) for every GET route that needs signing in, in every format."""
+    for rule in _rules(app):
+        if "GET" not in rule.methods or rule.endpoint in PUBLIC_ENDPOINTS or rule.endpoint == "static":
+            continue
+        options = {a: sorted(c.items) for a, c in rule._converters.items() if isinstance(c, AnyConverter)}
+        for choices in [dict(zip(options, combination, strict=True)) for combination in product(*options.values())]:
+            for query in ["", *VARIANTS.get(rule.endpoint, [])]:
+                yield rule.endpoint, rule, choices, query
+
+
+def _url(rule, choices: dict[str, str], values: dict[str, int]) -> str:
+    missing = set(rule.arguments) - set(choices) - set(values)
+    assert not missing, f"{rule.rule}: give the test a {', '.join(sorted(missing))} for this route"
+    return rule.build({a: choices.get(a, values.get(a)) for a in rule.arguments}, append_unknown=False)[1]
+
+
+def _measure(world: World, role: Role, path: str) -> tuple[int, int]:
+    client = PageClient(world.app)
+    with world.app.app_context():
+        client.sign_in(db.session.get(User, world.users[role]))
+        engine = db.engine
+    with count_queries(engine) as counter:
+        response = client.http.get(path)
+    return response.status_code, counter.count
+
+
+def test_every_page_issues_the_same_number_of_queries_at_twenty_times_the_size(worlds):
+    small, large = worlds
+    with large.app.app_context():
+        assert db.session.scalar(select(db.func.count(Action.id))) == LARGE
+    measured, grew, failed = 0, [], []
+    for endpoint, rule, choices, query in _pages(small.app):
+        for role in sorted(small.app.view_functions[endpoint].allowed_roles, key=lambda r: r.value):
+            small_status, small_count = _measure(small, role, _url(rule, choices, small.values_for(role)) + query)
+            large_status, large_count = _measure(large, role, _url(rule, choices, large.values_for(role)) + query)
+            where = f"{role.value} GET {_url(rule, choices, large.values_for(role))}{query}"
+            if small_status >= 500 or small_status != large_status:
+                failed.append(f"{where}: answered {small_status} on the small plan, {large_status} on the large")
+            elif large_count != small_count:
+                grew.append(f"{where}: {small_count} queries on {SMALL} actions, {large_count} on {LARGE}")
+            measured += 1
+    assert not failed, "\n".join(failed)
+    assert not grew, "\n".join(grew)
+    assert measured > 80  # every GET route, as every role it allows, with the variants
