@@ -21,7 +21,18 @@ def test_the_command_makes_the_plan_it_says(app):
 
         assert count(Action) == 300
         assert count(Milestone) == 900 and count(ProgressUpdate) == 1500
-        assert count(AuditEvent) == 300 + 1500
+        # Each action's history: created (its title and a Green rating), five updates, and its rating's changes,
+        # the last of which leaves it as it is now; none is dated after today.
+        ratings_history = (
+            select(AuditEvent.plan_action_id, AuditEvent.after)
+            .where(AuditEvent.entity_type == "action", AuditEvent.field == "rag")
+            .order_by(AuditEvent.plan_action_id, AuditEvent.occurred_at, AuditEvent.id)
+        )
+        latest = dict(db.session.execute(ratings_history).all())
+        assert latest == {a.id: a.rag.value for a in db.session.scalars(select(Action))}
+        created = select(func.count()).where(AuditEvent.event == "created", AuditEvent.entity_type == "action")
+        assert db.session.scalar(created) == 2 * 300
+        assert db.session.scalar(select(func.max(AuditEvent.occurred_at))).date() <= TODAY
         assert count(PointTheme) == db.session.scalar(select(func.count(func.distinct(Action.improvement_point_id))))
         ratings = dict(db.session.execute(select(Action.rag, func.count()).group_by(Action.rag)).all())
         assert set(ratings) == set(Rag) and ratings[Rag.BLUE] > 30

@@ -211,6 +211,7 @@ def _action(rng, ids, rows, authority_id, people, point_id, theme, team, publish
         }
     )
     _audit(ids, rows, authority_id, action_id, "action", action_id, owner, created, "created", "title", None, "Action")
+    _audit(ids, rows, authority_id, action_id, "action", action_id, owner, created, "created", "rag", None, Rag.GREEN)
     for m in range(MILESTONES_PER_ACTION):
         due = created.date() + timedelta(days=90 * (m + 1))
         milestone_id = ids.take(Milestone)
@@ -253,21 +254,31 @@ def _action(rng, ids, rows, authority_id, people, point_id, theme, team, publish
                 "shows_impact": complete,
             }
         )
+    # Updates spread between creation and the last change; every action starts Green, moves to the rating it
+    # has now at one of them (recorded as a change of rating, as the app records it), and goes Blue at sign-off.
+    working = Rag.GREEN if rag == Rag.BLUE else rag
+    turn = rng.randint(1, UPDATES_PER_ACTION - 1)
     for u in range(UPDATES_PER_ACTION):
-        at = created + timedelta(days=60 * (u + 1))
+        at = created + (updated - created) * (u + 1) / UPDATES_PER_ACTION - timedelta(minutes=5)
+        now = working if u >= turn else Rag.GREEN
+        if u == turn and working != Rag.GREEN:
+            _audit(ids, rows, authority_id, action_id, "action", action_id, owner, at, "changed", "rag", Rag.GREEN, now)
         update_id = ids.take(ProgressUpdate)
         rows[ProgressUpdate].append(
             {
                 "id": update_id,
                 "action_id": action_id,
                 "narrative": rng.choice(words.NARRATIVES),
-                "rag": Rag.GREEN if rag == Rag.BLUE else rag,
+                "rag": now,
                 "rag_reason": "As reported to the improvement board.",
                 "author_id": owner,
                 "created_at": at,
             }
         )
-        _audit(ids, rows, authority_id, action_id, "progress_update", update_id, owner, at, "created", "rag", None, rag)
+        _audit(ids, rows, authority_id, action_id, "progress_update", update_id, owner, at, "created", "rag", None, now)
+    if complete:
+        signed_off = (director, updated, "changed", "rag", working, rag)
+        _audit(ids, rows, authority_id, action_id, "action", action_id, *signed_off)
 
 
 def _audit(ids, rows, authority_id, action_id, entity, entity_id, actor, at, event, field, before, after) -> None:
@@ -282,7 +293,7 @@ def _audit(ids, rows, authority_id, action_id, entity, entity_id, actor, at, eve
             "entity_id": entity_id,
             "event": event,
             "field": field,
-            "before": before,
+            "before": str(before.value) if hasattr(before, "value") else before,
             "after": str(after.value) if hasattr(after, "value") else after,
         }
     )
