@@ -14,7 +14,7 @@ PORT ?= 5000
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-sqlite test-postgresql bench lint format setup setup-test clean
+.PHONY: help run test test-sqlite test-postgresql bench load lint format setup setup-test clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -33,6 +33,9 @@ test: setup-test ## Set up with the test tools, then run the whole suite on SQLi
 
 bench: setup-test ## Time every page at 1,000, 10,000 and 100,000 actions on SQLite and PostgreSQL; writes docs/performance.md
 	$(PY) -m tests.benchmark
+
+load: setup-test $(VENV)/.load-installed ## 50 users of the three kinds for 60 s against gunicorn (4 workers) and PostgreSQL; writes docs/performance.md
+	$(PY) -m tests.load
 
 test-sqlite: setup-test ## Only the SQLite run of the suite
 	$(PY) -m pytest --database=sqlite
@@ -62,6 +65,10 @@ $(VENV)/.app-installed: pyproject.toml $(VENV)/bin/python
 
 $(VENV)/.dev-installed: pyproject.toml $(VENV)/.app-installed
 	$(VENV)/bin/pip install --quiet -e '.[dev]'
+	touch $@
+
+$(VENV)/.load-installed: pyproject.toml $(VENV)/.dev-installed
+	$(VENV)/bin/pip install --quiet -e '.[load]'
 	touch $@
 
 node_modules/.package-lock.json: package.json package-lock.json

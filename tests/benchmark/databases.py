@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import socket
 import tempfile
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -38,6 +39,18 @@ class Postgres:
             connection.execute(f"CREATE DATABASE {name}")
         return f"postgresql+psycopg://{self.executor.user}@{self.executor.host}:{self.executor.port}/{name}"
 
+    def wait_until_ready(self, seconds: float = 30) -> None:
+        """The port opens before the server takes connections ("the database system is starting up")."""
+        deadline = time.monotonic() + seconds
+        while True:
+            try:
+                psycopg.connect(self.admin).close()
+                return
+            except psycopg.OperationalError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
+
     @property
     def version(self) -> str:
         with psycopg.connect(self.admin) as connection:
@@ -68,6 +81,8 @@ def postgres():
         )
         executor.start()
         try:
-            yield Postgres(executor)
+            pg = Postgres(executor)
+            pg.wait_until_ready()
+            yield pg
         finally:
             executor.stop()

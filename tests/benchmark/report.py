@@ -1,4 +1,7 @@
-"""docs/performance.md: the newest run's table, with the run before it kept below for comparison."""
+"""docs/performance.md: the newest run's table, with the run before it kept below for comparison.
+
+The load test's section (`make load`, tests/load/figures.py) follows them to the end of the file and is kept.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ from tests.benchmark.measure import Timing
 
 LATEST = "## Latest run"
 PREVIOUS = "## Previous run"
+LOAD_TEST = "## Load test"
 INTRO = """# Performance
 
 Written by `make bench` (tests/benchmark/). Each page is requested through the application in one
@@ -51,11 +55,12 @@ def write(path: Path, runs: dict[tuple[str, int], list[Timing]], memory_mb: floa
             lines.append(f"| {name} | " + " | ".join(cells) + " |")
         lines.append("")
     latest = "\n".join(lines)
-    previous = ""
+    previous = load_test = ""
     if path.exists():
-        old = path.read_text(encoding="utf-8")
+        old, _, load_test = path.read_text(encoding="utf-8").partition(LOAD_TEST)
+        load_test = f"\n{LOAD_TEST}{load_test.rstrip()}\n" if load_test else ""
         if LATEST in old:
             body = old.split(LATEST, 1)[1].split(PREVIOUS, 1)[0]
             previous = f"{PREVIOUS}{body.rstrip()}\n"
-    path.write_text(f"{INTRO}\n{latest}\n{previous}", encoding="utf-8")
+    path.write_text(f"{INTRO}\n{latest}\n{previous}{load_test}", encoding="utf-8")
     return latest
