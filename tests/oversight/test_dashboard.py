@@ -134,6 +134,10 @@ def test_a_council_with_years_of_documents_sees_its_newest_plans_one_by_one_and_
             i.id: [a.rag for p in i.improvement_points for a in p.actions]
             for i in inspections  # the counts the page should show, worked out here
         }
+        cutoff = datetime.combine(TODAY - timedelta(days=client.app.config["STALE_DAYS"]), datetime.min.time())
+        stale = db.session.scalar(
+            select(db.func.count()).where(Action.status != ActionStatus.COMPLETE, Action.updated_at < cutoff)
+        )
     assert len(inspections) > PLAN_LIMIT
     client.sign_in(director)
     page = client.get_page("oversight.dashboard")
@@ -145,6 +149,11 @@ def test_a_council_with_years_of_documents_sees_its_newest_plans_one_by_one_and_
         assert table[inspection.title][-1] == len(actions[inspection.id])
     assert table[f"{len(earlier)} earlier documents"][-1] == sum(len(actions[i.id]) for i in earlier)
     assert sum(row[-1] for row in table.values()) == 200
+    # A list longer than the page shows its first ten and says how many there are in all.
+    assert stale > 10
+    heading = next(h for h in page.select("h2") if h.get_text().startswith("Not updated"))
+    assert heading.get_text().endswith(f"({stale})")
+    assert len(heading.find_next("ul").select("li")) == 10
     assert {t["id"] for t in page.select("table.tracker-trend")} <= {f"trend-{i.id}" for i in shown}
     documents = {td.get_text(strip=True) for td in page.select("#deadlines tbody td:first-child")}
     assert documents and documents <= {i.title for i in shown}

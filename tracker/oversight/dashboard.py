@@ -108,7 +108,8 @@ def brag_by_theme(authority_id: int) -> list[BragCounts]:
     return list(themes.values())
 
 
-def _action_lines(query) -> list[ActionLine]:
+def _first_lines(query) -> tuple[list[ActionLine], int]:
+    """The first LIST_LIMIT actions of the query and how many there are, in one query (a window count)."""
     owner = aliased(User)
     query = query.join(owner, Action.owner_id == owner.id).with_only_columns(
         Action.id,
@@ -117,19 +118,17 @@ def _action_lines(query) -> list[ActionLine]:
         Action.rag,
         Action.target_date,
         Action.updated_at,
+        func.count().over(),
     )
-    return [ActionLine(*row) for row in db.session.execute(query.limit(LIST_LIMIT))]
-
-
-def _count(query) -> int:
-    return db.session.scalar(select(func.count()).select_from(query.with_only_columns(Action.id).subquery()))
+    rows = db.session.execute(query.limit(LIST_LIMIT)).all()
+    return [ActionLine(*row[:-1]) for row in rows], rows[0][-1] if rows else 0
 
 
 def stale(authority_id: int, today: date, days: int) -> tuple[list[ActionLine], int]:
     """Open actions with no update for `days` days, longest-neglected first."""
     cutoff = datetime.combine(today - timedelta(days=days), time())
     query = _actions_in(authority_id).where(Action.is_open, Action.updated_at < cutoff)
-    return _action_lines(query.order_by(Action.updated_at, Action.id)), _count(query)
+    return _first_lines(query.order_by(Action.updated_at, Action.id))
 
 
 def doubtful(authority_id: int, today: date) -> tuple[list[ActionLine], int]:
@@ -142,7 +141,7 @@ def doubtful(authority_id: int, today: date) -> tuple[list[ActionLine], int]:
         Action.rag.in_((Rag.GREEN, Rag.AMBER)),
         or_(Action.target_date < today, overdue_milestone),
     )
-    return _action_lines(query.order_by(Action.target_date, Action.id)), _count(query)
+    return _first_lines(query.order_by(Action.target_date, Action.id))
 
 
 def quarter_ends(first: date, last: date) -> list[date]:
