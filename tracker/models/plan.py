@@ -22,9 +22,7 @@ class Action(db.Model):
     # Pages reach an authority's actions through its points. Indexed with status, rating, theme and target
     # date, the open actions of a plan are found without reading the closed ones (most of a plan's history),
     # and the BRAG counts are read from the index alone.
-    __table_args__ = (
-        Index("ix_action_point_status", "improvement_point_id", "status", "rag", "theme", "target_date"),
-    )
+    __table_args__ = (Index("ix_action_point_status", "improvement_point_id", "status", "rag", "theme", "target_date"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     improvement_point_id: Mapped[int] = mapped_column(ForeignKey("improvement_point.id"))
