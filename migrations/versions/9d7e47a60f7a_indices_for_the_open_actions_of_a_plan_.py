@@ -30,7 +30,6 @@ def upgrade():
         batch_op.drop_index(batch_op.f("ix_milestone_action_id"))
         batch_op.create_index("ix_milestone_action_open", ["action_id", "completed_date", "due_date"], unique=False)
 
-
     with op.batch_alter_table("challenge", schema=None) as batch_op:
         batch_op.create_index("ix_challenge_open", ["answered_at", "raised_at"], unique=False)
 
