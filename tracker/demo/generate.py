@@ -106,6 +106,7 @@ def generate(authorities: int, actions: int, *, seed: int = 2026) -> Generated:
     result.inspections = len(rows[Inspection])
     _advance_sequences(models + (ProgressUpdate, AuditEvent))
     db.session.commit()
+    _analyse()
     return result
 
 
@@ -307,6 +308,13 @@ def _insert(model, batch: list[dict]) -> None:
 def _chunks(items: list, size: int) -> Iterable[list]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
+
+
+def _analyse() -> None:
+    """Refresh the planner's statistics, as after any bulk load: PostgreSQL's autovacuum would in a while, and
+    until it does the planner takes a table of 100,000 rows for an empty one and picks its plans to match."""
+    with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.execute(text("ANALYZE"))
 
 
 def _advance_sequences(models) -> None:
