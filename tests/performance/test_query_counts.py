@@ -8,6 +8,7 @@ Timings belong to `make bench`; this test only counts.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import product
@@ -49,6 +50,7 @@ class World:
     users: dict[Role, int]
     values: dict[str, int]
     for_role: dict[Role, dict[str, int]]
+    lifetime: Iterator  # the app fixture's generator: finishing it drops the database
 
     def values_for(self, role: Role) -> dict[str, int]:
         return self.values | self.for_role.get(role, {})
@@ -103,9 +105,7 @@ def _world(databases, folder: Path, actions: int) -> World:
         # The committee sees published reports only.
         for_role = {Role.COMMITTEE_MEMBER: {"report_id": published.id}}
         users = {role: user.id for role, user in people.items()}
-    world = World(flask_app, users, values, for_role)
-    world._lifetime = app  # finished (database dropped) by the fixture
-    return world
+    return World(flask_app, users, values, for_role, app)
 
 
 @pytest.fixture(scope="module")
@@ -114,7 +114,7 @@ def worlds(databases, tmp_path_factory):
     small, large = _world(databases, folder / "small", SMALL), _world(databases, folder / "large", LARGE)
     yield small, large
     for world in (small, large):
-        next(world._lifetime, None)
+        next(world.lifetime, None)
 
 
 def _pages(app):
