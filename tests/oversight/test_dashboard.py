@@ -10,7 +10,17 @@ from tests.helpers.queries import queries_at_sizes
 from tests.helpers.seeded import seeded_user
 from tracker.demo.generate import generate
 from tracker.extensions import db
-from tracker.models import Action, ActionStatus, Authority, ImprovementPoint, Inspection, Rag, Role, User
+from tracker.models import (
+    Action,
+    ActionStatus,
+    AuditEvent,
+    Authority,
+    ImprovementPoint,
+    Inspection,
+    Rag,
+    Role,
+    User,
+)
 from tracker.oversight.dashboard import PLAN_LIMIT
 
 TODAY = date(2026, 11, 22)
@@ -157,3 +167,36 @@ def test_a_council_with_years_of_documents_sees_its_newest_plans_one_by_one_and_
     assert {t["id"] for t in page.select("table.tracker-trend")} <= {f"trend-{i.id}" for i in shown}
     documents = {td.get_text(strip=True) for td in page.select("#deadlines tbody td:first-child")}
     assert documents and documents <= {i.title for i in shown}
+
+
+def test_the_trend_is_each_actions_recorded_rating_at_each_quarter_end(client):
+    """The page adds up moves between ratings; here each action's history is replayed one by one instead."""
+    with committed(client.app):
+        generate(1, 200)
+        director = db.session.scalar(select(User).where(User.role == Role.DIRECTOR))
+        events = db.session.execute(
+            select(AuditEvent.plan_action_id, AuditEvent.occurred_at, AuditEvent.after)
+            .where(AuditEvent.entity_type == "action", AuditEvent.field == "rag")
+            .order_by(AuditEvent.occurred_at, AuditEvent.id)
+        ).all()
+        plan_of = dict(
+            db.session.execute(select(Action.id, ImprovementPoint.inspection_id).join(ImprovementPoint)).all()
+        )
+        titles = {i.id: i.title for i in db.session.scalars(select(Inspection))}
+    client.sign_in(director)
+    page = client.get_page("oversight.dashboard")
+    tables = page.select("table.tracker-trend")
+    assert tables
+    for table in tables:
+        plan = int(table["id"].removeprefix("trend-"))
+        assert table.select_one("caption").get_text(strip=True) == titles[plan]
+        rows = table.select("tbody tr")
+        assert len(rows) > 1
+        for row in rows:
+            at = datetime.strptime(row.select_one("th").get_text(strip=True), "%d %B %Y")
+            rating = {}
+            for action_id, occurred_at, after in events:
+                if plan_of[action_id] == plan and occurred_at <= at.replace(hour=23, minute=59, second=59):
+                    rating[action_id] = Rag(after)
+            expected = [list(rating.values()).count(rag) for rag in (Rag.RED, Rag.AMBER, Rag.GREEN, Rag.BLUE)]
+            assert [int(td.get_text()) for td in row.select("td")] == expected, (titles[plan], at)

@@ -27,7 +27,8 @@ class Inspection(db.Model):
     overall_effectiveness: Mapped[str | None] = mapped_column(String(100))
     source_filename: Mapped[str] = mapped_column(String(255))
     # The document as read, kept verbatim; its checksum recognises the same document imported twice.
-    source_text: Mapped[str] = mapped_column(Text)
+    # Deferred: it is tens of kilobytes, and only the document's own page shows it.
+    source_text: Mapped[str] = mapped_column(Text, deferred=True)
     source_sha256: Mapped[str] = mapped_column(String(64), unique=True)
     # When the council sent its action plan to Ofsted, to judge the statutory deadline.
     plan_submitted_on: Mapped[date | None]
@@ -49,13 +50,19 @@ class Inspection(db.Model):
 
     @property
     def title(self) -> str:
-        when = self.published.strftime("%B %Y").lstrip("0") if self.published else "undated"
-        return f"{self.doc_type.label}, {when}"
+        return document_title(self.doc_type, self.published)
 
     @property
     def occasion(self) -> str:
         """How people refer to it in a sentence: "the 2017 inspection", "the 2022 focused visit"."""
         return occasion(self.doc_type, self.published or self.visit_start)
+
+
+def document_title(doc_type: DocumentKind, published: date | None) -> str:
+    """How a document is named in lists: "Focused visit, March 2023". Lists that select columns, not whole
+    documents, name them with this too."""
+    when = published.strftime("%B %Y") if published else "undated"
+    return f"{doc_type.label}, {when}"
 
 
 _OCCASIONS = {

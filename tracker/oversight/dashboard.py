@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from itertools import groupby
 
-from sqlalchemy import DateTime, and_, case, exists, func, literal, or_, select, union_all
+from sqlalchemy import Integer, case, cast, exists, extract, func, literal, null, or_, select, union_all
 from sqlalchemy.orm import aliased, selectinload
 
 from tracker.extensions import db
@@ -73,39 +74,54 @@ def recent_plans(authority_id: int) -> tuple[list[Inspection], int]:
     return newest, db.session.scalar(select(func.count(Inspection.id)).where(Inspection.authority_id == authority_id))
 
 
-def brag_by_plan(authority_id: int, shown: list[Inspection], total: int) -> list[BragCounts]:
-    """BRAG counts for each plan shown, and one row adding up the actions of all earlier documents."""
+def brag_counts(authority_id: int, shown: list[Inspection], total: int) -> tuple[list[BragCounts], list[BragCounts]]:
+    """BRAG counts by plan (each plan shown, and one row adding up the actions of all earlier documents) and by
+    theme, from one pass over the authority's actions: the database groups them once by plan, theme and rating,
+    then adds that small table up both ways."""
     shown_ids = [i.id for i in shown]
-    plan = case((ImprovementPoint.inspection_id.in_(shown_ids), ImprovementPoint.inspection_id), else_=None)
-    rows = db.session.execute(
-        select(plan, Action.rag, func.count())
-        .join(ImprovementPoint, Action.improvement_point_id == ImprovementPoint.id)
+    in_authority = (
+        select(ImprovementPoint.id)
         .join(Inspection, ImprovementPoint.inspection_id == Inspection.id)
         .where(Inspection.authority_id == authority_id)
-        .group_by(plan, Action.rag)
-    ).all()
-    by_id: dict[int | None, BragCounts] = {i.id: BragCounts(i.title, inspection_id=i.id) for i in shown}
+    )
+    # Counted per improvement point first, grouped in the order of the index on action (point, status, rating,
+    # theme), so the database counts as it reads the index instead of sorting every action; the few hundred
+    # counts that gives are then added up by plan.
+    per_point = (
+        select(Action.improvement_point_id, Action.theme, Action.rag, func.count().label("n"))
+        .where(Action.improvement_point_id.in_(in_authority))
+        .group_by(Action.improvement_point_id, Action.status, Action.rag, Action.theme)
+        .subquery()
+    )
+    plan = case((ImprovementPoint.inspection_id.in_(shown_ids), ImprovementPoint.inspection_id), else_=None)
+    grouped = (
+        select(plan.label("plan"), per_point.c.theme, per_point.c.rag, func.sum(per_point.c.n).label("n"))
+        .join(ImprovementPoint, per_point.c.improvement_point_id == ImprovementPoint.id)
+        .group_by(plan, per_point.c.theme, per_point.c.rag)
+        .cte("brag")
+    )
+    by_plan_rows = select(
+        literal("plan").label("dimension"),
+        grouped.c.plan,
+        null().label("theme"),
+        grouped.c.rag,
+        cast(func.sum(grouped.c.n), Integer),
+    ).group_by(grouped.c.plan, grouped.c.rag)
+    by_theme_rows = select(
+        literal("theme"), null(), grouped.c.theme, grouped.c.rag, cast(func.sum(grouped.c.n), Integer)
+    ).group_by(grouped.c.theme, grouped.c.rag)
+    by_plan: dict[int | None, BragCounts] = {i.id: BragCounts(i.title, inspection_id=i.id) for i in shown}
     if total > len(shown):
         earlier = total - len(shown)
-        by_id[None] = BragCounts(f"{earlier} earlier document{'s' if earlier != 1 else ''}")
-    for inspection_id, rag, count in rows:
-        by_id[inspection_id].counts[rag] = count
-    return list(by_id.values())
-
-
-def brag_by_theme(authority_id: int) -> list[BragCounts]:
-    rows = db.session.execute(
-        select(Action.theme, Action.rag, func.count())
-        .join(ImprovementPoint, Action.improvement_point_id == ImprovementPoint.id)
-        .join(Inspection, ImprovementPoint.inspection_id == Inspection.id)
-        .where(Inspection.authority_id == authority_id)
-        .group_by(Action.theme, Action.rag)
-        .order_by(Action.theme)
-    ).all()
-    themes: dict[str, BragCounts] = {}
-    for theme, rag, count in rows:
-        themes.setdefault(theme, BragCounts(theme)).counts[rag] = count
-    return list(themes.values())
+        by_plan[None] = BragCounts(f"{earlier} earlier document{'s' if earlier != 1 else ''}")
+    by_theme: dict[str, BragCounts] = {}
+    rows = db.session.execute(union_all(by_plan_rows, by_theme_rows).order_by("dimension", "theme"))
+    for dimension, inspection_id, theme, rag, count in rows:
+        if dimension == "plan":
+            by_plan[inspection_id].counts[Rag(rag)] = count
+        else:
+            by_theme.setdefault(theme, BragCounts(theme)).counts[Rag(rag)] = count
+    return list(by_plan.values()), list(by_theme.values())
 
 
 def _first_lines(query) -> tuple[list[ActionLine], int]:
@@ -144,70 +160,68 @@ def doubtful(authority_id: int, today: date) -> tuple[list[ActionLine], int]:
     return _first_lines(query.order_by(Action.target_date, Action.id))
 
 
-def quarter_ends(first: date, last: date) -> list[date]:
-    """The last day of every quarter from first's to last's."""
-    ends = []
-    year, quarter = first.year, (first.month - 1) // 3 + 1
-    while True:
-        month = quarter * 3
-        end = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
-        ends.append(end)
-        if end >= last:
-            return ends
-        year, quarter = (year + 1, 1) if quarter == 4 else (year, quarter + 1)
-
-
 def rag_trend(inspection_ids: list[int], today: date) -> dict[int, list[tuple[date, dict[Rag, int]]]]:
-    """For each plan, the count of its actions by RAG at the end of each quarter, from the recorded history.
+    """For each plan, the count of its actions by RAG at the end of each quarter, from the recorded history;
+    the last point is today, the plan as it stands.
 
-    Each rating an action had is an interval in the audit trail (from its event to the next); the database
-    counts the intervals that cover each quarter's end.
+    Every recorded rating moves one action into a rating (`after`) and, unless it is the first, out of another
+    (`before`). The database adds up those moves by plan, quarter and rating, and keeps a running total, so
+    the history is read once, whatever the number of quarters.
     """
-    in_plans = (
-        select(Action.id)
-        .join(ImprovementPoint, Action.improvement_point_id == ImprovementPoint.id)
-        .where(ImprovementPoint.inspection_id.in_(inspection_ids))
-    )
-    rating_events = and_(
-        AuditEvent.plan_action_id.in_(in_plans), AuditEvent.entity_type == "action", AuditEvent.field == "rag"
-    )
-    first = db.session.scalar(select(func.min(AuditEvent.occurred_at)).where(rating_events))
-    if first is None:
-        return {}
-    ratings = (
+    occurred = AuditEvent.occurred_at
+    # PostgreSQL extracts numbers as numeric, and adds up integers as wider numbers: cast back to integers.
+    quarter = cast(extract("year", occurred), Integer) * 4 + (cast(extract("month", occurred), Integer) - 1) // 3
+    rated = (
         select(
-            AuditEvent.plan_action_id.label("action_id"),
-            AuditEvent.occurred_at.label("start"),
-            AuditEvent.after.label("rag"),
-            func.lead(AuditEvent.occurred_at)
-            .over(partition_by=AuditEvent.plan_action_id, order_by=(AuditEvent.occurred_at, AuditEvent.id))
-            .label("until"),
+            ImprovementPoint.inspection_id.label("plan"),
+            quarter.label("quarter"),
+            AuditEvent.before,
+            AuditEvent.after,
         )
-        .where(rating_events)
+        .join(Action, Action.id == AuditEvent.plan_action_id)
+        .join(ImprovementPoint, Action.improvement_point_id == ImprovementPoint.id)
+        .where(
+            ImprovementPoint.inspection_id.in_(inspection_ids),
+            AuditEvent.entity_type == "action",
+            AuditEvent.field == "rag",
+            occurred <= datetime.combine(today, time.max),
+        )
+        .cte("rated")
+    )
+    moves = union_all(
+        select(rated.c.plan, rated.c.quarter, rated.c.after.label("rag"), literal(1).label("move")),
+        select(rated.c.plan, rated.c.quarter, rated.c.before, literal(-1)).where(rated.c.before.is_not(None)),
+    ).subquery()
+    net = (
+        select(moves.c.plan, moves.c.quarter, moves.c.rag, func.sum(moves.c.move).label("net"))
+        .group_by(moves.c.plan, moves.c.quarter, moves.c.rag)
         .subquery()
     )
-    first = first if isinstance(first, datetime) else datetime.fromisoformat(str(first))
-    # Quarter ends up to today, then today itself: the last point is the plan as it stands.
-    samples_dates = [d for d in quarter_ends(first.date(), today) if d < today] + [today]
-    samples = union_all(
-        *[select(literal(datetime.combine(d, time(23, 59, 59)), DateTime).label("at")) for d in samples_dates]
-    ).subquery()
+    running = cast(func.sum(net.c.net).over(partition_by=(net.c.plan, net.c.rag), order_by=net.c.quarter), Integer)
     rows = db.session.execute(
-        select(ImprovementPoint.inspection_id, samples.c.at, ratings.c.rag, func.count())
-        .select_from(ratings)
-        .join(Action, Action.id == ratings.c.action_id)
-        .join(ImprovementPoint, Action.improvement_point_id == ImprovementPoint.id)
-        .join(
-            samples,
-            and_(ratings.c.start <= samples.c.at, or_(ratings.c.until.is_(None), ratings.c.until > samples.c.at)),
-        )
-        .group_by(ImprovementPoint.inspection_id, samples.c.at, ratings.c.rag)
+        select(net.c.plan, net.c.quarter, net.c.rag, running).order_by(net.c.plan, net.c.quarter)
     ).all()
-    series: dict[int, dict[date, dict[Rag, int]]] = defaultdict(dict)
-    for inspection_id, at, rag, count in rows:
-        at = at if isinstance(at, datetime) else datetime.fromisoformat(str(at))
-        series[inspection_id].setdefault(at.date(), dict.fromkeys(BRAG_ORDER, 0))[Rag(rag)] = count
-    return {k: _while_active(sorted(v.items())) for k, v in series.items()}
+    this_quarter = today.year * 4 + (today.month - 1) // 3
+    series: dict[int, list[tuple[date, dict[Rag, int]]]] = {}
+    for plan, plan_rows in groupby(rows, key=lambda row: row[0]):
+        # A quarter with no change keeps the counts of the one before it.
+        changes = defaultdict(dict)
+        for _, at, rag, total in plan_rows:
+            changes[at][Rag(rag)] = total
+        counts = dict.fromkeys(BRAG_ORDER, 0)
+        points = []
+        for at in range(min(changes), this_quarter + 1):
+            counts = {**counts, **changes.get(at, {})}
+            points.append((today if at == this_quarter else _quarter_end(at), counts))
+        series[plan] = _while_active(points)
+    return series
+
+
+def _quarter_end(quarter: int) -> date:
+    """The last day of a quarter numbered year * 4 + 0 to 3, as rag_trend numbers them."""
+    year, index = divmod(quarter, 4)
+    month = index * 3 + 3
+    return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
 
 
 def _while_active(points: list[tuple[date, dict[Rag, int]]]) -> list[tuple[date, dict[Rag, int]]]:

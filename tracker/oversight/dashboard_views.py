@@ -28,8 +28,7 @@ def show():
     authority = oversight_authority()
     day = today()
     inspections, plans_total = dashboard.recent_plans(authority.id)
-    by_plan = dashboard.brag_by_plan(authority.id, inspections, plans_total)
-    by_theme = dashboard.brag_by_theme(authority.id)
+    by_plan, by_theme = dashboard.brag_counts(authority.id, inspections, plans_total)
     overdue_rows, overdue_total = overdue_page(authority.id, day, OverdueFilters(), 1, dashboard.LIST_LIMIT)
     soon_rows, soon_total = due_soon(authority.id, day, DUE_SOON_DAYS, dashboard.LIST_LIMIT)
     stale_days = current_app.config["STALE_DAYS"]

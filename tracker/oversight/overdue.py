@@ -15,6 +15,7 @@ from sqlalchemy.orm import aliased
 from tracker.extensions import db
 from tracker.models import (
     Action,
+    DocumentKind,
     ImprovementPoint,
     Inspection,
     Milestone,
@@ -22,6 +23,7 @@ from tracker.models import (
     Rag,
     User,
 )
+from tracker.models.inspection import document_title
 
 SORTS = {"days": "Days overdue", "owner": "Owner", "rag": "RAG"}
 
@@ -116,6 +118,8 @@ def _rows(authority_id: int, today: date, filters: OverdueFilters, due_within: i
             Action.title.label("item"),
             Action.title.label("action_title"),
             Inspection.id.label("inspection_id"),
+            Inspection.doc_type.label("doc_type"),
+            Inspection.published.label("published"),
             Action.theme.label("theme"),
             owner_name,
             cast(Action.rag, String).label("rag"),
@@ -131,6 +135,8 @@ def _rows(authority_id: int, today: date, filters: OverdueFilters, due_within: i
             Milestone.title,
             Action.title,
             Inspection.id,
+            Inspection.doc_type,
+            Inspection.published,
             Action.theme,
             owner_name,
             cast(Action.rag, String),
@@ -170,14 +176,14 @@ def _ordered(rows, sort: str):
     return by_days
 
 
-def _row(r, inspections: dict[int, str]) -> OverdueRow:
+def _row(r) -> OverdueRow:
     return OverdueRow(
         kind=r.kind,
         action_id=r.action_id,
         item=r.item,
         action_title=r.action_title,
         inspection_id=r.inspection_id,
-        inspection=inspections.get(r.inspection_id, ""),
+        inspection=document_title(DocumentKind(r.doc_type), r.published),
         theme=r.theme,
         owner=r.owner,
         rag=Rag(r.rag),
@@ -189,12 +195,12 @@ def _row(r, inspections: dict[int, str]) -> OverdueRow:
 
 
 def inspection_titles(authority_id: int) -> dict[int, str]:
-    inspections = db.session.scalars(
-        select(Inspection)
+    inspections = db.session.execute(
+        select(Inspection.id, Inspection.doc_type, Inspection.published)
         .where(Inspection.authority_id == authority_id)
         .order_by(Inspection.published.desc().nulls_last(), Inspection.id.desc())
     )
-    return {i.id: i.title for i in inspections}
+    return {id_: document_title(doc_type, published) for id_, doc_type, published in inspections}
 
 
 def overdue_page(authority_id: int, today: date, filters: OverdueFilters, page: int, per_page: int):
@@ -204,8 +210,7 @@ def overdue_page(authority_id: int, today: date, filters: OverdueFilters, page: 
     order = _ordered(rows, filters.sort)
     page_rows = select(rows).order_by(*order).limit(per_page).offset((page - 1) * per_page).subquery()
     query = _with_moves(page_rows).order_by(*_ordered(page_rows, filters.sort))
-    inspections = inspection_titles(authority_id)
-    return [_row(r, inspections) for r in db.session.execute(query)], total
+    return [_row(r) for r in db.session.execute(query)], total
 
 
 def due_soon(authority_id: int, today: date, days: int, limit: int) -> tuple[list[OverdueRow], int]:
@@ -214,15 +219,13 @@ def due_soon(authority_id: int, today: date, days: int, limit: int) -> tuple[lis
     total = _count(authority_id, today, OverdueFilters(), due_within=days)
     first = select(rows).order_by(rows.c.due_date, rows.c.kind, rows.c.action_id).limit(limit).subquery()
     query = _with_moves(first).order_by(first.c.due_date, first.c.kind, first.c.action_id)
-    inspections = inspection_titles(authority_id)
-    return [_row(r, inspections) for r in db.session.execute(query)], total
+    return [_row(r) for r in db.session.execute(query)], total
 
 
 def overdue_all(authority_id: int, today: date, filters: OverdueFilters) -> list[OverdueRow]:
     """Every overdue item under the filters, in the page's order: for the exports."""
     rows = _rows(authority_id, today, filters)
-    inspections = inspection_titles(authority_id)
-    return [_row(r, inspections) for r in db.session.execute(_with_moves(rows).order_by(*_ordered(rows, filters.sort)))]
+    return [_row(r) for r in db.session.execute(_with_moves(rows).order_by(*_ordered(rows, filters.sort)))]
 
 
 def filter_options(authority_id: int) -> dict:
