@@ -129,6 +129,21 @@ def test_the_pdf_text_reads_in_order_with_continuous_numbers(rendered):
     assert "has been judged to be Outstanding." in flat
 
 
+def test_the_printed_overdue_table_sets_its_columns_once(seeded_app, rendered):
+    """A long table in the PDF has set column widths (fixed layout) rather than being measured cell by cell."""
+    report, html, _, _ = rendered
+    with seeded_app.app_context():
+        printed = BeautifulSoup(render.to_print_html(report), "html.parser")
+    table = next(t for t in printed.select("table") if "Originally due" in t.get_text())
+    assert "tracker-report__table--fixed" in table["class"]
+    widths = [int(col["style"].removeprefix("width: ").removesuffix("%")) for col in table.select("colgroup col")]
+    assert len(widths) == len(table.select("thead th")) and sum(widths) == 100
+    assert "table-layout: fixed" in printed.select_one("style").get_text()
+    # On screen the columns still fit their contents.
+    on_screen = next(t for t in BeautifulSoup(html, "html.parser").select("table") if "Originally due" in t.get_text())
+    assert not on_screen.select("colgroup") and "tracker-report__table--fixed" not in on_screen["class"]
+
+
 def test_progress_matches_the_plan(seeded_app, rendered):
     report, html, _, _ = rendered
     page = BeautifulSoup(html, "html.parser")

@@ -226,6 +226,7 @@ def _progress(n: Numberer, data: ReportData, inputs: ReportInputs) -> list[Secti
                 Table(
                     caption=f"Overdue items: {inspection.title}",
                     header=["Item", "Owner", "Originally due", "Now due", "Times moved", "Reason"],
+                    widths=[25, 19, 17, 17, 9, 13],
                     rows=[
                         [
                             f"{row.kind}: {row.item}",
