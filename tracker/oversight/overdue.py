@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
-from sqlalchemy import Integer, String, and_, case, cast, func, literal, null, select, union_all
+from sqlalchemy import Integer, String, and_, bindparam, case, cast, func, literal, null, select, union_all
 from sqlalchemy.orm import aliased
 
 from tracker.extensions import db
@@ -70,45 +71,97 @@ class OverdueRow:
         return (today - self.due_date).days
 
 
-def _open_actions(query, authority_id: int, filters: OverdueFilters):
-    """The query narrowed to the authority's open actions under the filters."""
+@dataclass(frozen=True)
+class _Shape:
+    """What an overdue statement's SQL depends on: which filters are set (not their values), the sort, and
+    whether it looks back (overdue) or ahead (due soon).
+
+    A statement this size takes longer to build than to run, so each shape's statements are built once and
+    kept (see the cached builders below); the values are bound each time one runs.
+    """
+
+    inspection: bool = False
+    inspections: bool = False
+    theme: bool = False
+    owner: bool = False
+    rag: bool = False
+    sort: str = "days"
+    ahead: bool = False
+
+    @classmethod
+    def of(cls, filters: OverdueFilters, *, ahead: bool = False) -> _Shape:
+        return cls(
+            inspection=bool(filters.inspection_id),
+            inspections=bool(filters.inspection_ids),
+            theme=bool(filters.theme),
+            owner=bool(filters.owner_id),
+            rag=bool(filters.rag),
+            sort=filters.sort,
+            ahead=ahead,
+        )
+
+
+def _params(authority_id: int, today: date, filters: OverdueFilters, due_within: int | None = None) -> dict:
+    """The values for a statement of the filters' shape."""
+    params = {"authority_id": authority_id, "today": today}
+    if due_within is not None:
+        params["until"] = today + timedelta(days=due_within)
+    if filters.inspection_id:
+        params["inspection_id"] = filters.inspection_id
+    if filters.inspection_ids:
+        params["inspection_ids"] = list(filters.inspection_ids)
+    if filters.theme:
+        params["theme"] = filters.theme
+    if filters.owner_id:
+        params["owner_id"] = filters.owner_id
+    if filters.rag:
+        params["rag"] = filters.rag
+    return params
+
+
+def _open_actions(query, shape: _Shape):
+    """The query narrowed to the authority's open actions under the filters the shape has."""
     query = (
         query.join(ImprovementPoint, Action.improvement_point_id == ImprovementPoint.id)
         .join(Inspection, ImprovementPoint.inspection_id == Inspection.id)
-        .where(Inspection.authority_id == authority_id, Action.is_open)
+        .where(Inspection.authority_id == bindparam("authority_id"), Action.is_open)
     )
-    if filters.inspection_id:
-        query = query.where(Inspection.id == filters.inspection_id)
-    if filters.inspection_ids:
-        query = query.where(Inspection.id.in_(filters.inspection_ids))
-    if filters.theme:
-        query = query.where(Action.theme == filters.theme)
-    if filters.owner_id:
-        query = query.where(Action.owner_id == filters.owner_id)
-    if filters.rag:
-        query = query.where(Action.rag == filters.rag)
+    if shape.inspection:
+        query = query.where(Inspection.id == bindparam("inspection_id"))
+    if shape.inspections:
+        query = query.where(Inspection.id.in_(bindparam("inspection_ids", expanding=True)))
+    if shape.theme:
+        query = query.where(Action.theme == bindparam("theme"))
+    if shape.owner:
+        query = query.where(Action.owner_id == bindparam("owner_id"))
+    if shape.rag:
+        query = query.where(Action.rag == bindparam("rag"))
     return query
 
 
-def _count(authority_id: int, today: date, filters: OverdueFilters, due_within: int | None = None) -> int:
+def _window(column, shape: _Shape):
+    if shape.ahead:
+        return and_(column >= bindparam("today"), column <= bindparam("until"))
+    return column < bindparam("today")
+
+
+@cache
+def _count_statement(shape: _Shape):
     """How many items _rows gives, counted without reading their text (from the indices where it can)."""
-    actions = _open_actions(select(func.count(Action.id)), authority_id, filters).where(
-        _window(Action.target_date, today, due_within)
-    )
+    actions = _open_actions(select(func.count(Action.id)), shape).where(_window(Action.target_date, shape))
     milestones = _open_actions(
         select(func.count(Milestone.id)).select_from(Milestone).join(Action, Milestone.action_id == Action.id),
-        authority_id,
-        filters,
-    ).where(Milestone.completed_date.is_(None), _window(Milestone.due_date, today, due_within))
-    return db.session.scalar(select(actions.scalar_subquery() + milestones.scalar_subquery()))
+        shape,
+    ).where(Milestone.completed_date.is_(None), _window(Milestone.due_date, shape))
+    return select(actions.scalar_subquery() + milestones.scalar_subquery())
 
 
-def _rows(authority_id: int, today: date, filters: OverdueFilters, due_within: int | None = None):
-    """Overdue items; or, with due_within, the items due from today to that many days ahead."""
+def _rows(shape: _Shape):
+    """Overdue items; or, looking ahead, the items due from today until the date given."""
     owner = aliased(User)
 
     def common(query):
-        return _open_actions(query.join(owner, Action.owner_id == owner.id), authority_id, filters)
+        return _open_actions(query.join(owner, Action.owner_id == owner.id), shape)
 
     owner_name = func.coalesce(owner.name, owner.job_title).label("owner")
     actions = common(
@@ -126,7 +179,7 @@ def _rows(authority_id: int, today: date, filters: OverdueFilters, due_within: i
             Action.target_date.label("original_date"),
             Action.target_date.label("due_date"),
             cast(null(), Integer).label("milestone_id"),
-        ).where(_window(Action.target_date, today, due_within))
+        ).where(_window(Action.target_date, shape))
     )
     milestones = common(
         select(
@@ -146,7 +199,7 @@ def _rows(authority_id: int, today: date, filters: OverdueFilters, due_within: i
         )
         .select_from(Milestone)
         .join(Action, Milestone.action_id == Action.id)
-        .where(and_(Milestone.completed_date.is_(None), _window(Milestone.due_date, today, due_within)))
+        .where(and_(Milestone.completed_date.is_(None), _window(Milestone.due_date, shape)))
     )
     return union_all(actions, milestones).subquery()
 
@@ -160,12 +213,6 @@ def _with_moves(rows):
     return select(rows, func.coalesce(moved, 0).label("times_moved"), reasons.label("reasons"))
 
 
-def _window(column, today: date, due_within: int | None):
-    if due_within is None:
-        return column < today
-    return and_(column >= today, column <= today + timedelta(days=due_within))
-
-
 def _ordered(rows, sort: str):
     """Most overdue first (earliest due date), or by owner or RAG (worst first) and then most overdue."""
     by_days = (rows.c.due_date, rows.c.kind, rows.c.action_id, rows.c.item)
@@ -174,6 +221,26 @@ def _ordered(rows, sort: str):
     if sort == "rag":
         return (case({"red": 0, "amber": 1, "green": 2}, value=rows.c.rag, else_=3), *by_days)
     return by_days
+
+
+@cache
+def _page_statement(shape: _Shape):
+    """One page of items (bound: limit and offset), in order, with the moves of those rows only."""
+    rows = _rows(shape)
+    page_rows = (
+        select(rows)
+        .order_by(*_ordered(rows, shape.sort))
+        .limit(bindparam("limit", type_=Integer))
+        .offset(bindparam("offset", type_=Integer))
+        .subquery()
+    )
+    return _with_moves(page_rows).order_by(*_ordered(page_rows, shape.sort))
+
+
+@cache
+def _all_statement(shape: _Shape):
+    rows = _rows(shape)
+    return _with_moves(rows).order_by(*_ordered(rows, shape.sort))
 
 
 def _row(r) -> OverdueRow:
@@ -205,38 +272,38 @@ def inspection_titles(authority_id: int) -> dict[int, str]:
 
 def overdue_page(authority_id: int, today: date, filters: OverdueFilters, page: int, per_page: int):
     """One page of overdue items and the total count: (rows, total)."""
-    rows = _rows(authority_id, today, filters)
-    total = _count(authority_id, today, filters)
-    order = _ordered(rows, filters.sort)
-    page_rows = select(rows).order_by(*order).limit(per_page).offset((page - 1) * per_page).subquery()
-    query = _with_moves(page_rows).order_by(*_ordered(page_rows, filters.sort))
-    return [_row(r) for r in db.session.execute(query)], total
+    shape, params = _Shape.of(filters), _params(authority_id, today, filters)
+    total = db.session.scalar(_count_statement(shape), params)
+    rows = db.session.execute(_page_statement(shape), {**params, "limit": per_page, "offset": (page - 1) * per_page})
+    return [_row(r) for r in rows], total
 
 
 def due_soon(authority_id: int, today: date, days: int, limit: int) -> tuple[list[OverdueRow], int]:
     """Actions and milestones due from today to `days` ahead, soonest first: (first `limit`, total)."""
-    rows = _rows(authority_id, today, OverdueFilters(), due_within=days)
-    total = _count(authority_id, today, OverdueFilters(), due_within=days)
-    first = select(rows).order_by(rows.c.due_date, rows.c.kind, rows.c.action_id).limit(limit).subquery()
-    query = _with_moves(first).order_by(first.c.due_date, first.c.kind, first.c.action_id)
-    return [_row(r) for r in db.session.execute(query)], total
+    filters = OverdueFilters()
+    shape, params = _Shape.of(filters, ahead=True), _params(authority_id, today, filters, due_within=days)
+    total = db.session.scalar(_count_statement(shape), params)
+    rows = db.session.execute(_page_statement(shape), {**params, "limit": limit, "offset": 0})
+    return [_row(r) for r in rows], total
 
 
 def overdue_all(authority_id: int, today: date, filters: OverdueFilters) -> list[OverdueRow]:
     """Every overdue item under the filters, in the page's order: for the exports."""
-    rows = _rows(authority_id, today, filters)
-    return [_row(r) for r in db.session.execute(_with_moves(rows).order_by(*_ordered(rows, filters.sort)))]
+    rows = db.session.execute(_all_statement(_Shape.of(filters)), _params(authority_id, today, filters))
+    return [_row(r) for r in rows]
 
 
 def filter_options(authority_id: int) -> dict:
     """The choices for the filters: the authority's inspections, and the themes and owners of its open actions
     (nothing closed can be overdue)."""
-    in_authority = _open_actions(select(Action.theme, Action.owner_id), authority_id, OverdueFilters()).subquery()
-    themes = db.session.scalars(select(in_authority.c.theme).distinct().order_by(in_authority.c.theme)).all()
+    in_authority = _open_actions(select(Action.theme, Action.owner_id), _Shape()).subquery()
+    params = {"authority_id": authority_id}
+    themes = db.session.scalars(select(in_authority.c.theme).distinct().order_by(in_authority.c.theme), params).all()
     owners = db.session.execute(
         select(User.id, func.coalesce(User.name, User.job_title))
         .where(User.id.in_(select(in_authority.c.owner_id)))
-        .order_by(func.coalesce(User.name, User.job_title))
+        .order_by(func.coalesce(User.name, User.job_title)),
+        params,
     ).all()
     return {
         "inspections": inspection_titles(authority_id),
