@@ -6,8 +6,10 @@ import pytest
 from sqlalchemy import select
 
 from tests.helpers.data import committed
+from tests.helpers.factories import make_action, make_authority, make_inspection, make_point, make_user
 from tests.helpers.queries import queries_at_sizes
 from tests.helpers.seeded import seeded_user
+from tracker.audit import record
 from tracker.demo.generate import generate
 from tracker.extensions import db
 from tracker.models import (
@@ -21,7 +23,7 @@ from tracker.models import (
     Role,
     User,
 )
-from tracker.oversight.dashboard import PLAN_LIMIT
+from tracker.oversight.dashboard import PLAN_LIMIT, rag_trend
 
 TODAY = date(2026, 11, 22)
 AUTHORITIES = ["Leicestershire County Council", "Leeds City Council", "Leicester City Council"]
@@ -200,3 +202,39 @@ def test_the_trend_is_each_actions_recorded_rating_at_each_quarter_end(client):
                     rating[action_id] = Rag(after)
             expected = [list(rating.values()).count(rag) for rag in (Rag.RED, Rag.AMBER, Rag.GREEN, Rag.BLUE)]
             assert [int(td.get_text()) for td in row.select("td")] == expected, (titles[plan], at)
+
+
+def test_the_trend_carries_quiet_quarters_and_stops_at_today(app):
+    """Hand-written history: a quarter with no change, a change across the new year, two changes in one
+    quarter, today a quarter's last day, a change after today, and a plan with no history."""
+    with app.app_context():
+        authority = make_authority()
+        owner = make_user(authority)
+        plan, quiet = make_inspection(authority), make_inspection(authority)
+        point = make_point(plan)
+        make_action(make_point(quiet), owner)  # no rating recorded: no history to draw
+        first, second = make_action(point, owner), make_action(point, owner)
+
+        def rated(action, when, after, before=None):
+            event = "created" if before is None else "changed"
+            record(action, event, owner, field="rag", before=before, after=after, at=when)
+
+        rated(first, datetime(2025, 5, 10, 9), Rag.GREEN)
+        rated(second, datetime(2025, 12, 31, 23), Rag.GREEN)
+        rated(first, datetime(2026, 1, 2, 9), Rag.RED, before=Rag.GREEN)
+        rated(first, datetime(2026, 1, 20, 9), Rag.AMBER, before=Rag.RED)
+        rated(second, datetime(2026, 3, 31, 12), Rag.BLUE, before=Rag.GREEN)
+        rated(first, datetime(2026, 4, 2, 9), Rag.RED, before=Rag.AMBER)  # after today
+        db.session.flush()
+        trend = rag_trend([plan.id, quiet.id], date(2026, 3, 31))
+
+    def counts(red=0, amber=0, green=0, blue=0):
+        return {Rag.RED: red, Rag.AMBER: amber, Rag.GREEN: green, Rag.BLUE: blue}
+
+    assert list(trend) == [plan.id]
+    assert trend[plan.id] == [
+        (date(2025, 6, 30), counts(green=1)),
+        (date(2025, 9, 30), counts(green=1)),
+        (date(2025, 12, 31), counts(green=2)),
+        (date(2026, 3, 31), counts(amber=1, blue=1)),
+    ]

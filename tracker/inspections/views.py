@@ -3,7 +3,7 @@
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import selectinload, undefer
 
 from tracker.audit import change_fields
 from tracker.extensions import db
@@ -24,6 +24,7 @@ def show(inspection_id: int):
         select(Inspection)
         .where(Inspection.id == inspection_id, Inspection.authority_id == current_user.authority_id)
         .options(
+            undefer(Inspection.source_text),  # deferred elsewhere; this page shows it
             selectinload(Inspection.judgements),
             selectinload(Inspection.strengths),
             selectinload(Inspection.improvement_points).selectinload(ImprovementPoint.actions).joinedload(Action.owner),

@@ -77,7 +77,7 @@ def recent_plans(authority_id: int) -> tuple[list[Inspection], int]:
 def brag_counts(authority_id: int, shown: list[Inspection], total: int) -> tuple[list[BragCounts], list[BragCounts]]:
     """BRAG counts by plan (each plan shown, and one row adding up the actions of all earlier documents) and by
     theme, from one pass over the authority's actions: the database groups them once by plan, theme and rating,
-    then adds that small table up both ways."""
+    then adds that table up both ways."""
     shown_ids = [i.id for i in shown]
     in_authority = (
         select(ImprovementPoint.id)
@@ -85,8 +85,8 @@ def brag_counts(authority_id: int, shown: list[Inspection], total: int) -> tuple
         .where(Inspection.authority_id == authority_id)
     )
     # Counted per improvement point first, grouped in the order of the index on action (point, status, rating,
-    # theme), so the database counts as it reads the index instead of sorting every action; the few hundred
-    # counts that gives are then added up by plan.
+    # theme), so the database counts as it reads the index instead of sorting every action; those counts
+    # (a point's actions mostly share a status, rating and theme) are then added up by plan.
     per_point = (
         select(Action.improvement_point_id, Action.theme, Action.rag, func.count().label("n"))
         .where(Action.improvement_point_id.in_(in_authority))
@@ -166,7 +166,8 @@ def rag_trend(inspection_ids: list[int], today: date) -> dict[int, list[tuple[da
 
     Every recorded rating moves one action into a rating (`after`) and, unless it is the first, out of another
     (`before`). The database adds up those moves by plan, quarter and rating, and keeps a running total, so
-    the history is read once, whatever the number of quarters.
+    the history is read once, whatever the number of quarters. This counts on what tracker.audit records: an
+    action's first rating has no `before`, and each change records the rating it replaced, when it happened.
     """
     occurred = AuditEvent.occurred_at
     # PostgreSQL extracts numbers as numeric, and adds up integers as wider numbers: cast back to integers.

@@ -16,7 +16,6 @@ from sqlalchemy.orm import aliased
 from tracker.extensions import db
 from tracker.models import (
     Action,
-    DocumentKind,
     ImprovementPoint,
     Inspection,
     Milestone,
@@ -88,35 +87,31 @@ class _Shape:
     sort: str = "days"
     ahead: bool = False
 
-    @classmethod
-    def of(cls, filters: OverdueFilters, *, ahead: bool = False) -> _Shape:
-        return cls(
-            inspection=bool(filters.inspection_id),
-            inspections=bool(filters.inspection_ids),
-            theme=bool(filters.theme),
-            owner=bool(filters.owner_id),
-            rag=bool(filters.rag),
-            sort=filters.sort,
-            ahead=ahead,
-        )
+
+# The filters' values under the names the statements bind them by. A filter that is set is in the statement's
+# shape and its value is bound, both from this one place.
+_FILTER_PARAMS = {
+    "inspection": ("inspection_id", lambda f: f.inspection_id),
+    "inspections": ("inspection_ids", lambda f: list(f.inspection_ids)),
+    "theme": ("theme", lambda f: f.theme),
+    "owner": ("owner_id", lambda f: f.owner_id),
+    "rag": ("rag", lambda f: f.rag),
+}
 
 
-def _params(authority_id: int, today: date, filters: OverdueFilters, due_within: int | None = None) -> dict:
-    """The values for a statement of the filters' shape."""
+def _query(
+    authority_id: int, today: date, filters: OverdueFilters, due_within: int | None = None
+) -> tuple[_Shape, dict]:
+    """The shape of the statement the filters need, and the values to run it with."""
     params = {"authority_id": authority_id, "today": today}
     if due_within is not None:
         params["until"] = today + timedelta(days=due_within)
-    if filters.inspection_id:
-        params["inspection_id"] = filters.inspection_id
-    if filters.inspection_ids:
-        params["inspection_ids"] = list(filters.inspection_ids)
-    if filters.theme:
-        params["theme"] = filters.theme
-    if filters.owner_id:
-        params["owner_id"] = filters.owner_id
-    if filters.rag:
-        params["rag"] = filters.rag
-    return params
+    set_filters = {}
+    for name, (param, value) in _FILTER_PARAMS.items():
+        if value(filters):
+            set_filters[name] = True
+            params[param] = value(filters)
+    return _Shape(**set_filters, sort=filters.sort, ahead=due_within is not None), params
 
 
 def _open_actions(query, shape: _Shape):
@@ -215,7 +210,7 @@ def _with_moves(rows):
 
 def _ordered(rows, sort: str):
     """Most overdue first (earliest due date), or by owner or RAG (worst first) and then most overdue."""
-    by_days = (rows.c.due_date, rows.c.kind, rows.c.action_id, rows.c.item)
+    by_days = (rows.c.due_date, rows.c.kind, rows.c.action_id, rows.c.item, rows.c.milestone_id)
     if sort == "owner":
         return (rows.c.owner, *by_days)
     if sort == "rag":
@@ -250,7 +245,7 @@ def _row(r) -> OverdueRow:
         item=r.item,
         action_title=r.action_title,
         inspection_id=r.inspection_id,
-        inspection=document_title(DocumentKind(r.doc_type), r.published),
+        inspection=document_title(r.doc_type, r.published),
         theme=r.theme,
         owner=r.owner,
         rag=Rag(r.rag),
@@ -272,7 +267,7 @@ def inspection_titles(authority_id: int) -> dict[int, str]:
 
 def overdue_page(authority_id: int, today: date, filters: OverdueFilters, page: int, per_page: int):
     """One page of overdue items and the total count: (rows, total)."""
-    shape, params = _Shape.of(filters), _params(authority_id, today, filters)
+    shape, params = _query(authority_id, today, filters)
     total = db.session.scalar(_count_statement(shape), params)
     rows = db.session.execute(_page_statement(shape), {**params, "limit": per_page, "offset": (page - 1) * per_page})
     return [_row(r) for r in rows], total
@@ -280,8 +275,7 @@ def overdue_page(authority_id: int, today: date, filters: OverdueFilters, page: 
 
 def due_soon(authority_id: int, today: date, days: int, limit: int) -> tuple[list[OverdueRow], int]:
     """Actions and milestones due from today to `days` ahead, soonest first: (first `limit`, total)."""
-    filters = OverdueFilters()
-    shape, params = _Shape.of(filters, ahead=True), _params(authority_id, today, filters, due_within=days)
+    shape, params = _query(authority_id, today, OverdueFilters(), due_within=days)
     total = db.session.scalar(_count_statement(shape), params)
     rows = db.session.execute(_page_statement(shape), {**params, "limit": limit, "offset": 0})
     return [_row(r) for r in rows], total
@@ -289,7 +283,8 @@ def due_soon(authority_id: int, today: date, days: int, limit: int) -> tuple[lis
 
 def overdue_all(authority_id: int, today: date, filters: OverdueFilters) -> list[OverdueRow]:
     """Every overdue item under the filters, in the page's order: for the exports."""
-    rows = db.session.execute(_all_statement(_Shape.of(filters)), _params(authority_id, today, filters))
+    shape, params = _query(authority_id, today, filters)
+    rows = db.session.execute(_all_statement(shape), params)
     return [_row(r) for r in rows]
 
 

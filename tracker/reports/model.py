@@ -27,6 +27,10 @@ class Table:
     # dates and names stop wrapping into narrow columns. Empty: the columns fit their contents.
     widths: list[int] = field(default_factory=list)
 
+    def __post_init__(self):
+        if self.widths and (len(self.widths) != len(self.header) or sum(self.widths) != 100):
+            raise ValueError(f"{self.caption}: one width per column, adding up to 100 ({self.widths})")
+
 
 @dataclass
 class Section:

@@ -178,6 +178,10 @@ def _replay_action(point: ImprovementPoint, seed: SeedAction, users: dict, publi
             events.append((_at(seed_milestone.completed, 13), "complete", (milestone, seed_milestone.completed)))
     events += [(_at(e.date, 14), "evidence", e) for e in seed.evidence]
     events.sort(key=lambda event: event[0])
+    # The history is replayed as it would have been recorded: nothing happens to an action before it exists
+    # (the dashboard's RAG over time counts each change from the rating it replaced).
+    if events and events[0][0].date() < created.date():
+        raise PlanFileError(f"{where}: something is dated {events[0][0]:%d %B %Y}, before the action was added")
     for when, kind, item in events:
         _apply(action, owner, users, kind, item, when, where)
 
