@@ -6,9 +6,7 @@ import csv
 import io
 from datetime import date
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
+from xlsxwriter import Workbook
 
 from tracker.oversight.overdue import OverdueRow
 from tracker.text import clean_text
@@ -62,18 +60,6 @@ def _values(row: OverdueRow, today: date) -> list:
     ]
 
 
-def _bold(sheet, value) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=value)
-    cell.font = Font(bold=True)
-    return cell
-
-
-def _date(sheet, value: date) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=value)
-    cell.number_format = "d mmmm yyyy"
-    return cell
-
-
 def to_csv(rows: list[OverdueRow], today: date) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
@@ -84,21 +70,29 @@ def to_csv(rows: list[OverdueRow], today: date) -> str:
 
 
 def to_xlsx(rows: list[OverdueRow], today: date, title: str) -> bytes:
-    # Write-only: rows stream straight to the file instead of being kept as cell objects (several times faster
-    # for a county's thousands of overdue items), so formats are given cell by cell as rows are written.
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("Overdue")
-    sheet.freeze_panes = "A3"
-    for letter, width in zip("ABCDEFGHIJKL", (10, 50, 50, 35, 25, 35, 8, 16, 16, 8, 60, 10), strict=True):
-        sheet.column_dimensions[letter].width = width
-    sheet.append([_bold(sheet, title)])
-    sheet.append([_bold(sheet, column) for column in COLUMNS])
-    for row in rows:
-        values = _values(row, today)
-        for n in (7, 8):  # original and revised dates
-            if values[n] is not None:
-                values[n] = _date(sheet, values[n])
-        sheet.append(values)
     buffer = io.BytesIO()
-    book.save(buffer)
+    # Constant memory: rows stream to the file as they are written, for a county's thousands of overdue items.
+    # Text is written as text, never read as a formula or a link (see safe_cell).
+    book = Workbook(
+        buffer,
+        {"constant_memory": True, "in_memory": True, "strings_to_formulas": False, "strings_to_urls": False},
+    )
+    sheet = book.add_worksheet("Overdue")
+    bold, long_date = book.add_format({"bold": True}), book.add_format({"num_format": "d mmmm yyyy"})
+    for column, width in enumerate((10, 50, 50, 35, 25, 35, 8, 16, 16, 8, 60, 10)):
+        sheet.set_column(column, column, width)
+    sheet.freeze_panes(2, 0)
+    sheet.write_string(0, 0, title, bold)
+    sheet.write_row(1, 0, COLUMNS, bold)
+    for n, row in enumerate(rows, start=2):
+        for column, value in enumerate(_values(row, today)):
+            if value is None:
+                continue
+            if isinstance(value, date):
+                sheet.write_datetime(n, column, value, long_date)
+            elif isinstance(value, str):
+                sheet.write_string(n, column, value)
+            else:
+                sheet.write_number(n, column, value)
+    book.close()
     return buffer.getvalue()
