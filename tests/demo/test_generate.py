@@ -1,13 +1,18 @@
 """`demo generate`: a large plan in believable proportions, fast, usable by every page afterwards."""
 
+from datetime import date, timedelta
+
 from sqlalchemy import func, select
 
+from tests.conftest import SEED_TODAY
 from tests.helpers.client import PageClient
 from tests.helpers.data import committed
 from tracker.actions import operations as ops
-from tracker.demo.generate import ACTIONS_PER_MANAGER, LONG_PAST, TODAY, generate
+from tracker.demo.generate import ACTIONS_PER_MANAGER, LONG_PAST, generate
 from tracker.extensions import db
-from tracker.models import Action, AuditEvent, Milestone, PointTheme, ProgressUpdate, Rag, Role, User
+from tracker.models import Action, AuditEvent, Inspection, Milestone, PointTheme, ProgressUpdate, Rag, Role, User
+
+TODAY = date.fromisoformat(SEED_TODAY)  # the tests' app judges dates by this day, and so generates from it
 
 
 def test_the_command_makes_the_plan_it_says(app):
@@ -66,3 +71,13 @@ def test_the_proportions_are_a_councils(app):
         still_open = db.session.scalar(select(func.count()).where(long_past, Action.is_open))
         closed = db.session.scalar(select(func.count()).where(long_past, ~Action.is_open))
         assert closed > 0 and still_open <= closed * 0.03
+
+
+def test_the_plans_are_dated_back_from_the_apps_today(app):
+    app.config["TODAY"] = "2031-03-05"
+    with committed(app):
+        generate(1, 100)
+        newest = db.session.scalar(select(func.max(Inspection.published)))
+        latest_event = db.session.scalar(select(func.max(AuditEvent.occurred_at)))
+    assert newest == date(2031, 3, 5) - timedelta(days=180)
+    assert date(2030, 1, 1) < latest_event.date() <= date(2031, 3, 5)

@@ -6,7 +6,8 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from tracker.demo.generate import DEMO_PASSWORD, generate
+from tracker.demo.generate import generate
+from tracker.seeding.operations import DEMO_PASSWORD
 
 demo_cli = click.Group("demo", help="Synthetic demo data at a large council's scale.")
 

@@ -41,6 +41,8 @@ from tracker.models import (
     Theme,
     User,
 )
+from tracker.seeding.operations import DEMO_PASSWORD
+from tracker.timeutil import today
 
 BATCH = 5000
 POINTS_PER_INSPECTION = 8
@@ -55,8 +57,6 @@ MIN_MANAGERS = 20
 LONG_PAST = timedelta(days=730)
 MILESTONES_PER_ACTION = 3
 UPDATES_PER_ACTION = 5
-DEMO_PASSWORD = "improve-for-children"
-TODAY = date(2026, 11, 22)
 
 
 @dataclass
@@ -87,6 +87,7 @@ def generate(authorities: int, actions: int, *, seed: int = 2026) -> Generated:
     ids = _Ids((*models, ProgressUpdate, AuditEvent))
     rows: dict[type, list[dict]] = {m: [] for m in (*models, PointTheme, ProgressUpdate, AuditEvent)}
     password_hash = generate_password_hash(DEMO_PASSWORD)
+    day = today()  # the plans are dated back from the day the app judges dates by (TRACKER_TODAY when pinned)
     per_authority = [actions // authorities + (1 if i < actions % authorities else 0) for i in range(authorities)]
     start = db.session.scalar(select(func.count(Authority.id))) or 0
 
@@ -95,7 +96,7 @@ def generate(authorities: int, actions: int, *, seed: int = 2026) -> Generated:
         rows[Authority].append({"id": authority_id, "name": f"Demo Borough Council {index}", "slug": f"demo-{index}"})
         managers = max(MIN_MANAGERS, count // ACTIONS_PER_MANAGER)
         people = _people(ids, rows, authority_id, index, password_hash, managers)
-        _plan(rng, ids, rows, authority_id, people, count)
+        _plan(rng, ids, rows, authority_id, people, count, day)
 
     result = Generated(authorities=authorities, actions=actions)
     for model, batch in rows.items():
@@ -134,13 +135,13 @@ def _people(ids, rows, authority_id: int, index: int, password_hash: str, manage
     return people
 
 
-def _plan(rng, ids, rows, authority_id: int, people, count: int) -> None:
+def _plan(rng, ids, rows, authority_id: int, people, count: int, day: date) -> None:
     inspections = min(MAX_INSPECTIONS, max(1, math.ceil(count / (POINTS_PER_INSPECTION * ACTIONS_PER_POINT))))
     themes = list(Theme)
     spacing = min(365, 5400 / inspections)
     for n in range(inspections):
         # The newest document came out half a year ago; older ones at most a year apart, over up to 15 years.
-        published = TODAY - timedelta(days=180 + int((inspections - 1 - n) * spacing))
+        published = day - timedelta(days=180 + int((inspections - 1 - n) * spacing))
         inspection_id = ids.take(Inspection)
         rows[Inspection].append(
             {
@@ -175,21 +176,21 @@ def _plan(rng, ids, rows, authority_id: int, people, count: int) -> None:
             )
             rows[PointTheme].append({"improvement_point_id": point_id, "theme": theme})
             for _ in range(share // points + (1 if position <= share % points else 0)):
-                _action(rng, ids, rows, authority_id, people, point_id, theme, team, published)
+                _action(rng, ids, rows, authority_id, people, point_id, theme, team, published, day)
 
 
-def _action(rng, ids, rows, authority_id, people, point_id, theme, team, published: date) -> None:
+def _action(rng, ids, rows, authority_id, people, point_id, theme, team, published: date, day: date) -> None:
     action_id = ids.take(Action)
     owner = rng.choice(people[Role.SERVICE_MANAGER])
     director = rng.choice(people[Role.DIRECTOR])
     created = datetime.combine(published + timedelta(days=rng.randint(5, 40)), time(10))
     target = published + timedelta(days=rng.randint(300, 800))
-    complete = target < TODAY and rng.random() < (0.99 if target < TODAY - LONG_PAST else 0.85)
+    complete = target < day and rng.random() < (0.99 if target < day - LONG_PAST else 0.85)
     status = (
         ActionStatus.COMPLETE if complete else rng.choice([ActionStatus.IN_PROGRESS] * 4 + [ActionStatus.NOT_STARTED])
     )
     rag = Rag.BLUE if complete else rng.choices([Rag.GREEN, Rag.AMBER, Rag.RED], weights=[6, 3, 1])[0]
-    updated = min(datetime.combine(TODAY, time(9)), created + timedelta(days=rng.randint(10, 700)))
+    updated = min(datetime.combine(day, time(9)), created + timedelta(days=rng.randint(10, 700)))
     rows[Action].append(
         {
             "id": action_id,
@@ -218,7 +219,7 @@ def _action(rng, ids, rows, authority_id, people, point_id, theme, team, publish
         milestone_id = ids.take(Milestone)
         moved = rng.random() < 0.2
         new_due = due + timedelta(days=rng.randint(14, 90)) if moved else due
-        done = complete or new_due < TODAY - timedelta(days=rng.randint(0, 200))
+        done = complete or new_due < day - timedelta(days=rng.randint(0, 200))
         rows[Milestone].append(
             {
                 "id": milestone_id,
@@ -248,7 +249,7 @@ def _action(rng, ids, rows, authority_id, people, point_id, theme, team, publish
                 "action_id": action_id,
                 "kind": EvidenceKind.AUDIT,
                 "description": "Audit of cases showing the change in practice.",
-                "evidence_date": min(TODAY, created.date() + timedelta(days=120 * (e + 1))),
+                "evidence_date": min(day, created.date() + timedelta(days=120 * (e + 1))),
                 "link": f"https://documents.example.org/demo/{action_id}/{e}",
                 "added_by_id": owner,
                 "added_at": created + timedelta(days=120 * (e + 1)),
