@@ -107,10 +107,10 @@ def _query(
     if due_within is not None:
         params["until"] = today + timedelta(days=due_within)
     set_filters = {}
-    for name, (param, value) in _FILTER_PARAMS.items():
-        if value(filters):
+    for name, (param, value_of) in _FILTER_PARAMS.items():
+        if value := value_of(filters):
             set_filters[name] = True
-            params[param] = value(filters)
+            params[param] = value
     return _Shape(**set_filters, sort=filters.sort, ahead=due_within is not None), params
 
 
