@@ -39,6 +39,7 @@ from tracker.reports.views import bp as reports_bp
 from tracker.security import enforce_access
 from tracker.seeding.cli import seed_command
 from tracker.sessions import check_session
+from tracker.timeutil import long_date
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -89,6 +90,7 @@ def _init_templates(app: Flask) -> None:
     app.jinja_env.lstrip_blocks = True
     WTFormsHelpers(app)
     app.add_template_global(error_summary_items)
+    app.add_template_global(long_date)
     app.context_processor(navigation_items)
 
 

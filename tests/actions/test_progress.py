@@ -3,10 +3,9 @@
 import pytest
 
 from tests.helpers.data import committed, snapshot
-from tracker.actions.history import long_date
 from tracker.extensions import db
 from tracker.models import Action, ActionStatus
-from tracker.timeutil import utcnow
+from tracker.timeutil import long_date, utcnow
 
 GOOD = {
     "rag": "red",

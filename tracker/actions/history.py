@@ -12,6 +12,7 @@ from datetime import date, datetime
 from itertools import groupby
 
 from tracker.models import Action, ActionStatus, AuditEvent, EvidenceKind, Rag
+from tracker.timeutil import long_date
 
 FIELD_LABELS = {
     "rag": "RAG",
@@ -33,10 +34,6 @@ DATE_FIELDS = {"target_date", "due_date", "completed_date", "evidence_date"}
 class HistoryEntry:
     at: datetime
     sentence: str
-
-
-def long_date(value: date | datetime) -> str:
-    return f"{value.day} {value:%B %Y}"
 
 
 def _value(field: str, raw: str | None) -> str:

@@ -7,11 +7,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 
 from tracker.reminders.digest import DirectorDigest, OwnerDigest
-from tracker.timeutil import utcnow
-
-
-def long_date(value) -> str:
-    return f"{value.day} {value:%B %Y}"
+from tracker.timeutil import long_date, utcnow
 
 
 def _message(sender: str, to: str, subject: str, body: str) -> EmailMessage:

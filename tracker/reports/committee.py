@@ -10,12 +10,9 @@ from tracker.models import ActionStatus, DocumentKind, Inspection, Rag
 from tracker.reports.data import ReportData
 from tracker.reports.inputs import ReportInputs
 from tracker.reports.model import Numberer, Paragraph, Report, Section, Table
+from tracker.timeutil import long_date
 
 BRAG = (Rag.RED, Rag.AMBER, Rag.GREEN, Rag.BLUE)
-
-
-def long_date(value: date) -> str:
-    return f"{value.day} {value:%B %Y}"
 
 
 def _dates(inspection: Inspection) -> str:
