@@ -6,6 +6,7 @@ from alembic.script import ScriptDirectory
 from flask_migrate import downgrade, upgrade
 from sqlalchemy import inspect
 
+from tests.helpers.data import actions_by_authority_agreement
 from tests.helpers.paths import PROJECT
 from tracker.extensions import db
 
@@ -29,3 +30,17 @@ def test_downgrade_to_empty_and_upgrade_again(app):
         upgrade()
         with db.engine.connect() as connection:
             assert "action" in inspect(connection).get_table_names()
+
+
+def test_each_action_is_given_its_documents_authority_when_the_column_is_added(seeded_app):
+    with seeded_app.app_context():
+        # The seed's actions were made one by one, each given its authority with its point.
+        seeded = actions_by_authority_agreement()
+        assert seeded[0] > 0 and seeded[1] == 0
+        db.session.remove()  # end its transaction: PostgreSQL's DROP INDEX would wait for it
+        downgrade(revision="9d7e47a60f7a")
+        with db.engine.connect() as connection:
+            assert "authority_id" not in {c["name"] for c in inspect(connection).get_columns("action")}
+        upgrade()
+        agree, disagree = actions_by_authority_agreement()
+    assert agree > 0 and disagree == 0

@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 
 from tests.conftest import SEED_TODAY
 from tests.helpers.client import PageClient
-from tests.helpers.data import committed
+from tests.helpers.data import actions_by_authority_agreement, committed
 from tracker.actions import operations as ops
 from tracker.demo.generate import ACTIONS_PER_MANAGER, LONG_PAST, generate
 from tracker.extensions import db
@@ -25,6 +25,7 @@ def test_the_command_makes_the_plan_it_says(app):
             return db.session.scalar(select(func.count()).select_from(model))
 
         assert count(Action) == 300
+        assert actions_by_authority_agreement() == (300, 0)
         assert count(Milestone) == 900 and count(ProgressUpdate) == 1500
         # Each action's history: created (its title and a Green rating), five updates, and its rating's changes,
         # the last of which leaves it as it is now; none is dated after today.

@@ -61,3 +61,18 @@ def snapshot(app: Flask) -> dict:
             )
         ).all()
         return {"counts": counts, "actions": actions, "milestones": milestones, "themes": themes}
+
+
+def actions_by_authority_agreement() -> tuple[int, int]:
+    """(actions whose own authority is their document's, actions whose is not)."""
+    document_authority = (
+        select(Inspection.authority_id)
+        .join(ImprovementPoint, ImprovementPoint.inspection_id == Inspection.id)
+        .where(ImprovementPoint.id == Action.improvement_point_id)
+        .scalar_subquery()
+    )
+    agrees = Action.authority_id == document_authority
+    return (
+        db.session.scalar(select(func.count()).select_from(Action).where(agrees)),
+        db.session.scalar(select(func.count()).select_from(Action).where(~agrees)),
+    )

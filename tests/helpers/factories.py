@@ -143,6 +143,7 @@ def make_big_plan(authority: Authority, owner: User, director: User, actions: in
             {
                 "id": first + i,
                 "improvement_point_id": points[i % 20].id,
+                "authority_id": authority.id,
                 "title": f"Bulk action {i}",
                 "description": "",
                 "owner_id": owner.id,

@@ -195,6 +195,7 @@ def _action(rng, ids, rows, authority_id, people, point_id, theme, team, publish
         {
             "id": action_id,
             "improvement_point_id": point_id,
+            "authority_id": authority_id,
             "title": rng.choice(words.ACTIONS).format(n=rng.randint(2, 40), team=team),
             "description": "",
             "owner_id": owner,

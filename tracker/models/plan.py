@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.ext.hybrid import hybrid_property
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from tracker.extensions import db
 from tracker.models.enums import OPEN_STATUSES, ActionStatus, EvidenceKind, Rag, enum_column_type
@@ -19,16 +19,25 @@ if TYPE_CHECKING:
 
 
 class Action(db.Model):
-    # Pages reach an authority's actions through its points. Indexed with status, rating, theme and target
-    # date, the open actions of a plan are found without reading the closed ones (most of a plan's history),
-    # and the BRAG counts are read from the index alone.
-    __table_args__ = (Index("ix_action_point_status", "improvement_point_id", "status", "rag", "theme", "target_date"),)
+    # Indexed with status, rating, theme and target date, the open actions of an authority (the overdue list,
+    # the dashboard, the sign-off queue) or of a plan are found without reading the closed ones (most of the
+    # history), and the BRAG counts are read from the index alone. An owner's open actions (their home page,
+    # and the overdue list's choice of owners) come from the owner and status index in the same way.
+    __table_args__ = (
+        Index("ix_action_authority_status", "authority_id", "status", "rag", "theme", "target_date"),
+        Index("ix_action_point_status", "improvement_point_id", "status", "rag", "theme", "target_date"),
+        Index("ix_action_owner_status", "owner_id", "status", "authority_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     improvement_point_id: Mapped[int] = mapped_column(ForeignKey("improvement_point.id"))
+    # The authority of the action's document, kept on the action itself (set with its point, which never
+    # changes): reached through the point and document, an authority's actions took a look in the index for
+    # every point it ever had, in every open status; a council with years of history has hundreds.
+    authority_id: Mapped[int] = mapped_column(ForeignKey("authority.id"))
     title: Mapped[str] = mapped_column(String(300))
     description: Mapped[str] = mapped_column(Text, default="")
-    owner_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
     lead_director_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
     theme: Mapped[str] = mapped_column(String(100))
     target_date: Mapped[date]
@@ -68,6 +77,11 @@ class Action(db.Model):
     updates: Mapped[list[ProgressUpdate]] = relationship(
         back_populates="action", order_by="[ProgressUpdate.created_at, ProgressUpdate.id]"
     )
+
+    @validates("improvement_point")
+    def _authority_of_point(self, _key, point: ImprovementPoint) -> ImprovementPoint:
+        self.authority_id = point.inspection.authority_id
+        return point
 
     @property
     def is_complete(self) -> bool:

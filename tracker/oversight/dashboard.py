@@ -47,15 +47,6 @@ class ActionLine:
     updated_at: datetime
 
 
-def _actions_in(authority_id: int):
-    return (
-        select(Action)
-        .join(ImprovementPoint, Action.improvement_point_id == ImprovementPoint.id)
-        .join(Inspection, ImprovementPoint.inspection_id == Inspection.id)
-        .where(Inspection.authority_id == authority_id)
-    )
-
-
 def recent_plans(authority_id: int) -> tuple[list[Inspection], int]:
     """The authority's PLAN_LIMIT newest documents with their points, and how many it has in all.
 
@@ -143,7 +134,7 @@ def _first_lines(query) -> tuple[list[ActionLine], int]:
 def stale(authority_id: int, today: date, days: int) -> tuple[list[ActionLine], int]:
     """Open actions with no update for `days` days, longest-neglected first."""
     cutoff = datetime.combine(today - timedelta(days=days), time())
-    query = _actions_in(authority_id).where(Action.is_open, Action.updated_at < cutoff)
+    query = select(Action).where(Action.authority_id == authority_id, Action.is_open, Action.updated_at < cutoff)
     return _first_lines(query.order_by(Action.updated_at, Action.id))
 
 
@@ -152,7 +143,8 @@ def doubtful(authority_id: int, today: date) -> tuple[list[ActionLine], int]:
     overdue_milestone = exists().where(
         Milestone.action_id == Action.id, Milestone.completed_date.is_(None), Milestone.due_date < today
     )
-    query = _actions_in(authority_id).where(
+    query = select(Action).where(
+        Action.authority_id == authority_id,
         Action.is_open,
         Action.rag.in_((Rag.GREEN, Rag.AMBER)),
         or_(Action.target_date < today, overdue_milestone),

@@ -115,16 +115,16 @@ def _query(
 
 
 def _open_actions(query, shape: _Shape):
-    """The query narrowed to the authority's open actions under the filters the shape has."""
-    query = (
-        query.join(ImprovementPoint, Action.improvement_point_id == ImprovementPoint.id)
-        .join(Inspection, ImprovementPoint.inspection_id == Inspection.id)
-        .where(Inspection.authority_id == bindparam("authority_id"), Action.is_open)
-    )
-    if shape.inspection:
-        query = query.where(Inspection.id == bindparam("inspection_id"))
-    if shape.inspections:
-        query = query.where(Inspection.id.in_(bindparam("inspection_ids", expanding=True)))
+    """The query narrowed to the authority's open actions under the filters the shape has (joining nothing, so
+    the statements that need a document's columns can join it themselves)."""
+    query = query.where(Action.authority_id == bindparam("authority_id"), Action.is_open)
+    if shape.inspection or shape.inspections:
+        documents = (
+            ImprovementPoint.inspection_id == bindparam("inspection_id")
+            if shape.inspection
+            else ImprovementPoint.inspection_id.in_(bindparam("inspection_ids", expanding=True))
+        )
+        query = query.where(Action.improvement_point_id.in_(select(ImprovementPoint.id).where(documents)))
     if shape.theme:
         query = query.where(Action.theme == bindparam("theme"))
     if shape.owner:
@@ -156,7 +156,12 @@ def _rows(shape: _Shape):
     owner = aliased(User)
 
     def common(query):
-        return _open_actions(query.join(owner, Action.owner_id == owner.id), shape)
+        return _open_actions(
+            query.join(owner, Action.owner_id == owner.id)
+            .join(ImprovementPoint, Action.improvement_point_id == ImprovementPoint.id)
+            .join(Inspection, ImprovementPoint.inspection_id == Inspection.id),
+            shape,
+        )
 
     owner_name = func.coalesce(owner.name, owner.job_title).label("owner")
     actions = common(
@@ -265,20 +270,23 @@ def inspection_titles(authority_id: int) -> dict[int, str]:
     return {id_: document_title(doc_type, published) for id_, doc_type, published in inspections}
 
 
+def _page(shape: _Shape, params: dict, limit: int, offset: int) -> tuple[list[OverdueRow], int]:
+    """The rows from offset, and how many there are in all."""
+    total = db.session.scalar(_count_statement(shape), params)
+    rows = db.session.execute(_page_statement(shape), {**params, "limit": limit, "offset": offset})
+    return [_row(r) for r in rows], total
+
+
 def overdue_page(authority_id: int, today: date, filters: OverdueFilters, page: int, per_page: int):
     """One page of overdue items and the total count: (rows, total)."""
     shape, params = _query(authority_id, today, filters)
-    total = db.session.scalar(_count_statement(shape), params)
-    rows = db.session.execute(_page_statement(shape), {**params, "limit": per_page, "offset": (page - 1) * per_page})
-    return [_row(r) for r in rows], total
+    return _page(shape, params, per_page, (page - 1) * per_page)
 
 
 def due_soon(authority_id: int, today: date, days: int, limit: int) -> tuple[list[OverdueRow], int]:
     """Actions and milestones due from today to `days` ahead, soonest first: (first `limit`, total)."""
     shape, params = _query(authority_id, today, OverdueFilters(), due_within=days)
-    total = db.session.scalar(_count_statement(shape), params)
-    rows = db.session.execute(_page_statement(shape), {**params, "limit": limit, "offset": 0})
-    return [_row(r) for r in rows], total
+    return _page(shape, params, limit, 0)
 
 
 def overdue_all(authority_id: int, today: date, filters: OverdueFilters) -> list[OverdueRow]:
@@ -288,20 +296,31 @@ def overdue_all(authority_id: int, today: date, filters: OverdueFilters) -> list
     return [_row(r) for r in rows]
 
 
+@cache
+def _option_statements():
+    """The statements for the themes and owners of an authority's open actions: built once, like the list's.
+
+    Owners are the authority's own people (an action's owner is always chosen from them) who own an open action
+    there: a look in the owner and status index for each, rather than a read of every open action."""
+    in_authority = _open_actions(select(Action.theme), _Shape()).subquery()
+    themes = select(in_authority.c.theme).distinct().order_by(in_authority.c.theme)
+    owns_open_action = _open_actions(select(Action.id), _Shape()).where(Action.owner_id == User.id).exists()
+    owner_name = func.coalesce(User.name, User.job_title)
+    owners = (
+        select(User.id, owner_name)
+        .where(User.authority_id == bindparam("authority_id"), owns_open_action)
+        .order_by(owner_name)
+    )
+    return themes, owners
+
+
 def filter_options(authority_id: int) -> dict:
     """The choices for the filters: the authority's inspections, and the themes and owners of its open actions
     (nothing closed can be overdue)."""
-    in_authority = _open_actions(select(Action.theme, Action.owner_id), _Shape()).subquery()
+    themes, owners = _option_statements()
     params = {"authority_id": authority_id}
-    themes = db.session.scalars(select(in_authority.c.theme).distinct().order_by(in_authority.c.theme), params).all()
-    owners = db.session.execute(
-        select(User.id, func.coalesce(User.name, User.job_title))
-        .where(User.id.in_(select(in_authority.c.owner_id)))
-        .order_by(func.coalesce(User.name, User.job_title)),
-        params,
-    ).all()
     return {
         "inspections": inspection_titles(authority_id),
-        "themes": [(theme, theme) for theme in themes],
-        "owners": owners,
+        "themes": [(theme, theme) for theme in db.session.scalars(themes, params)],
+        "owners": db.session.execute(owners, params).all(),
     }

@@ -9,7 +9,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import aliased
 
 from tracker.extensions import db
-from tracker.models import Action, ActionStatus, Challenge, Evidence, ImprovementPoint, Inspection, User
+from tracker.models import Action, ActionStatus, Challenge, Evidence, User
 
 LIST_LIMIT = 100
 
@@ -36,14 +36,6 @@ class ChallengeRow:
     owner: str
 
 
-def _in_authority(query, authority_id: int):
-    return (
-        query.join(ImprovementPoint, Action.improvement_point_id == ImprovementPoint.id)
-        .join(Inspection, ImprovementPoint.inspection_id == Inspection.id)
-        .where(Inspection.authority_id == authority_id)
-    )
-
-
 def awaiting_sign_off(authority_id: int, director_id: int) -> list[AwaitingRow]:
     """The authority's proposals, the director's own (as lead director) first, oldest first."""
     owner, lead = aliased(User), aliased(User)
@@ -54,7 +46,7 @@ def awaiting_sign_off(authority_id: int, director_id: int) -> list[AwaitingRow]:
         .correlate(Action)
         .scalar_subquery()
     )
-    query = _in_authority(
+    query = (
         select(
             Action.id,
             Action.title,
@@ -65,9 +57,9 @@ def awaiting_sign_off(authority_id: int, director_id: int) -> list[AwaitingRow]:
             impact,
         )
         .join(owner, Action.owner_id == owner.id)
-        .join(lead, Action.lead_director_id == lead.id),
-        authority_id,
-    ).where(Action.status == ActionStatus.AWAITING_SIGN_OFF)
+        .join(lead, Action.lead_director_id == lead.id)
+        .where(Action.authority_id == authority_id, Action.status == ActionStatus.AWAITING_SIGN_OFF)
+    )
     query = query.order_by(case((Action.lead_director_id == director_id, 0), else_=1), Action.updated_at).limit(
         LIST_LIMIT
     )
@@ -75,13 +67,13 @@ def awaiting_sign_off(authority_id: int, director_id: int) -> list[AwaitingRow]:
 
 
 def count_awaiting(authority_id: int) -> int:
-    query = _in_authority(select(func.count()).select_from(Action), authority_id)
+    query = select(func.count()).where(Action.authority_id == authority_id)
     return db.session.scalar(query.where(Action.status == ActionStatus.AWAITING_SIGN_OFF))
 
 
 def count_open_challenges(authority_id: int) -> int:
     query = select(func.count()).select_from(Challenge).join(Action, Challenge.action_id == Action.id)
-    return db.session.scalar(_in_authority(query, authority_id).where(Challenge.answered_at.is_(None)))
+    return db.session.scalar(query.where(Action.authority_id == authority_id, Challenge.answered_at.is_(None)))
 
 
 def open_challenges(*, authority_id: int | None = None, owner_id: int | None = None) -> list[ChallengeRow]:
@@ -107,5 +99,5 @@ def open_challenges(*, authority_id: int | None = None, owner_id: int | None = N
     if owner_id is not None:
         query = query.where(Action.owner_id == owner_id)
     if authority_id is not None:
-        query = _in_authority(query, authority_id)
+        query = query.where(Action.authority_id == authority_id)
     return [ChallengeRow(*row) for row in db.session.execute(query)]
