@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from tracker.extensions import db
-from tracker.models import Action, ImprovementPoint, Inspection, Role, User
+from tracker.models import Action, ImprovementPoint, Role, User
 
 UPDATERS = (Role.DIRECTOR, Role.ADMINISTRATOR)
 
@@ -24,11 +24,7 @@ def may_update(user: User, action: Action) -> bool:
 def action_in_authority(action_id: int, *options) -> Action:
     """The action if it belongs to the signed-in user's authority; otherwise 404."""
     action = db.session.scalar(
-        select(Action)
-        .join(ImprovementPoint, Action.improvement_point_id == ImprovementPoint.id)
-        .join(Inspection, ImprovementPoint.inspection_id == Inspection.id)
-        .where(Action.id == action_id, Inspection.authority_id == current_user.authority_id)
-        .options(*options)
+        select(Action).where(Action.id == action_id, Action.authority_id == current_user.authority_id).options(*options)
     )
     if action is None:
         abort(404)

@@ -194,9 +194,7 @@ def action_page(action_id: int, authority_id: int) -> Action | None:
     """The action with everything its page shows, loaded in a fixed number of queries."""
     return db.session.scalar(
         select(Action)
-        .join(ImprovementPoint, Action.improvement_point_id == ImprovementPoint.id)
-        .join(Inspection, ImprovementPoint.inspection_id == Inspection.id)
-        .where(Action.id == action_id, Inspection.authority_id == authority_id)
+        .where(Action.id == action_id, Action.authority_id == authority_id)
         .options(
             joinedload(Action.owner),
             joinedload(Action.lead_director),
