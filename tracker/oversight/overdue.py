@@ -151,96 +151,111 @@ def _count_statement(shape: _Shape):
     return select(actions.scalar_subquery() + milestones.scalar_subquery())
 
 
-def _rows(shape: _Shape):
-    """Overdue items; or, looking ahead, the items due from today until the date given."""
+def _keys(shape: _Shape):
+    """Overdue items (or, looking ahead, the items due from today until the date given) as the little that
+    orders them: found on the action and milestone indices alone, joining an owner only to sort by owner."""
     owner = aliased(User)
+    sort_columns = [cast(Action.rag, String).label("rag")]
+    if shape.sort == "owner":
+        sort_columns.append(func.coalesce(owner.name, owner.job_title).label("owner"))
 
-    def common(query):
-        return _open_actions(
-            query.join(owner, Action.owner_id == owner.id)
-            .join(ImprovementPoint, Action.improvement_point_id == ImprovementPoint.id)
-            .join(Inspection, ImprovementPoint.inspection_id == Inspection.id),
-            shape,
-        )
+    def with_owner(query):
+        return query.join(owner, Action.owner_id == owner.id) if shape.sort == "owner" else query
 
-    owner_name = func.coalesce(owner.name, owner.job_title).label("owner")
-    actions = common(
-        select(
-            literal("Action").label("kind"),
-            Action.id.label("action_id"),
-            Action.title.label("item"),
-            Action.title.label("action_title"),
-            Inspection.id.label("inspection_id"),
-            Inspection.doc_type.label("doc_type"),
-            Inspection.published.label("published"),
-            Action.theme.label("theme"),
-            owner_name,
-            cast(Action.rag, String).label("rag"),
-            Action.target_date.label("original_date"),
-            Action.target_date.label("due_date"),
-            cast(null(), Integer).label("milestone_id"),
-        ).where(_window(Action.target_date, shape))
-    )
-    milestones = common(
-        select(
-            literal("Milestone").label("kind"),
-            Action.id,
-            Milestone.title,
-            Action.title,
-            Inspection.id,
-            Inspection.doc_type,
-            Inspection.published,
-            Action.theme,
-            owner_name,
-            cast(Action.rag, String),
-            Milestone.original_due_date,
-            Milestone.due_date,
-            Milestone.id,
-        )
-        .select_from(Milestone)
-        .join(Action, Milestone.action_id == Action.id)
-        .where(and_(Milestone.completed_date.is_(None), _window(Milestone.due_date, shape)))
-    )
+    actions = _open_actions(
+        with_owner(
+            select(
+                literal("Action").label("kind"),
+                Action.id.label("action_id"),
+                cast(null(), Integer).label("milestone_id"),
+                Action.title.label("item"),
+                Action.target_date.label("original_date"),
+                Action.target_date.label("due_date"),
+                *sort_columns,
+            )
+        ),
+        shape,
+    ).where(_window(Action.target_date, shape))
+    milestones = _open_actions(
+        with_owner(
+            select(
+                literal("Milestone"),
+                Action.id,
+                Milestone.id,
+                Milestone.title,
+                Milestone.original_due_date,
+                Milestone.due_date,
+                *sort_columns,
+            )
+            .select_from(Milestone)
+            .join(Action, Milestone.action_id == Action.id)
+        ),
+        shape,
+    ).where(and_(Milestone.completed_date.is_(None), _window(Milestone.due_date, shape)))
     return union_all(actions, milestones).subquery()
 
 
-def _with_moves(rows):
-    """The rows with how often each milestone was moved and why: counted only for the rows asked for (a page, or
-    an export), never for every milestone in the database."""
-    replans = select(MilestoneReplan).where(MilestoneReplan.milestone_id == rows.c.milestone_id)
+def _filled(keys):
+    """The items chosen (a page, or all of them for an export) filled in: their action, owner and document,
+    and how often each milestone was moved and why. Only the rows asked for are looked up."""
+    owner = aliased(User)
+    replans = select(MilestoneReplan).where(MilestoneReplan.milestone_id == keys.c.milestone_id)
     moved = replans.with_only_columns(func.count()).scalar_subquery()
     reasons = replans.with_only_columns(func.aggregate_strings(MilestoneReplan.reason, "; ")).scalar_subquery()
-    return select(rows, func.coalesce(moved, 0).label("times_moved"), reasons.label("reasons"))
+    return (
+        select(
+            keys.c.kind,
+            keys.c.action_id,
+            keys.c.item,
+            Action.title.label("action_title"),
+            Inspection.id.label("inspection_id"),
+            Inspection.doc_type,
+            Inspection.published,
+            Action.theme,
+            func.coalesce(owner.name, owner.job_title).label("owner"),
+            keys.c.rag,
+            keys.c.original_date,
+            keys.c.due_date,
+            keys.c.milestone_id,
+            func.coalesce(moved, 0).label("times_moved"),
+            reasons.label("reasons"),
+        )
+        .select_from(keys)
+        .join(Action, Action.id == keys.c.action_id)
+        .join(owner, Action.owner_id == owner.id)
+        .join(ImprovementPoint, Action.improvement_point_id == ImprovementPoint.id)
+        .join(Inspection, ImprovementPoint.inspection_id == Inspection.id)
+    )
 
 
-def _ordered(rows, sort: str):
+def _ordered(keys, sort: str):
     """Most overdue first (earliest due date), or by owner or RAG (worst first) and then most overdue."""
-    by_days = (rows.c.due_date, rows.c.kind, rows.c.action_id, rows.c.item, rows.c.milestone_id)
+    by_days = (keys.c.due_date, keys.c.kind, keys.c.action_id, keys.c.item, keys.c.milestone_id)
     if sort == "owner":
-        return (rows.c.owner, *by_days)
+        return (keys.c.owner, *by_days)
     if sort == "rag":
-        return (case({"red": 0, "amber": 1, "green": 2}, value=rows.c.rag, else_=3), *by_days)
+        return (case({"red": 0, "amber": 1, "green": 2}, value=keys.c.rag, else_=3), *by_days)
     return by_days
 
 
 @cache
 def _page_statement(shape: _Shape):
-    """One page of items (bound: limit and offset), in order, with the moves of those rows only."""
-    rows = _rows(shape)
-    page_rows = (
-        select(rows)
-        .order_by(*_ordered(rows, shape.sort))
+    """One page of items (bound: limit and offset), in order: chosen first, then filled in."""
+    keys = _keys(shape)
+    page_keys = (
+        select(keys)
+        .order_by(*_ordered(keys, shape.sort))
         .limit(bindparam("limit", type_=Integer))
         .offset(bindparam("offset", type_=Integer))
         .subquery()
     )
-    return _with_moves(page_rows).order_by(*_ordered(page_rows, shape.sort))
+    return _filled(page_keys).order_by(*_ordered(page_keys, shape.sort))
 
 
 @cache
 def _all_statement(shape: _Shape):
-    rows = _rows(shape)
-    return _with_moves(rows).order_by(*_ordered(rows, shape.sort))
+    keys = _keys(shape)
+    return _filled(keys).order_by(*_ordered(keys, shape.sort))
 
 
 def _row(r) -> OverdueRow:
