@@ -8,7 +8,7 @@ from sqlalchemy import inspect
 
 from tests.helpers.data import actions_by_authority_agreement
 from tests.helpers.paths import PROJECT
-from tracker.extensions import db
+from tracker.extensions import compared_on, db
 
 
 def test_there_is_one_migration_head():
@@ -18,7 +18,8 @@ def test_there_is_one_migration_head():
 
 def test_the_migrated_schema_matches_the_models(app):
     with app.app_context(), db.engine.connect() as connection:
-        diff = compare_metadata(MigrationContext.configure(connection, opts={"compare_type": True}), db.metadata)
+        opts = {"compare_type": True, "include_object": compared_on(connection.dialect.name)}
+        diff = compare_metadata(MigrationContext.configure(connection, opts=opts), db.metadata)
     assert diff == [], f"The models and the migrations differ; write a migration: {diff}"
 
 

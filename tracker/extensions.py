@@ -23,6 +23,21 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+def only_on(dialect: str) -> dict:
+    """The `info` of a schema item one database has and the other does not (an index only one planner
+    wants): the migrations make it there alone, and the schema check compares it there alone."""
+    return {"only_on": dialect}
+
+
+def compared_on(dialect: str):
+    """Alembic's include_object filter for a database of this dialect: leaves out items only another has."""
+
+    def include(item, _name, _type, _reflected, _compare_to) -> bool:
+        return getattr(item, "info", {}).get("only_on", dialect) == dialect
+
+    return include
+
+
 db = SQLAlchemy(model_class=Base)
 migrate = Migrate(render_as_batch=True, compare_type=True)
 login_manager = LoginManager()
