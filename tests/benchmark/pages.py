@@ -89,16 +89,16 @@ def measure_all(app: Flask, long_pdf: bytes) -> list[Timing]:
     with app.app_context():
         authority = db.session.get(Authority, authority.id)
         inputs = default_inputs(authority, "Scrutiny Committee", date(2026, 12, 1), date(2026, 11, 22))
-        for fmt, renderer in (("HTML", render.to_html), ("Word", render.to_docx), ("PDF", render.to_pdf)):
-            results.append(
-                measure(
-                    f"Committee report, {fmt}",
-                    lambda renderer=renderer: renderer(committee.build(inputs, data.load(inputs))),
-                    engine,
-                    runs=SLOW,
-                    warm_up=1,
-                )
-            )
+
+    def report(renderer):
+        # Each run in a context (and so a database session) of its own, as each request has: one session
+        # kept across the runs would hand later runs the objects the first one loaded.
+        with app.app_context():
+            return renderer(committee.build(inputs, data.load(inputs)))
+
+    for fmt, renderer in (("HTML", render.to_html), ("Word", render.to_docx), ("PDF", render.to_pdf)):
+        results.append(measure(f"Committee report, {fmt}", lambda r=renderer: report(r), engine, runs=SLOW, warm_up=1))
+    with app.app_context():
         director = db.session.get(User, user_ids[Role.DIRECTOR])
 
         def import_pdf():
