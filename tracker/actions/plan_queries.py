@@ -11,6 +11,7 @@ from sqlalchemy.orm import aliased
 from tracker.actions.queries import next_milestone
 from tracker.extensions import db
 from tracker.models import Action, ImprovementPoint, Inspection, Rag, User
+from tracker.models.inspection import document_title
 
 
 @dataclass(frozen=True)
@@ -62,8 +63,7 @@ def authority_actions(authority_id: int, *, first_owner_id: int | None, page: in
             Action.id,
             Action.title,
             Action.owner_id,
-            owner.job_title,
-            owner.name,
+            owner.display_name,
             Action.rag,
             Action.status,
             Action.target_date,
@@ -85,19 +85,15 @@ def authority_actions(authority_id: int, *, first_owner_id: int | None, page: in
             id=r[0],
             title=r[1],
             owner_id=r[2],
-            owner=r[4] or r[3],
-            rag=r[5],
-            status=r[6].label,
-            target_date=r[7],
-            next_milestone=r[8],
-            next_milestone_due=r[9],
-            inspection_title=_inspection_title(r[10], r[11]),
-            point_number=r[12],
+            owner=r[3],
+            rag=r[4],
+            status=r[5].label,
+            target_date=r[6],
+            next_milestone=r[7],
+            next_milestone_due=r[8],
+            inspection_title=document_title(r[9], r[10]),
+            point_number=r[11],
         )
         for r in db.session.execute(query)
     ]
     return rows, total
-
-
-def _inspection_title(doc_type, published: date | None) -> str:
-    return f"{doc_type.label}, {published:%B %Y}" if published else doc_type.label

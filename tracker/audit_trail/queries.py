@@ -53,7 +53,7 @@ def _query(authority_id: int, filters: AuditFilters) -> Select:
         select(
             AuditEvent.id,
             AuditEvent.occurred_at,
-            func.coalesce(actor.name, actor.job_title),
+            actor.display_name,
             actor.email,
             AuditEvent.event,
             AuditEvent.entity_type,
@@ -99,7 +99,7 @@ def events_all(authority_id: int, filters: AuditFilters) -> Iterator[AuditRow]:
 
 def filter_options(authority_id: int) -> dict:
     users = db.session.execute(
-        select(User.id, func.coalesce(User.name, User.job_title), User.email)
+        select(User.id, User.display_name, User.email)
         .where(User.authority_id == authority_id)
         .order_by(User.job_title, User.id)
     ).all()

@@ -4,7 +4,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from flask_login import UserMixin
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import ForeignKey, String, func
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash
 
@@ -43,9 +44,15 @@ class User(UserMixin, db.Model):
 
     authority: Mapped[Authority] = relationship(back_populates="users")
 
-    @property
+    @hybrid_property
     def display_name(self) -> str:
+        """The person's name, or their job title when no name is given; in a query, the same in SQL."""
         return self.name or self.job_title
+
+    @display_name.inplace.expression
+    @classmethod
+    def _display_name_expression(cls):
+        return func.coalesce(func.nullif(cls.name, ""), cls.job_title)
 
     @property
     def is_active(self) -> bool:  # Flask-Login refuses inactive users

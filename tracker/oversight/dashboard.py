@@ -121,7 +121,7 @@ def _first_lines(query) -> tuple[list[ActionLine], int]:
     query = query.join(owner, Action.owner_id == owner.id).with_only_columns(
         Action.id,
         Action.title,
-        func.coalesce(owner.name, owner.job_title),
+        owner.display_name,
         Action.rag,
         Action.target_date,
         Action.updated_at,

@@ -157,7 +157,7 @@ def _keys(shape: _Shape):
     owner = aliased(User)
     sort_columns = [cast(Action.rag, String).label("rag")]
     if shape.sort == "owner":
-        sort_columns.append(func.coalesce(owner.name, owner.job_title).label("owner"))
+        sort_columns.append(owner.display_name.label("owner"))
 
     def with_owner(query):
         return query.join(owner, Action.owner_id == owner.id) if shape.sort == "owner" else query
@@ -212,7 +212,7 @@ def _filled(keys):
             Inspection.doc_type,
             Inspection.published,
             Action.theme,
-            func.coalesce(owner.name, owner.job_title).label("owner"),
+            owner.display_name.label("owner"),
             keys.c.rag,
             keys.c.original_date,
             keys.c.due_date,
@@ -320,11 +320,10 @@ def _option_statements():
     in_authority = _open_actions(select(Action.theme), _Shape()).subquery()
     themes = select(in_authority.c.theme).distinct().order_by(in_authority.c.theme)
     owns_open_action = _open_actions(select(Action.id), _Shape()).where(Action.owner_id == User.id).exists()
-    owner_name = func.coalesce(User.name, User.job_title)
     owners = (
-        select(User.id, owner_name)
+        select(User.id, User.display_name)
         .where(User.authority_id == bindparam("authority_id"), owns_open_action)
-        .order_by(owner_name)
+        .order_by(User.display_name)
     )
     return themes, owners
 

@@ -50,9 +50,9 @@ def awaiting_sign_off(authority_id: int, director_id: int) -> list[AwaitingRow]:
         select(
             Action.id,
             Action.title,
-            func.coalesce(owner.name, owner.job_title),
+            owner.display_name,
             Action.lead_director_id,
-            func.coalesce(lead.name, lead.job_title),
+            lead.display_name,
             Action.updated_at,
             impact,
         )
@@ -85,9 +85,9 @@ def open_challenges(*, authority_id: int | None = None, owner_id: int | None = N
             Action.id,
             Action.title,
             Challenge.question,
-            func.coalesce(raiser.name, raiser.job_title),
+            raiser.display_name,
             Challenge.raised_at,
-            func.coalesce(owner.name, owner.job_title),
+            owner.display_name,
         )
         .join(Action, Challenge.action_id == Action.id)
         .join(owner, Action.owner_id == owner.id)
