@@ -9,11 +9,13 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from tests.helpers.data import committed
+from tests.helpers.factories import make_action, make_authority, make_inspection, make_point, make_user
 from tests.helpers.queries import queries_at_sizes
 from tests.helpers.seeded import seeded_user
 from tracker.actions import operations as ops
 from tracker.extensions import db
 from tracker.models import Action, ActionStatus, Authority, ImprovementPoint, Inspection, Milestone, Role, User
+from tracker.oversight.overdue import OverdueFilters, filter_options, overdue_page
 
 TODAY = date(2026, 11, 22)
 
@@ -170,3 +172,24 @@ def test_the_list_makes_the_same_queries_at_10000_actions(client):
         counts.append(count)
         assert len(page.select("#overdue tbody tr")) == (50 if size > 50 else 8)
     assert counts[0] == counts[1], counts
+
+
+def test_an_owner_with_an_empty_name_is_shown_by_job_title_on_the_page_and_in_the_filter(app):
+    """The database names people as the pages do: by name, or by job title when the name is empty."""
+    with committed(app):
+        authority = make_authority()
+        owner = make_user(authority, name="", job_title="Head of Fostering")
+        director = make_user(authority, Role.DIRECTOR)
+        make_action(make_point(make_inspection(authority)), owner, director, target_date=date(2026, 1, 5))
+    with app.app_context():
+        rows, total = overdue_page(authority.id, TODAY, OverdueFilters(), 1, 50)
+        options = filter_options(authority.id)
+    assert total == 1 and rows[0].owner == "Head of Fostering"
+    assert [name for _, name in options["owners"]] == ["Head of Fostering"]
+
+
+def test_the_excel_title_gives_the_day_as_the_councils_papers_do(seeded_client):
+    seeded_client.app.config["TODAY"] = "2026-12-05"
+    seeded_client.sign_in(seeded_user(seeded_client.app, "Leicestershire County Council"))
+    sheet = load_workbook(io.BytesIO(seeded_client.get("oversight.overdue_xlsx").data)).active
+    assert sheet["A1"].value.endswith("overdue actions and milestones at 5 December 2026")

@@ -78,7 +78,7 @@ def to_xlsx(rows: list[OverdueRow], today: date, title: str) -> bytes:
         {"constant_memory": True, "in_memory": True, "strings_to_formulas": False, "strings_to_urls": False},
     )
     sheet = book.add_worksheet("Overdue")
-    bold, long_date = book.add_format({"bold": True}), book.add_format({"num_format": "d mmmm yyyy"})
+    bold, date_format = book.add_format({"bold": True}), book.add_format({"num_format": "d mmmm yyyy"})
     for column, width in enumerate((10, 50, 50, 35, 25, 35, 8, 16, 16, 8, 60, 10)):
         sheet.set_column(column, column, width)
     sheet.freeze_panes(2, 0)
@@ -89,7 +89,7 @@ def to_xlsx(rows: list[OverdueRow], today: date, title: str) -> bytes:
             if value is None:
                 continue
             if isinstance(value, date):
-                sheet.write_datetime(n, column, value, long_date)
+                sheet.write_datetime(n, column, value, date_format)
             elif isinstance(value, str):
                 sheet.write_string(n, column, value)
             else:

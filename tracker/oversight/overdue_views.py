@@ -12,7 +12,7 @@ from tracker.oversight.scope import authority_choices, oversight_authority
 from tracker.pagination import page_number, pagination_params
 from tracker.security import requires_role
 from tracker.text import attachment
-from tracker.timeutil import today
+from tracker.timeutil import long_date, today
 
 OVERSEERS = (Role.DIRECTOR, Role.ADMINISTRATOR)
 
@@ -88,7 +88,7 @@ def overdue_csv():
 def overdue_xlsx():
     authority = oversight_authority()
     rows = overdue_all(authority.id, today(), _filters())
-    title = f"{authority.name}: overdue actions and milestones at {today():%d %B %Y}"
+    title = f"{authority.name}: overdue actions and milestones at {long_date(today())}"
     return Response(
         exports.to_xlsx(rows, today(), title),
         mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -23,6 +23,7 @@ from tracker.inspections.operations import create_inspection, find_duplicate
 from tracker.models import ActionStatus, Authority, ImprovementPoint, Rag, Role, User
 from tracker.parsing import parse_file
 from tracker.seeding.plan_file import PlanFileError, SeedAction, SeedAuthority, SeedDocument, load_plan
+from tracker.timeutil import long_date
 
 PLAN_FILE = "plan.yaml"
 DOCUMENTS_FOLDER = "documents"
@@ -181,7 +182,7 @@ def _replay_action(point: ImprovementPoint, seed: SeedAction, users: dict, publi
     # The history is replayed as it would have been recorded: nothing happens to an action before it exists
     # (the dashboard's RAG over time counts each change from the rating it replaced).
     if events and events[0][0].date() < created.date():
-        raise PlanFileError(f"{where}: something is dated {events[0][0]:%d %B %Y}, before the action was added")
+        raise PlanFileError(f"{where}: something is dated {long_date(events[0][0])}, before the action was added")
     for when, kind, item in events:
         _apply(action, owner, users, kind, item, when, where)
 
