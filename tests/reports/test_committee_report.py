@@ -144,6 +144,60 @@ def test_the_printed_overdue_table_sets_its_columns_once(seeded_app, rendered):
     assert not on_screen.select("colgroup") and "tracker-report__table--fixed" not in on_screen["class"]
 
 
+def test_the_printed_bullets_are_text_rather_than_list_markers(seeded_app, rendered):
+    """WeasyPrint lays out each list marker as a positioned box of its own; the print layout writes bullets as text."""
+    report, html, _, _ = rendered
+    with seeded_app.app_context():
+        printed = BeautifulSoup(render.to_print_html(report), "html.parser")
+    bullets = [b for block in report.numbered() for b in block.bullets]
+    items = printed.select(".tracker-report__numbered li")
+    assert bullets and [li.get_text() for li in items] == [f"•\u2002{b}" for b in bullets]
+    assert ".tracker-report__numbered li { list-style: none;" in printed.select_one("style").get_text()
+    # On screen GOV.UK's list draws them.
+    on_screen = BeautifulSoup(html, "html.parser").select(".govuk-list--bullet li")
+    assert [li.get_text() for li in on_screen] == bullets
+
+
+def test_a_pdf_is_made_with_fewer_collections_and_the_setting_is_put_back(monkeypatch):
+    import gc
+    import threading
+
+    before = gc.get_threshold()
+    seen = []
+
+    class Recording:
+        def __init__(self, string):
+            pass
+
+        def write_pdf(self):
+            seen.append(gc.get_threshold())
+            return b"%PDF-"
+
+    monkeypatch.setattr("weasyprint.HTML", Recording)
+    monkeypatch.setattr(render, "to_print_html", lambda report: "<p>x</p>")
+    assert render.to_pdf(None) == b"%PDF-"
+    assert seen == [(100_000, *before[1:])] and gc.get_threshold() == before
+
+    # Overlapping renders: the first to finish leaves the setting for the other; the last puts it back.
+    first_in, second_in, first_out = threading.Event(), threading.Event(), threading.Event()
+
+    def first():
+        with render.fewer_collections():
+            first_in.set()
+            second_in.wait(5)
+        first_out.set()
+
+    thread = threading.Thread(target=first)
+    thread.start()
+    first_in.wait(5)
+    with render.fewer_collections():
+        second_in.set()
+        first_out.wait(5)
+        assert gc.get_threshold()[0] == 100_000
+    thread.join()
+    assert gc.get_threshold() == before
+
+
 def test_progress_matches_the_plan(seeded_app, rendered):
     report, html, _, _ = rendered
     page = BeautifulSoup(html, "html.parser")

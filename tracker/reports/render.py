@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import io
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -33,7 +37,38 @@ def to_print_html(report: Report) -> str:
 def to_pdf(report: Report) -> bytes:
     from weasyprint import HTML  # heavy (Pango); loaded only when a PDF is wanted
 
-    return HTML(string=to_print_html(report)).write_pdf()
+    html = to_print_html(report)
+    with fewer_collections():
+        return HTML(string=html).write_pdf()
+
+
+_threshold_lock = threading.Lock()
+_pausing = 0
+_saved_threshold: tuple[int, ...] = ()
+
+
+@contextmanager
+def fewer_collections(young: int = 100_000) -> Iterator[None]:
+    """Collect the youngest generation only every `young` new objects while inside.
+
+    WeasyPrint makes about three million objects for a long report, nearly all alive until the PDF is written,
+    so the collector's default (every 700) runs hundreds of times for nothing: a tenth of the time, and most of
+    its variance. Turning it off altogether cost 70 MB more at the peak; this costs about 15 MB. Overlapping
+    renders in threads share one setting, which the last to finish puts back.
+    """
+    global _pausing, _saved_threshold
+    with _threshold_lock:
+        if _pausing == 0:
+            _saved_threshold = gc.get_threshold()
+            gc.set_threshold(young, *_saved_threshold[1:])
+        _pausing += 1
+    try:
+        yield
+    finally:
+        with _threshold_lock:
+            _pausing -= 1
+            if _pausing == 0:
+                gc.set_threshold(*_saved_threshold)
 
 
 def to_docx(report: Report) -> bytes:
