@@ -8,7 +8,7 @@ import logging
 import resource
 import tempfile
 import time
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from flask_migrate import upgrade
@@ -35,6 +35,22 @@ def _app_with_plan(url: str, size: int, folder: Path):
     return app
 
 
+@contextmanager
+def _frozen():
+    gc.collect()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def _close(app) -> None:
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
 def main() -> None:
     logging.getLogger("alembic").setLevel(logging.WARNING)
     parser = argparse.ArgumentParser(description=__doc__)
@@ -44,6 +60,7 @@ def main() -> None:
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     runs = {}
+    growths = {}
     notes = []
     with ExitStack() as stack, tempfile.TemporaryDirectory(prefix="bench-") as folder:
         folder = Path(folder)
@@ -58,20 +75,26 @@ def main() -> None:
                 notes.append(f"PostgreSQL {pg.version}")
                 targets.append(pg)
         for target in targets:
+            kept = {}
             for size in sizes:
                 print(f"{target.kind}, {size:,} actions", flush=True)
                 app = _app_with_plan(target.new(), size, folder / f"{target.kind}-{size}")
                 # Measured as a server process runs (wsgi.py): what start-up made is kept out of the garbage
                 # collector's full sweeps. Released again before the next database is built.
-                gc.collect()
-                gc.freeze()
-                runs[(target.kind, size)] = pages.measure_all(app, long_pdf)
-                gc.unfreeze()
-                with app.app_context():
-                    db.session.remove()
-                    db.engine.dispose()
+                with _frozen():
+                    runs[(target.kind, size)] = pages.measure_all(app, long_pdf)
+                if size in (min(sizes), max(sizes)):
+                    kept[size] = app  # for the growth, measured once both are built
+                else:
+                    _close(app)
+            if len(kept) == 2:
+                print(f"{target.kind}, growth from {min(sizes):,} to {max(sizes):,} actions", flush=True)
+                with _frozen():
+                    growths[target.kind] = pages.growth(kept[min(sizes)], kept[max(sizes)])
+            for app in kept.values():
+                _close(app)
     memory_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(report.write(args.out, runs, memory_mb, notes))
+    print(report.write(args.out, runs, growths, memory_mb, notes))
 
 
 if __name__ == "__main__":

@@ -42,3 +42,30 @@ def measure(name: str, work: Callable[[], object], engine, *, runs: int, warm_up
     samples.sort()
     p95 = samples[min(len(samples) - 1, round(0.95 * (len(samples) - 1)))]
     return Timing(name, statistics.median(samples), p95, len(statements))
+
+
+@dataclass(frozen=True)
+class Growth:
+    name: str
+    small_ms: float
+    large_ms: float
+
+    @property
+    def ratio(self) -> float:
+        return self.large_ms / self.small_ms
+
+
+def alternating(
+    name: str, small: Callable[[], object], large: Callable[[], object], *, runs: int, warm_up: int = 2
+) -> Growth:
+    """The medians of two pieces of work timed in turn, so that both meet the machine in the same state."""
+    for _ in range(warm_up):
+        small()
+        large()
+    samples: tuple[list[float], list[float]] = ([], [])
+    for _ in range(runs):
+        for work, taken in zip((small, large), samples, strict=True):
+            started = time.perf_counter()
+            work()
+            taken.append((time.perf_counter() - started) * 1000)
+    return Growth(name, statistics.median(samples[0]), statistics.median(samples[1]))
