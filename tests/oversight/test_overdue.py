@@ -193,3 +193,18 @@ def test_the_excel_title_gives_the_day_as_the_councils_papers_do(seeded_client):
     seeded_client.sign_in(seeded_user(seeded_client.app, "Leicestershire County Council"))
     sheet = load_workbook(io.BytesIO(seeded_client.get("oversight.overdue_xlsx").data)).active
     assert sheet["A1"].value.endswith("overdue actions and milestones at 5 December 2026")
+
+
+def test_the_statement_that_fills_rows_in_must_select_the_row_fields_in_order(monkeypatch):
+    """Rows are made by unpacking, so a column added or moved in one place only is refused when built."""
+    from dataclasses import make_dataclass
+
+    from tracker.oversight import overdue
+
+    keys = overdue._keys(overdue._Shape())
+    assert overdue._filled(keys) is not None
+    fields = [name for name in overdue.OverdueRow.__dataclass_fields__]
+    fields[1], fields[2] = fields[2], fields[1]
+    monkeypatch.setattr(overdue, "OverdueRow", make_dataclass("Reordered", fields))
+    with pytest.raises(TypeError, match="OverdueRow's fields, in order"):
+        overdue._filled(keys)

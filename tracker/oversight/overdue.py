@@ -6,7 +6,7 @@ CSV and Excel exports, so they always agree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from functools import cache
 
@@ -16,6 +16,7 @@ from sqlalchemy.orm import aliased
 from tracker.extensions import db
 from tracker.models import (
     Action,
+    DocumentKind,
     ImprovementPoint,
     Inspection,
     Milestone,
@@ -50,21 +51,31 @@ class OverdueFilters:
         return {k: v for k, v in args.items() if v not in (None, "")}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class OverdueRow:
+    """One overdue item, its fields in the order _filled selects them: a row is made by unpacking (a page
+    makes fifty, and reading a result row's columns by name cost more than all else in making one)."""
+
     kind: str  # "Action" or "Milestone"
     action_id: int
     item: str
     action_title: str
     inspection_id: int
-    inspection: str
+    doc_type: DocumentKind
+    published: date | None
     theme: str
     owner: str
     rag: Rag
     original_date: date
     due_date: date
+    milestone_id: int | None
     times_moved: int
     reasons: str | None
+
+    @property
+    def inspection(self) -> str:
+        # Named only when asked for (the exports): the page does not show it.
+        return document_title(self.doc_type, self.published)
 
     def days_overdue(self, today: date) -> int:
         return (today - self.due_date).days
@@ -202,7 +213,7 @@ def _filled(keys):
     replans = select(MilestoneReplan).where(MilestoneReplan.milestone_id == keys.c.milestone_id)
     moved = replans.with_only_columns(func.count()).scalar_subquery()
     reasons = replans.with_only_columns(func.aggregate_strings(MilestoneReplan.reason, "; ")).scalar_subquery()
-    return (
+    statement = (
         select(
             keys.c.kind,
             keys.c.action_id,
@@ -213,7 +224,7 @@ def _filled(keys):
             Inspection.published,
             Action.theme,
             owner.display_name.label("owner"),
-            keys.c.rag,
+            Action.rag,  # the enum, where the keys carry it as text to order by
             keys.c.original_date,
             keys.c.due_date,
             keys.c.milestone_id,
@@ -226,6 +237,10 @@ def _filled(keys):
         .join(ImprovementPoint, Action.improvement_point_id == ImprovementPoint.id)
         .join(Inspection, ImprovementPoint.inspection_id == Inspection.id)
     )
+    # Rows are made by unpacking: checked once, as each statement is built (they are cached), not per row.
+    if [column.key for column in statement.selected_columns] != [field.name for field in fields(OverdueRow)]:
+        raise TypeError("the overdue statement's columns must be OverdueRow's fields, in order")
+    return statement
 
 
 def _ordered(keys, sort: str):
@@ -258,24 +273,6 @@ def _all_statement(shape: _Shape):
     return _filled(keys).order_by(*_ordered(keys, shape.sort))
 
 
-def _row(r) -> OverdueRow:
-    return OverdueRow(
-        kind=r.kind,
-        action_id=r.action_id,
-        item=r.item,
-        action_title=r.action_title,
-        inspection_id=r.inspection_id,
-        inspection=document_title(r.doc_type, r.published),
-        theme=r.theme,
-        owner=r.owner,
-        rag=Rag(r.rag),
-        original_date=r.original_date,
-        due_date=r.due_date,
-        times_moved=r.times_moved,
-        reasons=r.reasons,
-    )
-
-
 def inspection_titles(authority_id: int) -> dict[int, str]:
     inspections = db.session.execute(
         select(Inspection.id, Inspection.doc_type, Inspection.published)
@@ -289,7 +286,7 @@ def _page(shape: _Shape, params: dict, limit: int, offset: int) -> tuple[list[Ov
     """The rows from offset, and how many there are in all."""
     total = db.session.scalar(_count_statement(shape), params)
     rows = db.session.execute(_page_statement(shape), {**params, "limit": limit, "offset": offset})
-    return [_row(r) for r in rows], total
+    return [OverdueRow(*r) for r in rows], total
 
 
 def overdue_page(authority_id: int, today: date, filters: OverdueFilters, page: int, per_page: int):
@@ -308,7 +305,7 @@ def overdue_all(authority_id: int, today: date, filters: OverdueFilters) -> list
     """Every overdue item under the filters, in the page's order: for the exports."""
     shape, params = _query(authority_id, today, filters)
     rows = db.session.execute(_all_statement(shape), params)
-    return [_row(r) for r in rows]
+    return [OverdueRow(*r) for r in rows]
 
 
 @cache
