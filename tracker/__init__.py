@@ -17,6 +17,7 @@ from tracker.audit_trail.views import bp as audit_bp
 from tracker.auth.views import bp as auth_bp
 from tracker.backups.cli import backup_cli
 from tracker.config import Config, config_from_environment
+from tracker.councils.views import bp as councils_bp
 from tracker.demo.cli import demo_cli
 from tracker.errors import register_error_pages
 from tracker.export.cli import plan_cli
@@ -114,6 +115,7 @@ def _register_blueprints(app: Flask) -> None:
         accounts_bp,
         audit_bp,
         auth_bp,
+        councils_bp,
         health_bp,
         home_bp,
         actions_bp,

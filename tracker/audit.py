@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from tracker.extensions import db
-from tracker.models import Action, AuditEvent, User
+from tracker.models import Action, AuditEvent, Authority, User
 from tracker.timeutil import utcnow
 
 
@@ -33,6 +33,8 @@ def _context(obj: Any) -> tuple[int | None, int | None]:
         action = obj.milestone.action
     if isinstance(action, Action):
         return action.improvement_point.inspection.authority_id, action.id
+    if isinstance(obj, Authority):
+        return obj.id, None
     authority_id = getattr(obj, "authority_id", None)
     if authority_id is None and hasattr(obj, "inspection"):
         authority_id = obj.inspection.authority_id

@@ -10,9 +10,11 @@ def navigation_items() -> dict:
     if not has_request_context() or not current_user.is_authenticated:
         return {"navigation_items": []}
     links = []
+    if current_user.role == Role.OPERATOR:
+        links.append(("Councils", "councils.index"))
     if current_user.role == Role.SERVICE_MANAGER:
         links.append(("My actions", "actions.my_actions"))
-    if current_user.role != Role.COMMITTEE_MEMBER:
+    if current_user.role in (Role.SERVICE_MANAGER, Role.DIRECTOR, Role.ADMINISTRATOR):
         links.append(("Whole plan", "actions.plan"))
     if current_user.role in (Role.DIRECTOR, Role.ADMINISTRATOR):
         links.insert(0, ("Dashboard", "oversight.dashboard"))

@@ -1,9 +1,11 @@
 """Access control, closed by default.
 
 Every view declares who may use it with @requires_role(...) (or is on PUBLIC_ENDPOINTS). A request hook
-refuses anything else: anonymous users are sent to sign in, and a signed-in user reaching a view that
-declares no roles, or not theirs, gets 403. tests/test_route_access.py walks the URL map to prove it.
-Objects of another authority answer 404 (see authority_scoped), so their existence is not revealed.
+refuses anything else: anonymous users are sent to sign in, a signed-in user reaching a view that
+declares no roles, or not theirs, gets 403, and someone with a temporary password reaches nothing but the
+page to choose their own. tests/test_route_access.py walks the URL map to prove it.
+Objects of another authority answer 404 (see authority_scoped), so their existence is not revealed, and
+the attempt is recorded (tracker/probes.py).
 """
 
 from __future__ import annotations
@@ -14,10 +16,12 @@ from typing import Any
 
 from flask import abort, current_app, redirect, request, url_for
 from flask_login import current_user
+from sqlalchemy import select
 
 from tracker.audit import record
 from tracker.extensions import db
 from tracker.models import Role
+from tracker.probes import record_probe
 
 # Reachable without signing in: the sign-in page, static files, the health check and the accessibility
 # statement.
@@ -28,6 +32,8 @@ PUBLIC_ENDPOINTS = frozenset(
 
 ALL_ROLES = tuple(Role)
 PLAN_READERS = (Role.ADMINISTRATOR, Role.DIRECTOR, Role.SERVICE_MANAGER)
+# A person with a temporary password may only choose their own, or sign out.
+WHILE_PASSWORD_TEMPORARY = frozenset({"accounts.choose_password", "auth.logout"})
 
 
 def requires_role(*roles: Role) -> Callable:
@@ -58,6 +64,8 @@ def enforce_access():
         return None  # endpoint None: no route matched, Flask answers 404 itself
     if not current_user.is_authenticated:
         return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+    if current_user.must_change_password and endpoint not in WHILE_PASSWORD_TEMPORARY:
+        return redirect(url_for("accounts.choose_password"))
     roles = allowed_roles(endpoint)
     if not roles or current_user.role not in roles:
         _record_refusal()
@@ -72,8 +80,27 @@ def _record_refusal() -> None:
     db.session.commit()
 
 
-def authority_scoped(obj: Any, authority_id: int | None) -> Any:
-    """Return obj if it belongs to the signed-in user's authority, else answer 404."""
-    if obj is None or authority_id != current_user.authority_id:
+def authority_scoped(obj: Any, authority_id: int | None, *, entity: str, object_id: int) -> Any:
+    """Return obj if it belongs to the signed-in user's authority, else answer 404 (recording a probe when
+    it exists in another council)."""
+    if obj is None:
+        abort(404)
+    if authority_id != current_user.authority_id:
+        not_in_authority(entity, object_id)
+    return obj
+
+
+def not_in_authority(entity: str, object_id: int):
+    """Another council's object: the same 404 as one that does not exist, and the attempt recorded."""
+    record_probe(current_user._get_current_object(), entity, object_id)
+    abort(404)
+
+
+def found_in_authority(obj: Any, model: type, object_id: int) -> Any:
+    """obj, read by a query limited to the user's council; when None, 404, recording a probe if an object of
+    that id exists in another council."""
+    if obj is None:
+        if db.session.scalar(select(model.id).where(model.id == object_id)) is not None:
+            not_in_authority(model.__tablename__, object_id)
         abort(404)
     return obj

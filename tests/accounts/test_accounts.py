@@ -11,6 +11,7 @@ from tracker.extensions import db
 from tracker.models import AuditEvent, Role, User
 
 NEW_PASSWORD = "paper lantern orchard violin"
+OWN_PASSWORD = "quiet harbour tulip engine"
 
 
 def _real_sign_in(app, email, password) -> PageClient:
@@ -55,7 +56,6 @@ def test_an_administrator_creates_an_account_that_can_sign_in(client, world):
         "name": "",
         "job_title": "Head of Service, Fostering",
         "role": "service_manager",
-        "authority_id": str(world.owner.authority_id),
         "password": NEW_PASSWORD,
         "active": "y",
     }
@@ -63,13 +63,17 @@ def test_an_administrator_creates_an_account_that_can_sign_in(client, world):
     with committed(client.app):
         user = db.session.scalar(select(User).where(User.email == "new.person@leicester.example.org"))
         assert user.role == Role.SERVICE_MANAGER and user.password_hash.startswith("scrypt:")
+        assert user.authority_id == world.admin.authority_id and user.must_change_password
         fields = set(
             db.session.scalars(
                 select(AuditEvent.field).where(AuditEvent.entity_type == "user", AuditEvent.entity_id == user.id)
             )
         )
         assert {"email", "job_title", "role", "authority"} <= fields
-    assert _signed_in(_real_sign_in(client.app, "new.person@leicester.example.org", NEW_PASSWORD))
+    person = _real_sign_in(client.app, "new.person@leicester.example.org", NEW_PASSWORD)
+    assert person.get("/plan").location == "/account/choose-password"  # the first password was the admin's
+    person.post_form("accounts.choose_password", {"new": OWN_PASSWORD, "confirm": OWN_PASSWORD}, status=302)
+    assert _signed_in(person)
 
 
 @pytest.mark.parametrize(
@@ -87,7 +91,6 @@ def test_a_refused_account_says_why_and_creates_nothing(client, world, changes, 
         "email": "someone@leicester.example.org",
         "job_title": "Head of Service",
         "role": "director",
-        "authority_id": str(world.owner.authority_id),
         "password": NEW_PASSWORD,
         **changes,
     }
@@ -103,7 +106,6 @@ def test_an_email_already_in_use_is_refused(client, world):
         "email": world.owner.email.upper(),
         "job_title": "Copy",
         "role": "director",
-        "authority_id": str(world.owner.authority_id),
         "password": NEW_PASSWORD,
     }
     page = client.post_form("accounts.new_user", data)
@@ -119,7 +121,6 @@ def test_deactivating_an_account_signs_it_out_and_is_recorded(app, world):
         "email": world.owner.email,
         "job_title": world.owner.job_title,
         "role": "service_manager",
-        "authority_id": str(world.owner.authority_id),
     }  # "active" left out: unticked
     admin.post_form("accounts.edit_user", fields, status=302, user_id=world.owner.id)
     assert not _signed_in(owner)
@@ -136,7 +137,6 @@ def test_an_administrator_cannot_deactivate_themselves(client, world):
         "email": world.admin.email,
         "job_title": world.admin.job_title,
         "role": "administrator",
-        "authority_id": str(world.admin.authority_id),
     }
     page = client.post_form("accounts.edit_user", fields, user_id=world.admin.id)
     assert "cannot deactivate your own account" in page.select_one(".govuk-error-summary").get_text()

@@ -120,14 +120,16 @@ def test_statutory_dates_in_working_days(seeded_client):
     assert cells[2:] == ["11 December 2017", "30 November 2017", "Met"]
 
 
-def test_administrators_choose_an_authority(seeded_client):
+def test_administrators_see_only_their_own_councils_dashboard(seeded_client):
+    """Issue 16: an administrator asking for another council's dashboard is shown their own."""
     app = seeded_client.app
     with app.app_context():
         leeds = db.session.scalar(select(Authority.id).where(Authority.name == "Leeds City Council"))
     seeded_client.sign_in(seeded_user(app, "Leicester City Council", Role.ADMINISTRATOR))
     page = seeded_client.get_page("oversight.dashboard", authority=leeds)
-    assert page.select_one(".govuk-caption-l").get_text(strip=True) == "Leeds City Council"
-    assert page.select_one("select#authority")
+    assert page.select_one(".govuk-caption-l").get_text(strip=True) == "Leicester City Council"
+    assert page.select_one("select#authority") is None
+    assert "Leeds" not in page.select_one("main").get_text()
     seeded_client.sign_in(seeded_user(app, "Leicester City Council", Role.SERVICE_MANAGER))
     assert seeded_client.get("oversight.dashboard").status_code == 403
 

@@ -152,13 +152,16 @@ def test_the_excel_file_holds_the_same_rows_as_the_csv_with_moved_dates_and_reas
     assert int(sheet.column_dimensions["B"].width) == 50
 
 
-def test_administrators_choose_an_authority_and_others_cannot(seeded_client):
+def test_directors_and_administrators_see_only_their_own_councils_overdue_list(seeded_client):
+    """Issue 16: no one, administrators included, can ask for another council's list or its exports."""
     app = seeded_client.app
     with app.app_context():
         leeds = db.session.scalar(select(Authority.id).where(Authority.name == "Leeds City Council"))
     seeded_client.sign_in(seeded_user(app, "Leicester City Council", Role.ADMINISTRATOR))
     page = seeded_client.get_page("oversight.overdue", authority=leeds)
-    assert page.select_one(".govuk-caption-l").get_text(strip=True) == "Leeds City Council"
+    assert page.select_one(".govuk-caption-l").get_text(strip=True) == "Leicester City Council"
+    exported = seeded_client.get("oversight.overdue_csv", authority=leeds)
+    assert "Leicester City Council" in exported.headers["Content-Disposition"]
     seeded_client.sign_in(seeded_user(app, "Leicester City Council"))
     page = seeded_client.get_page("oversight.overdue", authority=leeds)
     assert page.select_one(".govuk-caption-l").get_text(strip=True) == "Leicester City Council"

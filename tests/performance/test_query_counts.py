@@ -21,6 +21,7 @@ from werkzeug.routing import AnyConverter
 from tests.conftest import _app_on
 from tests.helpers.client import PageClient
 from tests.helpers.data import committed
+from tests.helpers.factories import make_user
 from tests.helpers.paths import SEED_DOCUMENTS
 from tests.helpers.queries import count_queries
 from tests.test_route_access import _rules
@@ -28,7 +29,7 @@ from tracker.actions import operations as ops
 from tracker.demo.generate import generate
 from tracker.extensions import db
 from tracker.imports import operations as imports
-from tracker.models import Action, ActionStatus, Evidence, Inspection, Milestone, Role, User
+from tracker.models import COUNCIL_ROLES, Action, ActionStatus, Evidence, Inspection, Milestone, Role, User
 from tracker.parsing import parse_file
 from tracker.reports import operations as reports
 from tracker.reports.defaults import default_inputs
@@ -70,9 +71,10 @@ def _world(databases, folder: Path, actions: int) -> World:
             role: db.session.scalar(
                 select(User).where(User.authority_id == authority.id, User.role == role).order_by(User.id).limit(1)
             )
-            for role in Role
+            for role in COUNCIL_ROLES
         }
         people[Role.SERVICE_MANAGER] = action.owner
+        people[Role.OPERATOR] = make_user(None, Role.OPERATOR)
         director = people[Role.DIRECTOR]
         challenge = ops.raise_challenge(action, director, question="What has changed for children?")
         # A report on the newest fifth of the plans: one on the small plan, eight on the large.
@@ -101,6 +103,7 @@ def _world(databases, folder: Path, actions: int) -> World:
             "report_id": report.id,
             "import_id": pending.id,
             "user_id": action.owner_id,
+            "authority_id": authority.id,
         }
         # The committee sees published reports only.
         for_role = {Role.COMMITTEE_MEMBER: {"report_id": published.id}}

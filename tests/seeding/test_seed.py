@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 from tests.helpers.paths import SEED
 from tracker.extensions import db
 from tracker.models import (
+    COUNCIL_ROLES,
     Action,
     ActionStatus,
     AuditEvent,
@@ -167,7 +168,7 @@ def test_demo_accounts_exist_for_every_role_in_every_authority(seeded_app):
     with seeded_app.app_context():
         pairs = set(db.session.execute(select(User.authority_id, User.role)).all())
         authorities = db.session.scalars(select(Authority.id)).all()
-        assert pairs == {(a, r) for a in authorities for r in Role}
+        assert pairs == {(a, r) for a in authorities for r in COUNCIL_ROLES}
         assert all(u.is_demo for u in db.session.scalars(select(User)))
 
 

@@ -1,14 +1,13 @@
-"""`flask --app wsgi users create-admin`: the first administrator of a new installation."""
-
-import re
+"""`flask --app wsgi users create-admin` and `users create-operator`: accounts made at the command line, by
+whoever runs the installation (so their passwords are their own, not temporary)."""
 
 import click
 from flask.cli import with_appcontext
-from sqlalchemy import func, select
 
 from tracker.accounts import operations, passwords
+from tracker.councils import operations as councils
 from tracker.extensions import db
-from tracker.models import Authority, Role, User
+from tracker.models import Role
 
 users_cli = click.Group("users", help="Accounts that must exist before anyone can sign in.")
 
@@ -25,22 +24,30 @@ def create_admin(authority_name: str, email: str, job_title: str, password: str)
     problem = passwords.problem(password, about=[email, job_title, authority_name])
     if problem:
         raise click.ClickException(problem)
-    if db.session.scalar(select(User.id).where(func.lower(User.email) == email.strip().lower())):
+    if operations.email_taken(email):
         raise click.ClickException(f"An account with the email address {email} already exists")
-    authority = db.session.scalar(select(Authority).where(Authority.name == authority_name))
-    if authority is None:
-        slug = re.sub(r"[^a-z0-9]+", "-", authority_name.lower()).strip("-")[:60] or "council"
-        authority = Authority(name=authority_name, slug=slug)
-        db.session.add(authority)
-        db.session.flush()
-    operations.create_user(
-        None,
-        authority=authority,
-        email=email,
-        name=None,
-        job_title=job_title,
-        role=Role.ADMINISTRATOR,
-        password=password,
-    )
+    authority = councils.find_council(authority_name) or councils.create_council(None, authority_name)
+    councils.add_administrator(None, authority, email=email, name=None, job_title=job_title, password=password)
     db.session.commit()
     click.echo(f"Administrator {email.strip().lower()} created for {authority.name}.")
+
+
+@users_cli.command("create-operator")
+@click.option("--email", required=True)
+@click.option("--name", default=None, help="Their name (optional).")
+@click.option("--job-title", default="Service operator", show_default=True)
+@click.password_option(help="Asked for, hidden, when not given.")
+@with_appcontext
+def create_operator(email: str, name: str | None, job_title: str, password: str) -> None:
+    """Create a service operator: adds councils and their first administrators and sees who has an account,
+    never a council's plan. Only this command makes one. They set up two-factor sign-in at first sign-in."""
+    problem = passwords.problem(password, about=[email, job_title, name or ""])
+    if problem:
+        raise click.ClickException(problem)
+    if operations.email_taken(email):
+        raise click.ClickException(f"An account with the email address {email} already exists")
+    operations.create_user(
+        None, authority=None, email=email, name=name, job_title=job_title, role=Role.OPERATOR, password=password
+    )
+    db.session.commit()
+    click.echo(f"Service operator {email.strip().lower()} created.")

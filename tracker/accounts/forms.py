@@ -4,10 +4,10 @@ from wtforms.validators import DataRequired, Email, Length, Optional, Validation
 
 from tracker.accounts.passwords import MAX_LENGTH
 from tracker.forms import Form, choices
-from tracker.models import Role
+from tracker.models import COUNCIL_ROLES
 
 
-def _password(label: str, missing: str, description: str | None = None) -> PasswordField:
+def password_field(label: str, missing: str, description: str | None = None) -> PasswordField:
     return PasswordField(
         label,
         description=description,
@@ -16,7 +16,9 @@ def _password(label: str, missing: str, description: str | None = None) -> Passw
     )
 
 
-class UserForm(Form):
+class AccountDetailsForm(Form):
+    """Who someone is: what every account form asks."""
+
     email = EmailField(
         "Email address",
         widget=GovTextInput(),
@@ -32,33 +34,55 @@ class UserForm(Form):
         widget=GovTextInput(),
         validators=[DataRequired("Enter their job title"), Length(max=200, message="Job title is too long")],
     )
-    role = SelectField("Role", choices=choices(Role.choices()), widget=GovSelect())
-    authority_id = SelectField("Council", coerce=int, widget=GovSelect())
+
+
+class UserForm(AccountDetailsForm):
+    """A council's account as its administrator manages it: never its council, never an operator."""
+
+    role = SelectField("Role", choices=choices((r.value, r.label) for r in COUNCIL_ROLES), widget=GovSelect())
     active = BooleanField("Account is active (unticked: they cannot sign in)", widget=GovCheckboxInput())
 
     def validate_role(self, field):
-        if field.data not in {r.value for r in Role}:
+        if field.data not in {r.value for r in COUNCIL_ROLES}:
             raise ValidationError("Choose a role from the list")
 
 
 class NewUserForm(UserForm):
-    password = _password(
+    password = password_field(
         "First password",
         "Enter their first password",
-        "At least 12 characters. Give it to them in person or by phone; they should change it.",
+        "At least 12 characters. Give it to them in person or by phone; they must choose their own when they "
+        "first sign in.",
     )
 
 
 class ResetPasswordForm(Form):
-    password = _password("New password", "Enter the new password", "At least 12 characters.")
+    password = password_field(
+        "Temporary password",
+        "Enter the temporary password",
+        "At least 12 characters. They must choose their own when they next sign in.",
+    )
+
+
+class ChoosePasswordForm(Form):
+    """A person choosing their own password in place of a temporary one (they have just signed in with it)."""
+
+    new = password_field(
+        "New password", "Enter a new password", "At least 12 characters. Three or four random words work well."
+    )
+    confirm = password_field("Confirm new password", "Enter the new password again")
+
+    def validate_confirm(self, field):
+        if self.new.data and field.data != self.new.data:
+            raise ValidationError("The passwords do not match")
 
 
 class ChangePasswordForm(Form):
-    current = _password("Current password", "Enter your current password")
-    new = _password(
+    current = password_field("Current password", "Enter your current password")
+    new = password_field(
         "New password", "Enter a new password", "At least 12 characters. Three or four random words work well."
     )
-    confirm = _password("Confirm new password", "Enter the new password again")
+    confirm = password_field("Confirm new password", "Enter the new password again")
 
     def validate_confirm(self, field):
         if self.new.data and field.data != self.new.data:

@@ -5,6 +5,8 @@ The caller commits. Passwords are never recorded, only that one was changed and 
 
 from __future__ import annotations
 
+from sqlalchemy import func, select
+
 from tracker import sessions
 from tracker.accounts import passwords
 from tracker.audit import change_fields, record, record_creation
@@ -12,10 +14,18 @@ from tracker.extensions import db
 from tracker.models import Authority, Role, User
 
 
+def email_taken(email: str, other_than: int | None = None) -> bool:
+    """Whether an account has this email address (as people type it: any case, spaces around)."""
+    query = select(User.id).where(func.lower(User.email) == email.strip().lower())
+    if other_than is not None:
+        query = query.where(User.id != other_than)
+    return db.session.scalar(query) is not None
+
+
 def create_user(
-    actor: User,
+    actor: User | None,
     *,
-    authority: Authority,
+    authority: Authority | None,
     email: str,
     name: str | None,
     job_title: str,
@@ -29,12 +39,21 @@ def create_user(
         job_title=job_title,
         role=role,
         password_hash=passwords.hashed(password),
+        # Chosen by someone else (an administrator or operator): temporary. Only `users create-…` at the
+        # command line (actor None) is run by the person themselves.
+        must_change_password=actor is not None,
     )
     db.session.add(user)
     record_creation(
         user,
         actor,
-        {"email": user.email, "name": user.name, "job_title": job_title, "role": role, "authority": authority.name},
+        {
+            "email": user.email,
+            "name": user.name,
+            "job_title": job_title,
+            "role": role,
+            "authority": authority.name if authority else None,
+        },
     )
     return user
 
@@ -50,8 +69,10 @@ def change_user(actor: User, user: User, **values) -> dict:
 
 
 def set_password(actor: User, user: User, password: str) -> None:
+    """A new password; one set by anyone but the person is temporary, to be replaced at their next sign-in."""
     user.password_hash = passwords.hashed(password)
-    record(user, "password_changed", actor, field="password")
+    user.must_change_password = actor.id != user.id
+    record(user, "password_changed", actor, field="password", after="temporary" if user.must_change_password else None)
     sessions.end_all(user)
 
 

@@ -16,8 +16,8 @@ ISSUER = "Improvement plan tracker"
 
 
 def required(user: User) -> bool:
-    """Administrators must use it; anyone else may choose to."""
-    return user.role == Role.ADMINISTRATOR
+    """Administrators and service operators must use it; anyone else may choose to."""
+    return user.role in (Role.ADMINISTRATOR, Role.OPERATOR)
 
 
 def new_secret() -> str:

@@ -2,28 +2,39 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import func, select
-from sqlalchemy.orm import joinedload
 
 from tracker import sessions
 from tracker.accounts import operations, passwords, two_factor
-from tracker.accounts.forms import ChangePasswordForm, CodeForm, NewUserForm, ResetPasswordForm, UserForm
+from tracker.accounts.forms import (
+    ChangePasswordForm,
+    ChoosePasswordForm,
+    CodeForm,
+    NewUserForm,
+    ResetPasswordForm,
+    UserForm,
+)
 from tracker.auth import throttle
 from tracker.auth.operations import failed_attempt
 from tracker.extensions import db, limiter
-from tracker.forms import choices
-from tracker.models import Authority, Role, User
+from tracker.models import Role, User
 from tracker.pagination import page_number, pagination_params
-from tracker.security import ALL_ROLES, requires_role
+from tracker.security import ALL_ROLES, authority_scoped, requires_role
 
 bp = Blueprint("accounts", __name__)
 
 
 def _about(user: User) -> list[str]:
     """What a password must not be built from: the person's own details and their council."""
-    return [user.email, user.name or "", user.job_title, user.authority.name]
+    return [user.email, user.name or "", user.job_title, user.authority.name if user.authority else ""]
+
+
+def _council_user(user_id: int) -> User:
+    """An account of the administrator's own council; any other answers 404, as if it did not exist."""
+    user = db.session.get(User, user_id)
+    return authority_scoped(user, user.authority_id if user is not None else None, entity="user", object_id=user_id)
 
 
 @bp.route("/admin/users")
@@ -31,49 +42,37 @@ def _about(user: User) -> list[str]:
 def users():
     per_page = current_app.config["HOME_PAGE_SIZE"]
     page = page_number(request.args)
-    total = db.session.scalar(select(func.count(User.id)))
+    own = User.authority_id == current_user.authority_id
+    total = db.session.scalar(select(func.count(User.id)).where(own))
     rows = db.session.scalars(
         select(User)
-        .join(Authority)
-        .options(joinedload(User.authority))
-        .order_by(Authority.name, User.active.desc(), User.job_title, User.id)
+        .where(own)
+        .order_by(User.active.desc(), User.job_title, User.id)
         .limit(per_page)
         .offset((page - 1) * per_page)
     ).all()
     return render_template(
         "accounts/users.html",
         title="Accounts",
+        authority=current_user.authority,
         users=rows,
         total=total,
         pagination=pagination_params(page, per_page, total, "accounts.users"),
     )
 
 
-def _authority_choices(form: UserForm) -> None:
-    form.authority_id.choices = choices(
-        (a.id, a.name) for a in db.session.scalars(select(Authority).order_by(Authority.name))
-    )
-
-
-def _email_taken(email: str, other_than: int | None = None) -> bool:
-    query = select(User.id).where(func.lower(User.email) == email.strip().lower())
-    if other_than is not None:
-        query = query.where(User.id != other_than)
-    return db.session.scalar(query) is not None
-
-
 @bp.route("/admin/users/new", methods=["GET", "POST"])
 @requires_role(Role.ADMINISTRATOR)
 def new_user():
+    """An account in the administrator's own council, with a temporary first password."""
     form = NewUserForm()
-    _authority_choices(form)
+    authority = current_user.authority
     if request.method == "GET":
         form.active.data = True
     if form.validate_on_submit():
-        authority = db.session.get(Authority, form.authority_id.data)
         details = [form.email.data, form.name.data or "", form.job_title.data, authority.name]
         problem = passwords.problem(form.password.data, about=details)
-        if _email_taken(form.email.data):
+        if operations.email_taken(form.email.data):
             form.email.errors.append("An account with this email address already exists")
         elif problem:
             form.password.errors.append(problem)
@@ -90,21 +89,26 @@ def new_user():
             if not form.active.data:
                 operations.change_user(current_user, user, active=False)
             db.session.commit()
-            flash(f"Account created for {user.email}", "success")
+            flash(
+                f"Account created for {user.email}. They must choose their own password when they first sign in.",
+                "success",
+            )
             return redirect(url_for("accounts.users"))
-    return render_template("accounts/user_form.html", title="Create an account", form=form, user=None)
+    return render_template(
+        "accounts/user_form.html", title="Create an account", form=form, user=None, authority=authority
+    )
 
 
 @bp.route("/admin/users/<int:user_id>", methods=["GET", "POST"])
 @requires_role(Role.ADMINISTRATOR)
 def edit_user(user_id: int):
-    user = db.session.get(User, user_id) or abort(404)
+    """Details, role and whether the account is active; never its council (no one moves between councils)."""
+    user = _council_user(user_id)
     form = UserForm(obj=user if request.method == "GET" else None)
-    _authority_choices(form)
     if request.method == "GET":
         form.role.data = user.role.value
     elif form.validate_on_submit():
-        if _email_taken(form.email.data, other_than=user.id):
+        if operations.email_taken(form.email.data, other_than=user.id):
             form.email.errors.append("An account with this email address already exists")
         elif user.id == current_user.id and (not form.active.data or form.role.data != user.role.value):
             form.active.errors.append("You cannot deactivate your own account or change your own role")
@@ -116,19 +120,20 @@ def edit_user(user_id: int):
                 name=form.name.data or None,
                 job_title=form.job_title.data,
                 role=Role(form.role.data),
-                authority=db.session.get(Authority, form.authority_id.data),
                 active=form.active.data,
             )
             db.session.commit()
             flash(f"Account for {user.email} saved", "success")
             return redirect(url_for("accounts.users"))
-    return render_template("accounts/user_form.html", title="Change an account", form=form, user=user)
+    return render_template(
+        "accounts/user_form.html", title="Change an account", form=form, user=user, authority=user.authority
+    )
 
 
 @bp.route("/admin/users/<int:user_id>/password", methods=["GET", "POST"])
 @requires_role(Role.ADMINISTRATOR)
 def reset_password(user_id: int):
-    user = db.session.get(User, user_id) or abort(404)
+    user = _council_user(user_id)
     form = ResetPasswordForm()
     if form.validate_on_submit():
         problem = passwords.problem(form.password.data, about=_about(user))
@@ -137,9 +142,13 @@ def reset_password(user_id: int):
         else:
             operations.set_password(current_user, user, form.password.data)
             db.session.commit()
-            flash(f"New password set for {user.email}; they have been signed out everywhere", "success")
+            flash(
+                f"Temporary password set for {user.email}; they have been signed out everywhere and must choose "
+                "their own password when they next sign in",
+                "success",
+            )
             return redirect(url_for("accounts.users"))
-    return render_template("accounts/reset_password.html", title="Set a new password", form=form, user=user)
+    return render_template("accounts/reset_password.html", title="Set a temporary password", form=form, user=user)
 
 
 @bp.route("/account/password", methods=["GET", "POST"])
@@ -163,6 +172,29 @@ def change_password():
             flash("Your password has been changed. You have been signed out on other devices.", "success")
             return redirect(url_for("home.index"))
     return render_template("accounts/change_password.html", title="Change your password", form=form)
+
+
+@bp.route("/account/choose-password", methods=["GET", "POST"])
+@requires_role(*ALL_ROLES)
+def choose_password():
+    """In place of a temporary password someone else set: until this is done nothing else is reachable."""
+    user = current_user._get_current_object()
+    if not user.must_change_password:
+        return redirect(url_for("home.index"))
+    form = ChoosePasswordForm()
+    if form.validate_on_submit():
+        problem = passwords.problem(form.new.data, about=_about(user))
+        if user.check_password(form.new.data):
+            form.new.errors.append("Your new password must be different from the temporary one")
+        elif problem:
+            form.new.errors.append(problem)
+        else:
+            operations.set_password(user, user, form.new.data)
+            db.session.commit()
+            sessions.begin(user)  # every other session (one begun with the temporary password) has ended
+            flash("Your password has been set.", "success")
+            return redirect(url_for("home.index"))
+    return render_template("accounts/choose_password.html", title="Choose your own password", form=form)
 
 
 @bp.route("/account/two-factor", methods=["GET", "POST"])
@@ -210,7 +242,7 @@ def two_factor_setup(user: User, done):
 @requires_role(Role.ADMINISTRATOR)
 def reset_two_factor(user_id: int):
     """For someone who has lost their phone: they set two-factor sign-in up again at their next sign-in."""
-    user = db.session.get(User, user_id) or abort(404)
+    user = _council_user(user_id)
     operations.set_two_factor(current_user, user, None, None)
     sessions.end_all(user)
     db.session.commit()

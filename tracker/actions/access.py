@@ -13,6 +13,7 @@ from sqlalchemy.orm import joinedload
 
 from tracker.extensions import db
 from tracker.models import Action, ImprovementPoint, Role, User
+from tracker.security import found_in_authority
 
 UPDATERS = (Role.DIRECTOR, Role.ADMINISTRATOR)
 
@@ -26,9 +27,7 @@ def action_in_authority(action_id: int, *options) -> Action:
     action = db.session.scalar(
         select(Action).where(Action.id == action_id, Action.authority_id == current_user.authority_id).options(*options)
     )
-    if action is None:
-        abort(404)
-    return action
+    return found_in_authority(action, Action, action_id)
 
 
 def action_for_update(action_id: int) -> Action:

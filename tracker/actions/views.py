@@ -12,11 +12,11 @@ from tracker.actions.access import action_in_authority, may_update
 from tracker.actions.history import describe
 from tracker.actions.plan_queries import authority_actions
 from tracker.actions.uploads import UploadRefused, download_name, stored_path
-from tracker.models import Evidence, Role
+from tracker.models import Action, Evidence, Role
 from tracker.oversight.signoff_queries import open_challenges
 from tracker.pagination import page_number, pagination_params
 from tracker.points.queries import unanswered_in_authority
-from tracker.security import PLAN_READERS, requires_role
+from tracker.security import PLAN_READERS, found_in_authority, requires_role
 from tracker.timeutil import today
 
 
@@ -52,9 +52,7 @@ def plan():
 
 @requires_role(*PLAN_READERS)
 def show(action_id: int):
-    action = queries.action_page(action_id, current_user.authority_id)
-    if action is None:
-        abort(404)
+    action = found_in_authority(queries.action_page(action_id, current_user.authority_id), Action, action_id)
     events = queries.history_events(action_id)
     return render_template(
         "actions/show.html",

@@ -1,5 +1,5 @@
-"""The audit trail: searched on a page, exported as CSV. Directors see their authority's; administrators
-choose any. There is deliberately no route that changes or deletes an event."""
+"""The audit trail: searched on a page, exported as CSV. Directors and administrators see their own
+council's. There is deliberately no route that changes or deletes an event."""
 
 from __future__ import annotations
 
@@ -9,12 +9,11 @@ from collections.abc import Iterator
 from datetime import date
 
 from flask import Blueprint, Response, current_app, render_template, request, stream_with_context
-from flask_login import current_user
 
 from tracker.audit_trail.queries import AuditFilters, AuditRow, events_all, events_page, filter_options
 from tracker.models import Role
 from tracker.oversight.exports import safe_cell
-from tracker.oversight.scope import authority_choices, oversight_authority
+from tracker.oversight.scope import oversight_authority
 from tracker.pagination import page_number, pagination_params
 from tracker.security import requires_role
 from tracker.text import attachment
@@ -60,10 +59,6 @@ def _filters() -> tuple[AuditFilters, dict]:
     return filters, errors
 
 
-def _scope_args(authority) -> dict:
-    return {"authority": authority.id} if request.args.get("authority") else {}
-
-
 @bp.route("/audit")
 @requires_role(*AUDITORS)
 def search():
@@ -72,12 +67,11 @@ def search():
     per_page = current_app.config["OVERDUE_PAGE_SIZE"]
     page = page_number(request.args)
     rows, total = ([], 0) if errors else events_page(authority.id, filters, page, per_page)
-    args = {**filters.as_args(), **_scope_args(authority)}
+    args = filters.as_args()
     return render_template(
         "audit/search.html",
         title="Audit trail",
         authority=authority,
-        authorities=authority_choices() if current_user.role == Role.ADMINISTRATOR else None,
         rows=rows,
         total=total,
         filters=filters,

@@ -16,4 +16,6 @@ def index():
         return redirect(url_for("reports.index"))
     if current_user.role == Role.SERVICE_MANAGER:
         return redirect(url_for("actions.my_actions"))
+    if current_user.role == Role.OPERATOR:
+        return redirect(url_for("councils.index"))
     return redirect(url_for("oversight.dashboard"))

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from tracker.actions.operations import create_action
 from tracker.audit import record, record_creation
 from tracker.extensions import db
 from tracker.imports import draft as drafts
 from tracker.inspections.operations import checksum, create_inspection, find_duplicate
-from tracker.models import Authority, DocumentImport, Inspection, Rag, Role, User
+from tracker.models import Authority, DocumentImport, Inspection, Rag, User
 from tracker.parsing import ParsedDocument
 from tracker.points.themes import classify
 
@@ -50,23 +50,11 @@ def start(parsed: ParsedDocument, filename: str, actor: User) -> DocumentImport:
         source_filename=filename,
         source_text=parsed.source_text,
         source_sha256=checksum(parsed.source_text),
-        draft=drafts.from_parsed(parsed, _authority_named(parsed.authority, actor)),
+        draft=drafts.from_parsed(parsed, actor.authority_id),
     )
     db.session.add(pending)
     record_creation(pending, actor, {"source_filename": filename, "improvement_points": len(parsed.improvement_points)})
     return pending
-
-
-def _authority_named(name: str | None, actor: User) -> int | None:
-    """For an administrator, the authority the document names if the tracker knows it; otherwise, and
-    always for a director, the importer's own (the review page warns when the document names another)."""
-    if name and actor.role == Role.ADMINISTRATOR:
-        found = db.session.scalar(
-            select(Authority.id).where(func.lower(Authority.name) == " ".join(name.lower().split()))
-        )
-        if found is not None:
-            return found
-    return actor.authority_id
 
 
 def confirm(

@@ -17,7 +17,7 @@ from tracker.imports import operations
 from tracker.imports.forms import ReviewForm, UploadForm
 from tracker.models import Authority, DocumentImport, Inspection, Role, User
 from tracker.parsing import DocumentError, parse_bytes, parse_text
-from tracker.security import requires_role
+from tracker.security import authority_scoped, requires_role
 from tracker.timeutil import today
 
 bp = Blueprint("imports", __name__)
@@ -81,9 +81,9 @@ def _pending(import_id: int) -> DocumentImport:
     # Locked while a POST works on it (PostgreSQL), so a double-click confirms once and the second waits,
     # then finds it gone.
     pending = db.session.get(DocumentImport, import_id, with_for_update=request.method == "POST")
-    if pending is None or pending.authority_id != current_user.authority_id:
-        abort(404)
-    return pending
+    return authority_scoped(
+        pending, pending.authority_id if pending else None, entity="document_import", object_id=import_id
+    )
 
 
 def _people(authority_id: int | None) -> tuple[list[User], list[User]]:
@@ -104,11 +104,8 @@ def _people(authority_id: int | None) -> tuple[list[User], list[User]]:
 
 
 def _authorities() -> list[Authority]:
-    """A director imports for their own authority; an administrator for any."""
-    query = select(Authority).order_by(Authority.name)
-    if current_user.role != Role.ADMINISTRATOR:
-        query = query.where(Authority.id == current_user.authority_id)
-    return list(db.session.scalars(query))
+    """Directors and administrators import for their own council only (councils are sealed)."""
+    return [current_user.authority]
 
 
 def _review_form(draft: dict, formdata) -> ReviewForm:
@@ -220,8 +217,6 @@ def _confirm(pending: DocumentImport, form: ReviewForm, draft: dict):
         f"each with a draft action",
         "success",
     )
-    if authority.id != current_user.authority_id:
-        return redirect(url_for("imports.index"))
     return redirect(url_for("inspections.show", inspection_id=inspection.id))
 
 

@@ -1,6 +1,6 @@
 """An inspection's page: what the document found, and the actions that answer each point."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload, undefer
@@ -11,7 +11,7 @@ from tracker.forms import Form, GovDateField
 from tracker.models import Action, ImprovementPoint, Inspection, Role
 from tracker.oversight.deadlines import statutory_deadlines
 from tracker.points.queries import recurrences_of
-from tracker.security import PLAN_READERS, requires_role
+from tracker.security import PLAN_READERS, found_in_authority, requires_role
 from tracker.timeutil import today
 
 bp = Blueprint("inspections", __name__)
@@ -31,8 +31,7 @@ def show(inspection_id: int):
             selectinload(Inspection.improvement_points).selectinload(ImprovementPoint.theme_rows),
         )
     )
-    if inspection is None:
-        abort(404)
+    found_in_authority(inspection, Inspection, inspection_id)
     return render_template(
         "inspections/show.html",
         title=inspection.title,
@@ -54,8 +53,7 @@ def plan_sent(inspection_id: int):
     inspection = db.session.scalar(
         select(Inspection).where(Inspection.id == inspection_id, Inspection.authority_id == current_user.authority_id)
     )
-    if inspection is None:
-        abort(404)
+    found_in_authority(inspection, Inspection, inspection_id)
     form = PlanSentForm()
     if request.method == "GET":
         form.sent_on.data = inspection.plan_submitted_on

@@ -4,6 +4,7 @@ from tracker.models.audit import AuditEvent
 from tracker.models.authority import Authority
 from tracker.models.document_import import DocumentImport
 from tracker.models.enums import (
+    COUNCIL_ROLES,
     ActionStatus,
     DocumentKind,
     EvidenceKind,
@@ -27,6 +28,7 @@ from tracker.models.report import CommitteeReport
 from tracker.models.user import User
 
 __all__ = [
+    "COUNCIL_ROLES",
     "Action",
     "ActionStatus",
     "AuditEvent",

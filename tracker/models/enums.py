@@ -26,6 +26,13 @@ class Role(LabelledEnum):
     DIRECTOR = "director", "Director"
     SERVICE_MANAGER = "service_manager", "Service manager"
     COMMITTEE_MEMBER = "committee_member", "Committee member"
+    # Runs the installation: adds councils and their first administrators; belongs to no council and never
+    # sees plan data. Made only by `users create-operator`.
+    OPERATOR = "service_operator", "Service operator"
+
+
+# The roles a council's administrator may give (an operator is never made on the Accounts pages).
+COUNCIL_ROLES = (Role.ADMINISTRATOR, Role.DIRECTOR, Role.SERVICE_MANAGER, Role.COMMITTEE_MEMBER)
 
 
 class DocumentKind(LabelledEnum):

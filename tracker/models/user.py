@@ -4,7 +4,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from flask_login import UserMixin
-from sqlalchemy import ForeignKey, String, func
+from sqlalchemy import CheckConstraint, ForeignKey, String, false, func
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash
@@ -18,10 +18,18 @@ if TYPE_CHECKING:
 
 
 class User(UserMixin, db.Model):
-    """Someone who signs in. Known by job title; a personal name is optional."""
+    """Someone who signs in. Known by job title; a personal name is optional.
+
+    Everyone belongs to exactly one council except service operators, who belong to none (the database
+    holds that rule, so no code path can make a council-less administrator or a council's operator).
+    """
+
+    __table_args__ = (
+        CheckConstraint("(role = 'service_operator') = (authority_id IS NULL)", name="operator_has_no_authority"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    authority_id: Mapped[int] = mapped_column(ForeignKey("authority.id"), index=True)
+    authority_id: Mapped[int | None] = mapped_column(ForeignKey("authority.id"), index=True)
     email: Mapped[str] = mapped_column(String(254), unique=True)
     name: Mapped[str | None] = mapped_column(String(200))
     job_title: Mapped[str] = mapped_column(String(200))
@@ -41,8 +49,11 @@ class User(UserMixin, db.Model):
     # A secret shown on the set-up page and not yet confirmed with a code: kept here, not in the cookie
     # (Flask's session cookie is signed, not encrypted).
     totp_pending_secret: Mapped[str | None] = mapped_column(String(64))
+    # A password someone else set (an administrator or operator) is temporary: the person must choose their
+    # own before doing anything else, so whoever set it cannot go on signing in as them.
+    must_change_password: Mapped[bool] = mapped_column(default=False, server_default=false())
 
-    authority: Mapped[Authority] = relationship(back_populates="users")
+    authority: Mapped[Authority | None] = relationship(back_populates="users")
 
     @hybrid_property
     def display_name(self) -> str:

@@ -9,7 +9,7 @@ from tracker.models import Rag, Role
 from tracker.oversight import charts, dashboard
 from tracker.oversight.deadlines import statutory_deadlines
 from tracker.oversight.overdue import OverdueFilters, due_soon, overdue_page
-from tracker.oversight.scope import authority_choices, oversight_authority
+from tracker.oversight.scope import oversight_authority
 from tracker.oversight.signoff_queries import (
     awaiting_sign_off,
     count_awaiting,
@@ -39,7 +39,6 @@ def show():
         "oversight/dashboard.html",
         title="Improvement plan dashboard",
         authority=authority,
-        authorities=authority_choices() if current_user.role == Role.ADMINISTRATOR else None,
         today=day,
         by_plan=by_plan,
         plans_shown=len(inspections),

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from flask import Response, current_app, render_template, request
-from flask_login import current_user
 
 from tracker.models import Rag, Role
 from tracker.oversight import exports
 from tracker.oversight.overdue import SORTS, OverdueFilters, filter_options, overdue_all, overdue_page
-from tracker.oversight.scope import authority_choices, oversight_authority
+from tracker.oversight.scope import oversight_authority
 from tracker.pagination import page_number, pagination_params
 from tracker.security import requires_role
 from tracker.text import attachment
@@ -37,10 +36,6 @@ def _filters() -> OverdueFilters:
     )
 
 
-def _scope_args(authority) -> dict:
-    return {"authority": authority.id} if request.args.get("authority") else {}
-
-
 @requires_role(*OVERSEERS)
 def overdue():
     authority = oversight_authority()
@@ -48,12 +43,11 @@ def overdue():
     per_page = current_app.config["OVERDUE_PAGE_SIZE"]
     page = page_number(request.args)
     rows, total = overdue_page(authority.id, today(), filters, page, per_page)
-    args = {**filters.as_args(), **_scope_args(authority)}
+    args = filters.as_args()
     return render_template(
         "oversight/overdue.html",
         title="Overdue actions and milestones",
         authority=authority,
-        authorities=authority_choices() if _is_admin() else None,
         rows=rows,
         total=total,
         filters=filters,
@@ -63,10 +57,6 @@ def overdue():
         pagination=pagination_params(page, per_page, total, "oversight.overdue", **args),
         today=today(),
     )
-
-
-def _is_admin() -> bool:
-    return current_user.role == Role.ADMINISTRATOR
 
 
 def _export_name(authority, extension: str) -> str:

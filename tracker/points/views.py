@@ -1,24 +1,21 @@
 """An improvement point's page: its themes, what inspectors found, where it was raised before, and the
 actions that answer it. Directors change its themes."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from tracker.extensions import db
-from tracker.models import Role, Theme
+from tracker.models import ImprovementPoint, Role, Theme
 from tracker.points.analysis import link_recurrences, set_themes
 from tracker.points.forms import ThemesForm
 from tracker.points.queries import point_in_authority, recurrences_of
-from tracker.security import PLAN_READERS, requires_role
+from tracker.security import PLAN_READERS, found_in_authority, requires_role
 
 bp = Blueprint("points", __name__)
 
 
 def _point(point_id: int):
-    point = point_in_authority(point_id, current_user.authority_id)
-    if point is None:
-        abort(404)
-    return point
+    return found_in_authority(point_in_authority(point_id, current_user.authority_id), ImprovementPoint, point_id)
 
 
 @bp.route("/points/<int:point_id>")

@@ -14,7 +14,7 @@ from tracker.reports import render
 from tracker.reports.defaults import default_inputs
 from tracker.reports.forms import PublishForm, ReportForm
 from tracker.reports.inputs import Officer, ReportInputs
-from tracker.security import requires_role
+from tracker.security import authority_scoped, requires_role
 from tracker.text import attachment
 from tracker.timeutil import today
 
@@ -31,8 +31,7 @@ FILE_TYPES = {
 def _report(report_id: int) -> CommitteeReport:
     """A report of the user's authority; committee members see only published ones (404 for drafts)."""
     report = db.session.get(CommitteeReport, report_id)
-    if report is None or report.authority_id != current_user.authority_id:
-        abort(404)
+    authority_scoped(report, report.authority_id if report else None, entity="committee_report", object_id=report_id)
     if current_user.role == Role.COMMITTEE_MEMBER and not report.is_published:
         abort(404)
     return report

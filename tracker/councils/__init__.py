@@ -1,0 +1,1 @@
+"""Service operators' pages: the councils on the installation and their accounts, never their plans."""

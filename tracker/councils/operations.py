@@ -1,0 +1,56 @@
+"""Adding a council and its administrators, each audited in the council's own trail. The caller commits."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import func, select
+
+from tracker.accounts import operations as accounts
+from tracker.audit import record
+from tracker.extensions import db
+from tracker.models import Authority, Role, User
+
+
+class CouncilRefused(ValueError):
+    """The message is for the user."""
+
+
+def slug_for(name: str) -> str:
+    """A URL-safe short name, unique among councils."""
+    base = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:55] or "council"
+    slug, n = base, 1
+    while db.session.scalar(select(Authority.id).where(Authority.slug == slug)) is not None:
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def find_council(name: str) -> Authority | None:
+    return db.session.scalar(select(Authority).where(func.lower(Authority.name) == " ".join(name.lower().split())))
+
+
+def create_council(actor: User | None, name: str) -> Authority:
+    name = " ".join(name.split())
+    if find_council(name) is not None:
+        raise CouncilRefused(f"{name} is already on the service")
+    authority = Authority(name=name, slug=slug_for(name))
+    db.session.add(authority)
+    db.session.flush()
+    record(authority, "created", actor, field="name", after=name)
+    return authority
+
+
+def add_administrator(
+    actor: User | None, authority: Authority, *, email: str, name: str | None, job_title: str, password: str
+) -> User:
+    """An administrator of the council; the password is temporary when someone else (actor) chose it."""
+    return accounts.create_user(
+        actor,
+        authority=authority,
+        email=email,
+        name=name,
+        job_title=job_title,
+        role=Role.ADMINISTRATOR,
+        password=password,
+    )

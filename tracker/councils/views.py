@@ -1,0 +1,129 @@
+"""Service operators add councils and their administrators, and see who has an account where.
+
+Nothing here reads a plan: an operator runs the installation, not a council's improvement work.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy import case, func, select
+
+from tracker.accounts import operations as accounts
+from tracker.accounts import passwords
+from tracker.councils import operations
+from tracker.councils.forms import AdministratorForm, CouncilForm
+from tracker.extensions import db
+from tracker.models import Authority, Role, User
+from tracker.pagination import page_number, pagination_params
+from tracker.security import requires_role
+
+bp = Blueprint("councils", __name__)
+
+
+@bp.route("/councils")
+@requires_role(Role.OPERATOR)
+def index():
+    per_page = current_app.config["HOME_PAGE_SIZE"]
+    page = page_number(request.args)
+    total = db.session.scalar(select(func.count(Authority.id)))
+    rows = db.session.execute(
+        select(
+            Authority,
+            func.count(User.id).label("accounts"),
+            func.count(case((User.role == Role.ADMINISTRATOR, User.id))).label("administrators"),
+        )
+        .outerjoin(User, (User.authority_id == Authority.id) & User.active.is_(True))
+        .group_by(Authority.id)
+        .order_by(Authority.name)
+        .limit(per_page)
+        .offset((page - 1) * per_page)
+    ).all()
+    return render_template(
+        "councils/index.html",
+        title="Councils",
+        rows=rows,
+        total=total,
+        pagination=pagination_params(page, per_page, total, "councils.index"),
+    )
+
+
+def _problems(form: AdministratorForm, council_name: str) -> bool:
+    """Checks beyond the form's own: a free email address and a strong enough password."""
+    if accounts.email_taken(form.email.data):
+        form.email.errors.append("An account with this email address already exists")
+    details = [form.email.data, form.name.data or "", form.job_title.data, council_name]
+    if problem := passwords.problem(form.password.data, about=details):
+        form.password.errors.append(problem)
+    return bool(form.email.errors or form.password.errors)
+
+
+@bp.route("/councils/new", methods=["GET", "POST"])
+@requires_role(Role.OPERATOR)
+def new():
+    form = CouncilForm()
+    if form.validate_on_submit():
+        name = " ".join(form.council.data.split())
+        if operations.find_council(name) is not None:
+            form.council.errors.append(f"{name} is already on the service")
+        if not _problems(form, name) and not form.council.errors:
+            council = operations.create_council(current_user, name)
+            _add(form, council)
+            db.session.commit()
+            flash(f"{council.name} added, with {form.email.data.strip().lower()} as its administrator", "success")
+            return redirect(url_for("councils.show", authority_id=council.id))
+    return render_template("councils/new.html", title="Add a council", form=form)
+
+
+def _add(form: AdministratorForm, council: Authority) -> User:
+    return operations.add_administrator(
+        current_user,
+        council,
+        email=form.email.data,
+        name=form.name.data or None,
+        job_title=form.job_title.data,
+        password=form.password.data,
+    )
+
+
+def _council(authority_id: int) -> Authority:
+    return db.session.get(Authority, authority_id) or abort(404)
+
+
+@bp.route("/councils/<int:authority_id>")
+@requires_role(Role.OPERATOR)
+def show(authority_id: int):
+    """The council's accounts: who they are and whether they can sign in; nothing of the plan."""
+    council = _council(authority_id)
+    per_page = current_app.config["HOME_PAGE_SIZE"]
+    page = page_number(request.args)
+    total = db.session.scalar(select(func.count(User.id)).where(User.authority_id == council.id))
+    users = db.session.scalars(
+        select(User)
+        .where(User.authority_id == council.id)
+        .order_by(User.active.desc(), User.role, User.job_title, User.id)
+        .limit(per_page)
+        .offset((page - 1) * per_page)
+    ).all()
+    return render_template(
+        "councils/show.html",
+        title=council.name,
+        council=council,
+        users=users,
+        total=total,
+        pagination=pagination_params(page, per_page, total, "councils.show", authority_id=council.id),
+    )
+
+
+@bp.route("/councils/<int:authority_id>/administrators/new", methods=["GET", "POST"])
+@requires_role(Role.OPERATOR)
+def new_administrator(authority_id: int):
+    """Another administrator, e.g. when the only one has left: the council's own people are theirs to manage."""
+    council = _council(authority_id)
+    form = AdministratorForm()
+    if form.validate_on_submit() and not _problems(form, council.name):
+        user = _add(form, council)
+        db.session.commit()
+        flash(f"{user.email} is now an administrator of {council.name}", "success")
+        return redirect(url_for("councils.show", authority_id=council.id))
+    return render_template("councils/administrator_new.html", title="Add an administrator", form=form, council=council)
