@@ -3,12 +3,16 @@ migrates, as the owner) when it connects as the application's role."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, make_url, text
 
 from tests.conftest import make_config
+from tests.helpers.paths import PROJECT
 from tests.helpers.roles import PASSWORD
 from tracker import create_app
 from tracker.extensions import db
@@ -56,16 +60,21 @@ def test_production_refuses_the_application_role_once_granted_more(role_database
 
 
 def test_production_starts_as_the_application_role_and_migrates_as_the_owner(database_roles, tmp_path):
-    """A new database as README's production section makes it: owned by the owner, empty, then `db upgrade`
-    run by the production app itself (its factory checks DATABASE_URL, the migration connects as the owner)."""
+    """README's production section: a new database owned by the owner, then `flask --app wsgi db upgrade` under
+    TRACKER_ENV=production (its app factory checks DATABASE_URL; the migration connects as the owner)."""
     database = database_roles.blank()
     try:
-        config = _production(database.application_url, MIGRATIONS_DATABASE_URL=database.owner_url)
-        migrating = create_app(config)
-        result = migrating.test_cli_runner().invoke(args=["db", "upgrade"])
-        assert result.exit_code == 0, result.output
-        with migrating.app_context():
-            db.engine.dispose()
+        environment = {
+            **os.environ,
+            "TRACKER_ENV": "production",
+            "SECRET_KEY": GOOD_KEY,
+            "DATABASE_URL": database.application_url,
+            "MIGRATIONS_DATABASE_URL": database.owner_url,
+            "UPLOAD_FOLDER": str(tmp_path / "uploads"),
+        }
+        command = [sys.executable, "-m", "flask", "--app", "wsgi", "db", "upgrade"]
+        result = subprocess.run(command, cwd=PROJECT, env=environment, capture_output=True, text=True, check=False)
+        assert result.returncode == 0, result.stderr
 
         app = create_app(_production(database.application_url, tmp_path))  # starts
         with app.app_context():

@@ -48,13 +48,20 @@ class DatabaseRoles:
         for role in (self.owner, self.application):
             self.execute(f"CREATE ROLE {role} LOGIN PASSWORD '{PASSWORD}'")
         self.template = f"roles_template_{suffix}"
-        self.execute(f"CREATE DATABASE {self.template} OWNER {self.owner}")
-        template = self._database(self.template)
-        migrate_as_owner(template)
+        self._make_database(self.template)
+        migrate_as_owner(self._database(self.template))
 
-    def execute(self, sql: str) -> None:
-        with psycopg.connect(self.admin, autocommit=True) as conn:
+    def execute(self, sql: str, dbname: str = "postgres") -> None:
+        with psycopg.connect(self.admin, dbname=dbname, autocommit=True) as conn:
             conn.execute(sql)
+
+    def _make_database(self, name: str) -> None:
+        """As README's production section makes it: owned by the owner, who alone may create in its schema."""
+        self.execute(f"CREATE DATABASE {name} TEMPLATE template0 OWNER {self.owner}")
+        self.execute(f"REVOKE ALL ON DATABASE {name} FROM PUBLIC")
+        self.execute(f"GRANT CONNECT ON DATABASE {name} TO {self.application}")
+        self.execute(f"ALTER SCHEMA public OWNER TO {self.owner}", dbname=name)
+        self.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC", dbname=name)
 
     def url(self, role: str, database: str) -> str:
         return self.server.set(username=role, password=PASSWORD, database=database).render_as_string(
@@ -73,12 +80,14 @@ class DatabaseRoles:
         """A database owned by the owner role, migrated by it, the application role granted its privileges."""
         name = f"{self.template}_{next(self._counter)}"
         self.execute(f"CREATE DATABASE {name} TEMPLATE {self.template} OWNER {self.owner}")
+        self.execute(f"REVOKE ALL ON DATABASE {name} FROM PUBLIC")  # a copy's database privileges are its own
+        self.execute(f"GRANT CONNECT ON DATABASE {name} TO {self.application}")
         return self._database(name)
 
     def blank(self) -> RoleDatabase:
-        """A database owned by the owner role with nothing in it, as an operator creates one."""
+        """A database owned by the owner role with nothing in it, as an operator makes one."""
         name = f"{self.template}_blank_{next(self._counter)}"
-        self.execute(f"CREATE DATABASE {name} TEMPLATE template0 OWNER {self.owner}")
+        self._make_database(name)
         return self._database(name)
 
     def another_role(self, *, member_of_owner: bool = False) -> str:
