@@ -11,7 +11,7 @@ With one URL (SQLite, or PostgreSQL in development) both are the same connection
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
@@ -71,7 +71,7 @@ def owner_engine(app: Flask) -> Iterator[Engine]:
         engine.dispose()
 
 
-def grant_statements(role: str, schema: str, quote) -> list[str]:
+def grant_statements(role: str, schema: str, quote: Callable[[str], str]) -> list[str]:
     """Exactly the application's privileges: everything else is revoked first, so running them again also
     takes back whatever was granted by hand (UPDATE on the audit trail, say)."""
     r, s = quote(role), quote(schema)

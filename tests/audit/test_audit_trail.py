@@ -112,7 +112,7 @@ def test_the_audit_trail_pages_only_read(app):
 
 def test_the_applications_own_connection_cannot_change_or_delete_an_event(application_app):
     """Whatever the application might be made to run: on PostgreSQL it connects as a role without the
-    privilege (tests/helpers/roles.py; tests/database_roles tries every other way), and on both the trigger
+    privilege (tests/helpers/roles.py; tests/database_roles tries the other ways), and on both the trigger
     refuses (test_the_database_refuses_to_change_or_delete_an_event)."""
     with committed(application_app):
         creator = make_user()
