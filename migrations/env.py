@@ -4,6 +4,7 @@ from logging.config import fileConfig
 from alembic import context
 from flask import current_app
 
+from tracker.database_roles import grant_to_application, owner_engine, owner_url
 from tracker.extensions import compared_on
 
 # this is the Alembic Config object, which provides
@@ -16,15 +17,9 @@ fileConfig(config.config_file_name)
 logger = logging.getLogger("alembic.env")
 
 
-def get_engine():
-    return current_app.extensions["migrate"].db.engine
-
-
 def get_engine_url():
-    try:
-        return get_engine().url.render_as_string(hide_password=False).replace("%", "%%")
-    except AttributeError:
-        return str(get_engine().url).replace("%", "%%")
+    # Migrations run as the schema's owner: MIGRATIONS_DATABASE_URL when set (tracker/database_roles.py).
+    return owner_url(current_app.config).replace("%", "%%")
 
 
 # add your model's MetaData object here
@@ -87,15 +82,16 @@ def run_migrations_online():
     if conf_args.get("process_revision_directives") is None:
         conf_args["process_revision_directives"] = process_revision_directives
 
-    connectable = get_engine()
-
-    with connectable.connect() as connection:
+    with owner_engine(current_app) as connectable, connectable.connect() as connection:
         # Indices made for one database only are compared on that database only (tracker.extensions.only_on).
         conf_args.setdefault("include_object", compared_on(connection.dialect.name))
         context.configure(connection=connection, target_metadata=get_metadata(), **conf_args)
 
         with context.begin_transaction():
             context.run_migrations()
+            # In the same transaction, so no table is ever there without the application's privileges being
+            # exactly right; on every run, so one `db upgrade` also puts right any granted by hand.
+            grant_to_application(connection, current_app.config)
 
 
 if context.is_offline_mode():

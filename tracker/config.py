@@ -17,6 +17,9 @@ def _env_int(name: str, default: int) -> int:
 class Config:
     # None means "an SQLite file in the instance folder"; create_app fills it in once it knows that folder.
     SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")
+    # The schema owner's connection, for migrations, restores and `seed --reset` (tracker/database_roles.py);
+    # None: DATABASE_URL does both, as in development.
+    MIGRATIONS_DATABASE_URL = os.environ.get("MIGRATIONS_DATABASE_URL")
     SECRET_KEY = os.environ.get("SECRET_KEY", DEFAULT_SECRET_KEY)
     UPLOAD_FOLDER = os.environ.get("UPLOAD_FOLDER")  # None: instance/uploads, outside the web root
     MAX_UPLOAD_MB = _env_int("MAX_UPLOAD_MB", 10)
@@ -79,7 +82,8 @@ class TestConfig(Config):
 
 
 class ProductionConfig(Config):
-    PRODUCTION = True  # start-up refuses a default secret key or demo accounts (tracker/production.py)
+    # Start-up refuses a default secret key, demo accounts or power over the audit trail (tracker/production.py).
+    PRODUCTION = True
     SESSION_COOKIE_SECURE = True
     REMEMBER_COOKIE_SECURE = True
     HSTS = True

@@ -1,4 +1,5 @@
-"""What the production configuration refuses to start with: a default secret key, or demo accounts."""
+"""What the production configuration refuses to start with: a default secret key, demo accounts, or a database
+connection that could change the audit trail."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from sqlalchemy import exists, inspect, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from tracker.config import DEFAULT_SECRET_KEY
+from tracker.database_roles import audit_trail_powers
 from tracker.extensions import db
 from tracker.models import User
 
@@ -32,17 +34,40 @@ def check(app: Flask) -> None:
             "processes or instances, point it at a shared store such as redis://"
         )
     with app.app_context():
-        try:
-            if not inspect(db.engine).has_table("user"):
-                return  # a new database, before `db upgrade`: nothing to refuse yet
-            demo = db.session.scalar(select(exists().where(User.is_demo.is_(True))))
-        except SQLAlchemyError:
-            app.logger.warning("Could not check the database for demo accounts at start-up")
-            return
-        finally:
-            db.session.remove()
-    if demo:
+        for refuse in (_refuse_demo_accounts, _refuse_power_over_the_audit_trail):
+            try:
+                refuse()
+            except SQLAlchemyError:
+                # Unreachable now is not unsafe: the app starts, answers 503 until the database is back, and
+                # the next start-up checks again. The application's role before its first `db upgrade` cannot
+                # read the accounts yet either.
+                app.logger.warning("Could not check at start-up: %s", refuse.__doc__)
+                db.session.rollback()
+            finally:
+                db.session.remove()
+
+
+def _refuse_demo_accounts() -> None:
+    """whether the database holds the demo accounts"""
+    if not inspect(db.engine).has_table("user"):
+        return  # a new database, before `db upgrade`: nothing to refuse yet
+    if db.session.scalar(select(exists().where(User.is_demo.is_(True)))):
         raise UnsafeConfiguration(
             "This database holds the demo accounts, which share a published password. Production must use "
             "a database that was never seeded with the demo."
+        )
+
+
+def _refuse_power_over_the_audit_trail() -> None:
+    """whether the application's database user could change the audit trail"""
+    # The trigger that keeps the trail append-only binds everyone but its table's owner, as a missing
+    # privilege does: the application's own connection must be neither the owner nor privileged.
+    with db.engine.connect() as connection:
+        powers = audit_trail_powers(connection)
+    if powers:
+        raise UnsafeConfiguration(
+            f"The database user in DATABASE_URL could change the audit trail: it {', '.join(powers)}. Connect the "
+            "application as a role that does not own the tables, and run `db upgrade` with the owner's "
+            "MIGRATIONS_DATABASE_URL, which grants that role what it needs (README: Running on PostgreSQL in "
+            "production)."
         )

@@ -29,8 +29,9 @@ def test_production_refuses_a_database_with_demo_accounts(seeded_app):
         create_app(_production(seeded_app, SECRET_KEY=GOOD_KEY))
 
 
-def test_production_starts_on_a_database_without_them_and_will_not_seed(app):
-    production = create_app(_production(app, SECRET_KEY=GOOD_KEY))
+def test_production_starts_on_a_database_without_them_and_will_not_seed(application_app):
+    # Connected as production connects: on PostgreSQL as the application's role (tests/helpers/roles.py).
+    production = create_app(_production(application_app, SECRET_KEY=GOOD_KEY))
     result = production.test_cli_runner().invoke(args=["seed"])
     assert result.exit_code != 0 and "never seeded in production" in result.output
 

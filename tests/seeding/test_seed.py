@@ -4,6 +4,8 @@ from datetime import date
 
 from sqlalchemy import func, select
 
+from tests.helpers.data import committed
+from tests.helpers.factories import make_user
 from tests.helpers.paths import SEED
 from tracker.extensions import db
 from tracker.models import (
@@ -84,6 +86,20 @@ def test_seed_command_reset_rebuilds_the_same_plan(seeded_app):
     assert "5 inspections" in result.output
     with seeded_app.app_context():
         assert _counts() == before
+
+
+def test_seed_reset_refuses_a_database_with_an_account_that_is_not_the_demos(seeded_app):
+    with committed(seeded_app):
+        person = make_user(db.session.scalar(select(Authority).order_by(Authority.id)), Role.DIRECTOR)
+    with seeded_app.app_context():
+        before = _counts()
+        db.session.remove()
+    result = seeded_app.test_cli_runner().invoke(args=["seed", "--reset"])
+    assert result.exit_code == 1
+    assert "holds accounts that are not the demo's" in result.output and "Nothing was changed" in result.output
+    with seeded_app.app_context():
+        assert _counts() == before
+        assert db.session.get(User, person.id).email == person.email
 
 
 def test_every_point_has_an_action_and_every_action_is_complete_in_its_parts(seeded_app):

@@ -6,19 +6,26 @@ from flask.cli import with_appcontext
 
 from tracker.extensions import db
 from tracker.parsing import DocumentError
-from tracker.seeding.operations import DEMO_PASSWORD, reset_database, seed_demo
+from tracker.seeding.operations import DEMO_PASSWORD, ResetRefused, reset_database, seed_demo
 from tracker.seeding.plan_file import PlanFileError
 
 
 @click.command("seed")
-@click.option("--reset", is_flag=True, help="Empty the database first, then seed (demo databases only).")
+@click.option(
+    "--reset",
+    is_flag=True,
+    help="Empty the database first, then seed (only a database whose accounts are all the demo's).",
+)
 @with_appcontext
 def seed_command(reset: bool) -> None:
     """Seed the demo: the five seed documents, parsed, joined with seed/plan.yaml, and demo accounts."""
     if current_app.config.get("PRODUCTION"):
         raise click.ClickException("The demo is never seeded in production: its accounts share a published password")
     if reset:
-        reset_database()
+        try:
+            reset_database()
+        except ResetRefused as exc:
+            raise click.ClickException(str(exc)) from None
     try:
         summary = seed_demo(Path(current_app.config["SEED_FOLDER"]))
     except (PlanFileError, DocumentError) as exc:

@@ -12,12 +12,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
+from flask import current_app
 from flask_migrate import upgrade
-from sqlalchemy import MetaData, select, text
+from sqlalchemy import Connection, MetaData, exists, inspect, select, text
 from werkzeug.security import generate_password_hash
 
 from tracker.actions import operations as plan_ops
 from tracker.audit import change_fields
+from tracker.database_roles import owner_engine
 from tracker.extensions import db
 from tracker.inspections.operations import create_inspection, find_duplicate
 from tracker.models import ActionStatus, Authority, ImprovementPoint, Rag, Role, User
@@ -45,17 +47,35 @@ def demo_email(local_part: str, slug: str) -> str:
     return f"{local_part}@{slug}.{DEMO_EMAIL_DOMAIN}"
 
 
+class ResetRefused(Exception):
+    """The database holds more than the demo: it is not emptied."""
+
+
 def reset_database() -> None:
     """Drop every table and build the schema again from the migrations. Only the demo's `seed --reset` does
-    this: the audit trail refuses deletes (a database trigger), so it is dropped with everything else."""
+    this, and only to a database whose accounts are all the demo's: the audit trail refuses deletes (a
+    database trigger), so it is dropped with everything else, as the schema's owner."""
     db.session.remove()
-    everything = MetaData()
-    everything.reflect(db.engine)
-    everything.drop_all(db.engine)
-    if db.engine.dialect.name == "postgresql":
-        with db.engine.begin() as connection:
+    with owner_engine(current_app) as engine, engine.begin() as connection:
+        if holds_real_accounts(connection):
+            raise ResetRefused(
+                "This database holds accounts that are not the demo's: --reset empties only a demo database. "
+                "Nothing was changed."
+            )
+        everything = MetaData()
+        everything.reflect(connection)
+        everything.drop_all(connection)
+        if connection.dialect.name == "postgresql":
             connection.execute(text("DROP FUNCTION IF EXISTS audit_event_is_append_only() CASCADE"))
     upgrade()
+
+
+def holds_real_accounts(connection: Connection) -> bool:
+    """Whether any account was made by something other than the demo (User.is_demo): a person's, or the
+    first administrator's from `users create-admin`."""
+    if not inspect(connection).has_table(User.__tablename__):
+        return False
+    return bool(connection.scalar(select(exists().where(User.is_demo.is_(False)))))
 
 
 def seed_demo(seed_folder: Path, *, password: str = DEMO_PASSWORD) -> SeedSummary:
