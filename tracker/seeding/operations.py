@@ -84,6 +84,7 @@ def seed_demo(seed_folder: Path, *, password: str = DEMO_PASSWORD) -> SeedSummar
     # One slow hash shared by the demo accounts, which share the demo password: seeding stays quick.
     password_hash = generate_password_hash(password)
     people = {a.name: _authority_and_users(a, password_hash, summary) for a in plan.authorities}
+    _demo_operator(password_hash, summary)
     for document in plan.documents:
         if document.authority not in people:
             raise PlanFileError(f"{document.file}: authority {document.authority!r} is not under authorities")
@@ -91,6 +92,25 @@ def seed_demo(seed_folder: Path, *, password: str = DEMO_PASSWORD) -> SeedSummar
         _seed_document(seed_folder / DOCUMENTS_FOLDER / document.file, document, authority, users, summary)
     db.session.commit()
     return summary
+
+
+# The installation's service operator in the demo: belongs to no council, so it is not in plan.yaml's list.
+DEMO_OPERATOR_EMAIL = "operator@service.example.org"
+
+
+def _demo_operator(password_hash: str, summary: SeedSummary) -> None:
+    if db.session.scalar(select(User.id).where(User.email == DEMO_OPERATOR_EMAIL)) is None:
+        db.session.add(
+            User(
+                authority=None,
+                email=DEMO_OPERATOR_EMAIL,
+                job_title="Service operator",
+                role=Role.OPERATOR,
+                password_hash=password_hash,
+                is_demo=True,
+            )
+        )
+        summary.users_created += 1
 
 
 def _authority_and_users(seed: SeedAuthority, password_hash: str, summary: SeedSummary):
