@@ -18,7 +18,8 @@ from tests.accounts.test_sign_in_protection import Phone
 from tests.conftest import _app_on
 from tests.helpers.client import PageClient
 from tests.helpers.data import committed
-from tests.helpers.factories import PASSWORD
+from tests.helpers.factories import PASSWORD, make_user
+from tests.helpers.processes import free_port
 from tracker.auth import devices
 from tracker.extensions import db
 from tracker.models import AuditEvent, User
@@ -198,3 +199,15 @@ def test_pauses_are_logged_and_an_accounts_pause_is_in_its_audit_trail(app, worl
             select(AuditEvent.entity_id, AuditEvent.field, AuditEvent.after).where(AuditEvent.event == "sign_in_paused")
         ).all()
     assert sorted(recorded) == [(world.owner.id, "allowance", "account"), (world.owner.id, "allowance", "device")]
+
+
+def test_when_the_store_cannot_be_reached_nobody_signs_in_unthrottled(databases, tmp_path):
+    unreachable = f"redis://127.0.0.1:{free_port()}/0"
+    for app in _app_on(databases, "empty", tmp_path, RATELIMIT_STORAGE_URI=unreachable, PROPAGATE_EXCEPTIONS=False):
+        with committed(app):
+            user = make_user()
+        browser = Browser(app, "192.0.2.30")
+        refused = browser.sign_in(user.email, PASSWORD)
+        assert refused.status_code == 500
+        assert "Sorry, there is a problem with the service" in refused.get_data(as_text=True)
+        assert not browser.is_signed_in()
