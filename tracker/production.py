@@ -46,15 +46,14 @@ def check(app: Flask) -> None:
 
 
 def _check_throttle_store(app: Flask) -> None:
-    with app.app_context():
-        if app.config.get("RATELIMIT_STORAGE_URI", "memory://").startswith("memory://"):
-            app.logger.warning(
-                "RATELIMIT_STORAGE_URI is memory://: each process counts failed sign-ins separately. With several "
-                "processes or instances, point it at a shared store such as redis://"
-            )
-        elif not limiter.storage.check():
-            # Not refused: the store may start after the app. Until it answers, signing in fails (a fault page).
-            app.logger.warning(
-                "RATELIMIT_STORAGE_URI does not answer: nobody can sign in until the sign-in throttle's store can "
-                "be reached"
-            )
+    if app.config.get("RATELIMIT_STORAGE_URI", "memory://").startswith("memory://"):
+        app.logger.warning(
+            "RATELIMIT_STORAGE_URI is memory://: each process counts failed sign-ins separately. With several "
+            "processes or instances, point it at a shared store such as redis://"
+        )
+    elif not limiter.storage.check():
+        # Not refused: the store may start after the app. Until it answers, signing in fails (a fault page).
+        app.logger.warning(
+            "RATELIMIT_STORAGE_URI does not answer: nobody can sign in until the sign-in throttle's store can "
+            "be reached"
+        )

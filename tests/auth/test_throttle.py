@@ -14,11 +14,11 @@ import pytest
 from itsdangerous import TimestampSigner, URLSafeTimedSerializer
 from sqlalchemy import select
 
-from tests.accounts.test_sign_in_protection import Phone
 from tests.conftest import _app_on
 from tests.helpers.client import PageClient
 from tests.helpers.data import committed
 from tests.helpers.factories import PASSWORD, make_user
+from tests.helpers.phone import Phone
 from tests.helpers.processes import free_port
 from tracker.auth import devices
 from tracker.extensions import db
