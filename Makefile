@@ -92,12 +92,13 @@ pdf-packages:
 	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
 
-# Debian's chromium for the browser tests (no browser download is possible here) and the PostgreSQL server binaries for the throwaway test database; installed only when missing.
+# Debian's chromium for the browser tests (no browser download is possible here), the PostgreSQL server binaries for the throwaway test database, and redis-server for the throttle's cross-process test; installed only when missing.
 .PHONY: system-packages
 system-packages:
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	command -v redis-server >/dev/null || missing="$$missing redis-server"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing from Debian:$$missing"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \

@@ -28,7 +28,7 @@ from tracker.seeding.operations import seed_demo
 
 TESTS = Path(__file__).resolve().parent
 IN_CI = os.environ.get("CI", "").lower() == "true"
-pytest_plugins = ["tests.helpers.world", "tests.helpers.roles"]
+pytest_plugins = ["tests.helpers.world", "tests.helpers.roles", "tests.helpers.redis_server"]
 # The demo seed is judged as of this day, so what is overdue in it does not drift with the calendar.
 SEED_TODAY = "2026-11-22"
 

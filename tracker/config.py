@@ -43,9 +43,12 @@ class Config:
     # Sessions end after this long without a request, and this long after signing in whatever happens.
     SESSION_IDLE_MINUTES = _env_int("SESSION_IDLE_MINUTES", 30)
     SESSION_ABSOLUTE_HOURS = _env_int("SESSION_ABSOLUTE_HOURS", 12)
-    # Where Flask-Limiter counts failed sign-ins: memory for one process; a shared store such as
-    # redis://host:6379 when several app instances serve the same council.
+    # Where failed sign-ins are counted (tracker/auth/throttle.py): memory for one process; Redis, e.g.
+    # redis://host:6379/0, when several processes or instances serve the app, so that all count together.
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    # A store that stops answering fails a sign-in within seconds rather than holding a worker (Redis's
+    # client waits for ever by default); memory ignores them.
+    RATELIMIT_STORAGE_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 2}
     RATELIMIT_HEADERS_ENABLED = False
     # Behind a reverse proxy: how many proxies set X-Forwarded-For/-Proto, so the throttle sees each
     # person's address rather than the proxy's and HTTPS is recognised. 0: no proxy, trust no header.

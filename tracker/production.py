@@ -1,5 +1,6 @@
-"""What the production configuration refuses to start with: a default secret key, demo accounts, or a database
-connection that could change the audit trail."""
+"""What the production configuration refuses to start with (a default secret key, demo accounts, or a
+database connection that could change the audit trail), and what it warns of: a sign-in throttle that does
+not count across processes, or whose store does not answer."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from tracker.config import DEFAULT_SECRET_KEY
 from tracker.database_roles import audit_trail_powers
-from tracker.extensions import db
+from tracker.extensions import db, limiter
 from tracker.models import User
 
 MIN_SECRET_LENGTH = 32
@@ -28,11 +29,7 @@ def check(app: Flask) -> None:
             f"Set SECRET_KEY to a random value of at least {MIN_SECRET_LENGTH} characters, for example "
             "python3 -c 'import secrets; print(secrets.token_urlsafe(48))'"
         )
-    if app.config.get("RATELIMIT_STORAGE_URI", "memory://").startswith("memory://"):
-        app.logger.warning(
-            "RATELIMIT_STORAGE_URI is memory://: each process counts failed sign-ins separately. With several "
-            "processes or instances, point it at a shared store such as redis://"
-        )
+    _check_throttle_store(app)
     with app.app_context():
         for refuse in (_refuse_demo_accounts, _refuse_power_over_the_audit_trail):
             try:
@@ -70,4 +67,18 @@ def _refuse_power_over_the_audit_trail() -> None:
             "application as a role that does not own the tables, and run `db upgrade` with the owner's "
             "MIGRATIONS_DATABASE_URL, which grants that role what it needs (README: Running on PostgreSQL in "
             "production)."
+        )
+
+
+def _check_throttle_store(app: Flask) -> None:
+    if app.config.get("RATELIMIT_STORAGE_URI", "memory://").startswith("memory://"):
+        app.logger.warning(
+            "RATELIMIT_STORAGE_URI is memory://: each process counts failed sign-ins separately. With several "
+            "processes or instances, point it at a shared store such as redis://"
+        )
+    elif not limiter.storage.check():
+        # Not refused: the store may start after the app. Until it answers, signing in fails (a fault page).
+        app.logger.warning(
+            "RATELIMIT_STORAGE_URI does not answer: nobody can sign in until the sign-in throttle's store can "
+            "be reached"
         )

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from tests.helpers.client import PageClient
 from tests.helpers.data import committed
 from tests.helpers.factories import PASSWORD, make_user
-from tracker.accounts import two_factor
+from tests.helpers.phone import Phone
 from tracker.extensions import db
 from tracker.models import AuditEvent, Role, User
 
@@ -93,18 +93,6 @@ def test_sign_in_successes_and_failures_are_recorded_without_the_password(app, w
     assert "sign_in_failed" in events and "signed_in" in events
     logged = caplog.text
     assert WRONG not in logged and PASSWORD not in logged
-
-
-class Phone:
-    """An authenticator app, with a clock the test moves."""
-
-    def __init__(self, monkeypatch, secret=None):
-        self.secret = secret
-        self.now = 1_800_000_000.0
-        monkeypatch.setattr(two_factor, "clock", lambda: self.now)
-
-    def code(self) -> str:
-        return pyotp.TOTP(self.secret).at(self.now)
 
 
 def _with_phone(app, user, monkeypatch) -> Phone:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import secrets
-import signal
 import socket
 import subprocess
 import sys
@@ -22,6 +21,7 @@ import pytest
 from flask import Flask
 
 from tests.conftest import SEED_TODAY, make_config
+from tests.helpers.processes import stop_process
 from tracker import create_app
 from tracker.extensions import db
 
@@ -45,7 +45,7 @@ def pytest_collection_modifyitems(config, items):
 def pytest_terminal_summary(terminalreporter, config):
     if count := config.stash.get(_DESELECTED, 0):
         terminalreporter.write_line(
-            f"tests/scaleout: {count} deselected: two app processes need a shared PostgreSQL (--database=postgresql)"
+            f"tests/scaleout: {count} deselected: several app processes need PostgreSQL (--database=postgresql)"
         )
 
 
@@ -59,17 +59,16 @@ class Server:
         return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
 
 
-def _start(environment: dict[str, str], log: Path) -> Server:
+def _start(environment: dict[str, str], log: Path, workers: int, threads: int, options: list[str]) -> Server:
     """gunicorn on a socket we bind ourselves (passed as fd://), so no other process can take its port."""
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     listener.bind(("127.0.0.1", 0))
     listener.listen(64)
     port = listener.getsockname()[1]
     command = [sys.executable, "-m", "gunicorn", "--bind", f"fd://{listener.fileno()}"]
-    # One process each, with threads enough that every save it is sent runs at once; no control socket,
-    # whose default path both servers would share.
-    command += ["--workers", "1", "--threads", "16", "--timeout", "30", "--graceful-timeout", "5"]
-    command += ["--no-control-socket", "wsgi:app"]
+    # No control socket, whose default path every server would share.
+    command += ["--workers", str(workers), "--threads", str(threads), "--timeout", "30", "--graceful-timeout", "5"]
+    command += ["--no-control-socket", *options, "wsgi:app"]
     with log.open("wb") as output:
         process = subprocess.Popen(
             command,
@@ -100,14 +99,7 @@ def _wait_until_healthy(server: Server) -> None:
 
 
 def _stop(server: Server) -> None:
-    if server.process.poll() is not None:
-        return
-    server.process.terminate()
-    try:
-        server.process.wait(timeout=STOP_SECONDS)
-    except subprocess.TimeoutExpired:
-        os.killpg(server.process.pid, signal.SIGKILL)
-        server.process.wait(timeout=STOP_SECONDS)
+    stop_process(server.process, STOP_SECONDS)
 
 
 @pytest.fixture
@@ -134,8 +126,18 @@ def start_servers(shared_database, tmp_path):
     }
     started: list[Server] = []
 
-    def start(count: int) -> list[Server]:
-        servers = [_start(environment, tmp_path / f"gunicorn-{i}.log") for i in range(count)]
+    def start(
+        count: int,
+        *,
+        workers: int = 1,
+        threads: int = 16,
+        options: tuple[str, ...] = (),
+        settings: dict[str, str] | None = None,
+    ) -> list[Server]:
+        """By default one process each, with threads enough that every request it is sent runs at once;
+        settings are added to the environment (configuration such as RATELIMIT_STORAGE_URI)."""
+        env = {**environment, **(settings or {})}
+        servers = [_start(env, tmp_path / f"gunicorn-{i}.log", workers, threads, list(options)) for i in range(count)]
         started.extend(servers)
         for server in servers:
             _wait_until_healthy(server)

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from tracker.audit import record
+from tracker.auth.throttle import Allowance
 from tracker.extensions import db
 from tracker.models import User
 
@@ -18,9 +19,13 @@ def _unknown_user_hash() -> str:
     return generate_password_hash("no user has this password")
 
 
+def _user_by_email(email: str) -> User | None:
+    return db.session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
+
+
 def authenticate(email: str, password: str) -> User | None:
     """The active user with this email and password, or None. A failure for a known account is recorded."""
-    user = db.session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
+    user = _user_by_email(email)
     if user is None:
         check_password_hash(_unknown_user_hash(), password)
         # No account to record it against: the log keeps it, with the address hashed (it is personal data).
@@ -39,6 +44,24 @@ def _fingerprint(email: str) -> str:
 def failed_attempt(user: User, event: str) -> None:
     record(user, event, None)
     db.session.commit()
+
+
+def sign_in_paused(email: str, address: str, begun: list[Allowance]) -> None:
+    """Failures that used up an allowance: logged (an attack shows in the logs), and a pause of a known
+    account, or of one of its devices, recorded in its audit trail."""
+    for allowance in begun:
+        current_app.logger.warning(
+            "Sign-in paused (%s allowance used up) for email %s from %s",
+            allowance.name,
+            _fingerprint(email),
+            address,
+        )
+    about_account = [allowance.name for allowance in begun if allowance.about_account]
+    user = _user_by_email(email) if about_account else None
+    if user is not None:
+        for name in about_account:
+            record(user, "sign_in_paused", None, field="allowance", after=name)
+        db.session.commit()
 
 
 def signed_in(user: User) -> None:

@@ -11,9 +11,9 @@ from tracker.accounts import two_factor
 from tracker.accounts.forms import CodeForm
 from tracker.accounts.views import two_factor_setup
 from tracker.audit import record
-from tracker.auth import throttle
+from tracker.auth import devices, throttle
 from tracker.auth.forms import SignInForm
-from tracker.auth.operations import authenticate, failed_attempt, signed_in
+from tracker.auth.operations import authenticate, failed_attempt, sign_in_paused, signed_in
 from tracker.extensions import db, limiter
 from tracker.models import User
 from tracker.security import ALL_ROLES, requires_role
@@ -36,19 +36,16 @@ def _safe_next(target: str | None) -> str:
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])
-@limiter.limit(
-    throttle.ACCOUNT_FROM_ADDRESS_LIMIT,
-    key_func=throttle.by_account_and_address,
-    methods=["POST"],
-    deduct_when=throttle.failed,
-)
-@limiter.limit(throttle.ACCOUNT_LIMIT, key_func=throttle.by_account, methods=["POST"], deduct_when=throttle.failed)
-@limiter.limit(throttle.ADDRESS_LIMIT, methods=["POST"], deduct_when=throttle.failed)
 def login():
     if current_user.is_authenticated:
         return redirect(url_for("home.index"))
     form = SignInForm()
     if form.validate_on_submit():
+        # Judged before the password is checked, so a paused attempt learns nothing, even when right.
+        address = request.remote_addr or ""  # the person's own, through PROXY_COUNT proxies
+        judged_by = throttle.allowances(form.email.data, address)
+        if throttle.paused(judged_by):
+            abort(429)
         user = authenticate(form.email.data, form.password.data)
         if user is not None:
             target = _safe_next(request.args.get("next"))
@@ -58,6 +55,8 @@ def login():
                 session.update(pending_user=user.id, pending_at=utcnow().isoformat(), pending_next=target)
                 return redirect(url_for("auth.code" if user.totp_secret else "auth.first_two_factor"))
             return _complete(user, target)
+        if begun := throttle.count_failure(judged_by):
+            sign_in_paused(form.email.data, address, begun)
         # The same message whether the email is unknown or the password wrong.
         form.email.errors.append("Enter a correct email address and password")
     return render_template("auth/login.html", form=form, title="Sign in")
@@ -66,7 +65,10 @@ def login():
 def _complete(user: User, target: str):
     sessions.begin(user)
     signed_in(user)
-    return redirect(target)
+    response = redirect(target)
+    # Only now, fully signed in (after the code where there is one), is this browser trusted.
+    devices.remember(response, throttle.account_key(user.email))
+    return response
 
 
 def _pending_user() -> User:
