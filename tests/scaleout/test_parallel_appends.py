@@ -19,8 +19,8 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from tests.helpers.browser import Browser, Fields, Upload, hidden_fields
 from tests.helpers.factories import make_authority, make_inspection, make_point, make_user
-from tests.scaleout.browser import Browser, Fields, Upload, hidden_fields
 from tracker.actions import operations as ops
 from tracker.actions.conflicts import CONFLICT
 from tracker.actions.operations import ALREADY_ANSWERED

@@ -20,8 +20,8 @@ from datetime import date
 
 from sqlalchemy import select
 
+from tests.helpers.browser import Browser, hidden_fields
 from tests.helpers.factories import make_authority, make_inspection, make_point, make_user
-from tests.scaleout.browser import Browser, hidden_fields
 from tracker.actions import operations as ops
 from tracker.actions.conflicts import CONFLICT
 from tracker.extensions import db
