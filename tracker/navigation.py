@@ -1,14 +1,20 @@
-"""The service navigation, by role: what each kind of user comes to do."""
+"""The service navigation, by role: what each kind of user comes to do; and who is signed in, for the header.
+
+The layout reads the signed-in person only from here (as `signed_in_user`), so a page drawn while the database is
+out of reach shows neither, rather than failing again as it loads them.
+"""
 
 from flask import has_request_context, request, url_for
 from flask_login import current_user
 
 from tracker.models import Role
+from tracker.outages import database_unreachable
 
 
 def navigation_items() -> dict:
-    if not has_request_context() or not current_user.is_authenticated:
-        return {"navigation_items": []}
+    # `current_user` is passed unloaded: only a template that reads it loads the person from the database.
+    if not has_request_context() or database_unreachable() or not current_user.is_authenticated:
+        return {"navigation_items": [], "signed_in_user": None, "current_user": current_user}
     links = []
     if current_user.role == Role.SERVICE_MANAGER:
         links.append(("My actions", "actions.my_actions"))
@@ -32,5 +38,7 @@ def navigation_items() -> dict:
         "navigation_items": [
             {"text": text, "href": url_for(endpoint), "active": request.endpoint == endpoint}
             for text, endpoint in links
-        ]
+        ],
+        "signed_in_user": current_user,
+        "current_user": current_user,
     }
