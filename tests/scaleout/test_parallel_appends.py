@@ -144,7 +144,9 @@ def test_twenty_milestones_added_at_once_all_land(shared_app, start_servers):
     with shared_app.app_context():
         saved = db.session.scalars(select(Milestone).where(Milestone.action_id == team.action_id)).all()
         assert sorted(m.title for m in saved) == titles
-        assert {m.title: m.due_date.day for m in saved} == {f"Milestone typed by person {n}": 1 + n for n in range(20)}
+        assert {m.title: m.due_date.day for m in saved} == {
+            f"Milestone typed by person {n}": 1 + n for n in range(PEOPLE)
+        }
         assert created(team.action_id, Milestone.__tablename__, "title") == titles
 
 
