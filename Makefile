@@ -92,13 +92,15 @@ pdf-packages:
 	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
 
-# Debian's chromium for the browser tests (no browser download is possible here), the PostgreSQL server binaries for the throwaway test database, and redis-server for the throttle's cross-process test; installed only when missing.
+# Debian's chromium for the browser tests (no browser download is possible here), the PostgreSQL server binaries for the throwaway test database, redis-server for the throttle's cross-process test, and unshare and mount for the servers run in namespaces of their own (the throwaway PostgreSQL, the full-disk test); installed only when missing.
 .PHONY: system-packages
 system-packages:
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	command -v redis-server >/dev/null || missing="$$missing redis-server"; \
+	command -v unshare >/dev/null || missing="$$missing util-linux"; \
+	command -v mount >/dev/null || missing="$$missing mount"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing from Debian:$$missing"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \

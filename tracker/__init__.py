@@ -31,6 +31,7 @@ from tracker.inspections.cli import inspection_cli
 from tracker.inspections.views import bp as inspections_bp
 from tracker.models import User
 from tracker.navigation import navigation_items
+from tracker.outages import watch_connections
 from tracker.oversight.blueprint import bp as oversight_bp
 from tracker.pages.views import bp as pages_bp
 from tracker.points.views import bp as points_bp
@@ -100,10 +101,13 @@ def _init_extensions(app: Flask) -> None:
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
     csrf.init_app(app)
     limiter.init_app(app)
-    login_manager.init_app(app)
+    # Flask-Login's own context processor loads the signed-in user for every template, the 503 page drawn
+    # without the database included; templates get the unloaded proxy instead (tracker/navigation.py).
+    login_manager.init_app(app, add_context_processor=False)
     login_manager.login_view = "auth.login"
     login_manager.login_message = "Sign in to see this page."
     login_manager.user_loader(_load_user)
+    watch_connections(app)
 
 
 def _load_user(user_id: str):

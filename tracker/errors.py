@@ -1,13 +1,17 @@
-"""GOV.UK-styled pages for the errors users meet: not allowed, not found, too large, an expired form, and
-a fault of ours (500), which shows a reference that is also in the log beside the stack trace."""
+"""GOV.UK-styled pages for the errors users meet: not allowed, not found, too large, an expired form, a
+fault of ours (500) and the database out of reach (503). The last two show a reference that is also in the
+log beside the stack trace."""
 
-import secrets
+from contextlib import suppress
 
 from flask import Flask, current_app, render_template, request
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import DBAPIError
 from werkzeug.exceptions import InternalServerError
 
 from tracker.extensions import db
+from tracker.faults import logged_with_reference
+from tracker.outages import is_unreachable, mark_unreachable
 
 PAGES = {
     400: ("Sorry, there is a problem with the service", "errors/400.html"),
@@ -16,6 +20,7 @@ PAGES = {
     413: ("The file you chose is too large", "errors/413.html"),
     429: ("Too many attempts to sign in", "errors/429.html"),
     500: ("Sorry, there is a problem with the service", "errors/500.html"),
+    503: ("Sorry, the service is unavailable", "errors/503.html"),
 }
 
 
@@ -33,10 +38,21 @@ def _throttled(error):
 
 def _fault(error: InternalServerError):
     """Log the fault with a reference the user can quote; the page shows the reference and nothing else."""
-    reference = secrets.token_hex(4).upper()
-    current_app.logger.error("Unhandled error, reference %s", reference, exc_info=error.original_exception or error)
+    reference = logged_with_reference("Unhandled error", error.original_exception or error)
     db.session.rollback()  # the failed request's half-done changes must not reach the next one
     return _page(500, reference=reference)
+
+
+def _database_error(error: DBAPIError):
+    """The database out of reach: 503, on a page drawn without it. Any other database error is a fault."""
+    if not is_unreachable(error):
+        raise error  # to the 500 page (or, under test, to the test)
+    mark_unreachable()
+    reference = logged_with_reference("Database unreachable", error)
+    # Nothing was written; a rollback that cannot reach the database either has nothing left to undo.
+    with suppress(DBAPIError):
+        db.session.rollback()
+    return _page(503, reference=reference)
 
 
 def register_error_pages(app: Flask) -> None:
@@ -46,3 +62,4 @@ def register_error_pages(app: Flask) -> None:
     # A form posted without its token, or after the token expired: say so, rather than "Bad Request".
     app.register_error_handler(CSRFError, lambda error: _page(400))
     app.register_error_handler(InternalServerError, _fault)
+    app.register_error_handler(DBAPIError, _database_error)

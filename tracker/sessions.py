@@ -59,7 +59,9 @@ def _ended_because(user: User, now: datetime) -> str | None:
 
 def check_session():
     """before_request: end a session that has run out or been ended elsewhere; otherwise note activity."""
-    if request.endpoint == "static" or not current_user.is_authenticated:
+    # The health check answers for the service, not a person: it must not load anyone, even from a browser
+    # that is signed in, so it still answers in JSON when the database is out of reach.
+    if request.endpoint in ("static", "health.health") or not current_user.is_authenticated:
         return None
     now = utcnow()
     reason = _ended_because(current_user._get_current_object(), now)

@@ -76,3 +76,12 @@ def test_changing_your_own_password_is_not_temporary(app, world):
         "accounts.change_password", {"current": "correct horse battery staple", "new": OWN, "confirm": OWN}, status=302
     )
     assert person.get("actions.my_actions").status_code == 200
+
+
+def test_the_menu_offers_nothing_until_the_password_is_chosen(app, world):
+    _reset_by_admin(app, world)
+    person = _sign_in(app, world.owner.email, TEMPORARY)
+    assert person.get_page("accounts.choose_password").select("#navigation a") == []
+    person.post_form("accounts.choose_password", {"new": OWN, "confirm": OWN}, status=302)
+    menu = {a.get_text(strip=True) for a in person.get_page("actions.my_actions").select("#navigation a")}
+    assert {"My actions", "Whole plan", "Your account"} <= menu

@@ -68,3 +68,31 @@ def test_a_stale_milestone_move_is_refused_too(client, world, app):
     assert "Someone else changed this action" in page.select_one(".govuk-error-summary").text
     assert "moved milestone “Audit of 40 contacts” from 31 October 2026 to 30 November 2026" in page.text
     assert page.select_one("#reason").get_text() == "Mine."
+
+
+def test_an_append_does_not_make_someone_elses_open_form_stale(client, world, app):
+    """Adding a milestone or evidence changes nothing another person is editing, so it raises no version."""
+    owner, director = client, type(client)(app)
+    owner.sign_in(world.owner)
+    director.sign_in(world.director)
+    owner_form = owner.form_fields("actions.progress", action_id=world.action.id)
+    director.post_form(
+        "actions.add_milestone",
+        {"title": "Dip sample", "due_date": ["15", "1", "2027"]},
+        status=302,
+        action_id=world.action.id,
+    )
+    director.post_form(
+        "actions.add_evidence",
+        {
+            "kind": "audit",
+            "description": "Audit.",
+            "evidence_date": ["1", "11", "2026"],
+            "shows_impact": "yes",
+            "link": "https://intranet.example.org/audit",
+        },
+        status=302,
+        action_id=world.action.id,
+    )
+    edit = {"rag": "green", "rag_reason": "On track.", "recovery": "", "narrative": "Saved after the appends."}
+    owner.post_form("actions.progress", {**owner_form, **edit}, status=302, action_id=world.action.id)

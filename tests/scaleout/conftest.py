@@ -6,29 +6,18 @@ deployed. Under --database=sqlite they are deselected rather than skipped, since
 
 from __future__ import annotations
 
-import os
-import secrets
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from flask import Flask
 
-from tests.conftest import SEED_TODAY, make_config
-from tests.helpers.processes import stop_process
+from tests.conftest import make_config
+from tests.helpers.servers import Server, server_environment, start_server, stop_server, wait_until_healthy
 from tracker import create_app
 from tracker.extensions import db
 
 HERE = Path(__file__).resolve().parent
-PROJECT_ROOT = HERE.parent.parent
-START_SECONDS = 30
-STOP_SECONDS = 10
 _DESELECTED = pytest.StashKey[int]()
 
 
@@ -49,59 +38,6 @@ def pytest_terminal_summary(terminalreporter, config):
         )
 
 
-@dataclass
-class Server:
-    process: subprocess.Popen
-    url: str
-    log: Path
-
-    def log_tail(self, lines: int = 40) -> str:
-        return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
-
-
-def _start(environment: dict[str, str], log: Path, workers: int, threads: int, options: list[str]) -> Server:
-    """gunicorn on a socket we bind ourselves (passed as fd://), so no other process can take its port."""
-    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(64)
-    port = listener.getsockname()[1]
-    command = [sys.executable, "-m", "gunicorn", "--bind", f"fd://{listener.fileno()}"]
-    # No control socket, whose default path every server would share.
-    command += ["--workers", str(workers), "--threads", str(threads), "--timeout", "30", "--graceful-timeout", "5"]
-    command += ["--no-control-socket", *options, "wsgi:app"]
-    with log.open("wb") as output:
-        process = subprocess.Popen(
-            command,
-            cwd=PROJECT_ROOT,
-            env=environment,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            pass_fds=(listener.fileno(),),
-            start_new_session=True,  # its own process group, so its workers can be ended with it
-        )
-    listener.close()
-    return Server(process, f"http://127.0.0.1:{port}", log)
-
-
-def _wait_until_healthy(server: Server) -> None:
-    deadline = time.monotonic() + START_SECONDS
-    while time.monotonic() < deadline:
-        if server.process.poll() is not None:
-            pytest.fail(f"gunicorn exited with {server.process.returncode}:\n{server.log_tail()}")
-        try:
-            with urllib.request.urlopen(f"{server.url}/healthz", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            pass
-        time.sleep(0.2)
-    pytest.fail(f"{server.url}/healthz did not answer within {START_SECONDS} s:\n{server.log_tail()}")
-
-
-def _stop(server: Server) -> None:
-    stop_process(server.process, STOP_SECONDS)
-
-
 @pytest.fixture
 def shared_database(databases, tmp_path) -> Iterator[str]:
     """A fresh PostgreSQL database, migrated and empty (from the suite's template), dropped afterwards."""
@@ -113,17 +49,7 @@ def shared_database(databases, tmp_path) -> Iterator[str]:
 @pytest.fixture
 def start_servers(shared_database, tmp_path):
     """Starts gunicorn servers on the shared database, each on its own port; all are stopped afterwards."""
-    environment = {
-        **os.environ,
-        "TRACKER_ENV": "development",
-        "DATABASE_URL": shared_database,
-        # One key for all, as instances behind one load balancer must share it.
-        "SECRET_KEY": secrets.token_urlsafe(48),
-        "TRACKER_TODAY": SEED_TODAY,
-        "UPLOAD_FOLDER": str(tmp_path / "uploads"),
-        "REMINDER_OUTBOX": str(tmp_path / "outbox"),
-        "PROXY_COUNT": "0",
-    }
+    environment = server_environment(shared_database, tmp_path)  # one secret key for all, as behind a balancer
     started: list[Server] = []
 
     def start(
@@ -135,19 +61,22 @@ def start_servers(shared_database, tmp_path):
         settings: dict[str, str] | None = None,
     ) -> list[Server]:
         """By default one process each, with threads enough that every request it is sent runs at once;
-        settings are added to the environment (configuration such as RATELIMIT_STORAGE_URI)."""
+        settings change the servers' environment (RATELIMIT_STORAGE_URI, or DATABASE_URL through a proxy)."""
         env = {**environment, **(settings or {})}
-        servers = [_start(env, tmp_path / f"gunicorn-{i}.log", workers, threads, list(options)) for i in range(count)]
+        servers = [
+            start_server(env, tmp_path / f"gunicorn-{i}.log", workers=workers, threads=threads, options=options)
+            for i in range(count)
+        ]
         started.extend(servers)
         for server in servers:
-            _wait_until_healthy(server)
+            wait_until_healthy(server)
         return servers
 
     try:
         yield start
     finally:
         for server in started:
-            _stop(server)
+            stop_server(server)
 
 
 @pytest.fixture

@@ -12,22 +12,16 @@ replays to the final state.
 
 from __future__ import annotations
 
-import http.cookiejar
 import itertools
 import threading
-import urllib.error
-import urllib.parse
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
-from email.message import Message
-from functools import cached_property
 
-from bs4 import BeautifulSoup
 from sqlalchemy import select
 
-from tests.helpers.factories import PASSWORD, make_authority, make_inspection, make_point, make_user
+from tests.helpers.browser import Browser, hidden_fields
+from tests.helpers.factories import make_authority, make_inspection, make_point, make_user
 from tracker.actions import operations as ops
 from tracker.actions.conflicts import CONFLICT
 from tracker.extensions import db
@@ -36,59 +30,7 @@ from tracker.models import Action, AuditEvent, ProgressUpdate, Role
 ACTIONS = 3
 EDITORS = 8  # the actions' owner and seven directors; even-numbered ones use the first server
 ROUNDS = 4
-REQUEST_SECONDS = 20
 BARRIER_SECONDS = 30
-
-
-@dataclass
-class Response:
-    status: int
-    headers: Message
-    text: str
-
-    @cached_property
-    def page(self) -> BeautifulSoup:
-        return BeautifulSoup(self.text, "html.parser")
-
-
-class _NoRedirects(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None  # a redirect comes back as the response itself
-
-
-class Browser:
-    """One person's browser on one server: its own cookies, redirects not followed."""
-
-    def __init__(self, server_url: str):
-        self.server_url = server_url
-        cookies = urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
-        self._opener = urllib.request.build_opener(cookies, _NoRedirects())
-
-    def request(self, path: str, data: dict[str, str] | None = None) -> Response:
-        body = urllib.parse.urlencode(data).encode() if data is not None else None
-        try:
-            with self._opener.open(self.server_url + path, data=body, timeout=REQUEST_SECONDS) as response:
-                return Response(response.status, response.headers, response.read().decode())
-        except urllib.error.HTTPError as error:  # redirects, refusals and faults alike
-            with error:
-                return Response(error.code, error.headers, error.read().decode(errors="replace"))
-
-    def open_form(self, path: str) -> dict[str, str]:
-        response = self.request(path)
-        assert response.status == 200, f"GET {self.server_url}{path}: {response.status} {response.text[:300]}"
-        return hidden_fields(response.page)
-
-    def sign_in(self, email: str) -> None:
-        response = self.request("/sign-in")
-        fields = hidden_fields(response.page, form=response.page.find("input", {"name": "email"}).find_parent("form"))
-        response = self.request("/sign-in", {**fields, "email": email, "password": PASSWORD})
-        assert response.status == 302, f"sign-in as {email}: {response.status} {response.text[:300]}"
-
-
-def hidden_fields(page: BeautifulSoup, form=None) -> dict[str, str]:
-    """The hidden inputs a save must send back: the CSRF token, the version and the newest event seen."""
-    form = form or page.select_one("form#form")
-    return {tag["name"]: tag.get("value", "") for tag in form.select("input[type=hidden]")}
 
 
 def progress_path(action_id: int) -> str:

@@ -10,6 +10,9 @@ from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from sqlalchemy import update
+from sqlalchemy.orm.attributes import set_committed_value
+
 from tracker.actions import uploads
 from tracker.actions.uploads import CheckedFile
 from tracker.audit import change_fields, record, record_creation
@@ -32,6 +35,9 @@ from tracker.timeutil import utcnow
 
 class PlanRuleError(ValueError):
     """A change the plan's rules do not allow; the message is for the user."""
+
+
+ALREADY_ANSWERED = "This challenge has already been answered"
 
 
 def create_action(
@@ -125,6 +131,18 @@ def record_progress(
     return update
 
 
+def _appended_to(action: Action, when: datetime) -> None:
+    """Mark the action updated by an append (a milestone or evidence added) without taking its version.
+
+    An append changes nothing anyone else is editing, so it neither checks the version nor raises it: a
+    plain UPDATE of `updated_at`, which waits for another save's lock on the row but never fails for it,
+    and never makes someone's open form stale. Edits of the action's own fields still go through the ORM,
+    whose versioned UPDATE refuses a save made over a newer one.
+    """
+    db.session.execute(update(Action).where(Action.id == action.id).values(updated_at=when))
+    set_committed_value(action, "updated_at", when)
+
+
 def is_worse(new: Rag, current: Rag) -> bool:
     return new.severity > current.severity
 
@@ -145,7 +163,7 @@ def add_milestone(action: Action, actor: User | None, *, title: str, due_date: d
     milestone = Milestone(action=action, title=title, due_date=due_date, original_due_date=due_date)
     db.session.add(milestone)
     record_creation(milestone, actor, {"title": title, "due_date": due_date}, at=when)
-    action.updated_at = when
+    _appended_to(action, when)
     return milestone
 
 
@@ -211,7 +229,8 @@ def add_evidence(
     # In the session before anything is loaded: loading autoflushes, and a half-made Evidence must not be.
     db.session.add(evidence)
     if file is not None:
-        evidence.stored_filename = uploads.store(file, upload_folder, action.improvement_point.inspection.authority_id)
+        authority_id = action.improvement_point.inspection.authority_id
+        evidence.stored_filename = uploads.store(file, upload_folder, authority_id, db.session())
         evidence.original_filename = file.original_name
         evidence.content_type = file.content_type
         evidence.size_bytes = len(file.data)
@@ -228,7 +247,7 @@ def add_evidence(
         },
         at=when,
     )
-    action.updated_at = when
+    _appended_to(action, when)
     return evidence
 
 
@@ -314,9 +333,20 @@ def raise_challenge(action: Action, director: User, *, question: str, at: dateti
 
 
 def answer_challenge(challenge: Challenge, actor: User, *, answer: str, at: datetime | None = None) -> None:
+    """Answer an open challenge. Of two answers sent at once exactly one lands: the database itself sets the
+    answer only while none is recorded (its row lock orders the two), and the other is refused."""
     if not challenge.is_open:
-        raise PlanRuleError("This challenge has already been answered")
+        raise PlanRuleError(ALREADY_ANSWERED)
     if not answer.strip():
         raise PlanRuleError("Enter your answer")
     when = at or utcnow()
-    change_fields(challenge, actor, at=when, answer=answer, answered_by=actor, answered_at=when)
+    answered = {"answer": answer, "answered_by_id": actor.id, "answered_at": when}
+    still_open = (Challenge.id == challenge.id) & Challenge.answered_at.is_(None)
+    result = db.session.execute(
+        update(Challenge).where(still_open).values(answered).execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:
+        raise PlanRuleError(ALREADY_ANSWERED)
+    for name, value in (("answer", answer), ("answered_by", actor), ("answered_at", when)):
+        set_committed_value(challenge, name, value)
+        record(challenge, "changed", actor, field=name, before=None, after=value, at=when)

@@ -2,6 +2,7 @@
 
 Each follows one shape: load what may be changed (404 outside the authority, 403 if not the user's),
 validate, refuse a save made over someone else's newer one, call one operation, commit, redirect.
+Adding a milestone or evidence only appends, so it is never refused for someone else's save.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 
 from tracker.actions import operations as ops
-from tracker.actions import uploads
 from tracker.actions.access import action_for_update
 from tracker.actions.conflicts import conflict_with_newer, lost_race, stamp
 from tracker.actions.forms import (
@@ -24,11 +24,19 @@ from tracker.actions.forms import (
     ProposeCompletionForm,
     ReplanMilestoneForm,
 )
-from tracker.actions.uploads import UploadRefused, check_upload
+from tracker.actions.uploads import StorageFailed, UploadRefused, check_upload
 from tracker.extensions import db
+from tracker.faults import logged_with_reference
 from tracker.models import Action, EvidenceKind, Rag
 from tracker.security import PLAN_READERS, requires_role
 from tracker.timeutil import today
+
+# On the evidence form when the file could not be written (the disk or the quota is full): the rest of
+# what the person typed stays on the form, and nothing is saved.
+STORAGE_FAILED = (
+    "The file could not be saved because of a problem with the service. Try again later. If it keeps "
+    "happening, tell your administrator and give them this reference: {reference}"
+)
 
 
 def _not_complete(action: Action):
@@ -36,22 +44,6 @@ def _not_complete(action: Action):
         flash("This action has been signed off as complete, so it can no longer be changed.")
         return redirect(url_for("actions.show", action_id=action.id))
     return None
-
-
-def _append(action: Action, add) -> None:
-    """Add a milestone or evidence. These only append, so a save racing another is simply made again."""
-    for attempt in (1, 2):
-        added = add(action)
-        try:
-            db.session.commit()
-            return
-        except StaleDataError:
-            db.session.rollback()
-            if added is not None and getattr(added, "stored_filename", None):
-                uploads.remove(Path(current_app.config["UPLOAD_FOLDER"]), added.stored_filename)
-            if attempt == 2:
-                raise
-            action = action_for_update(action.id)
 
 
 def _done(action: Action, message: str):
@@ -99,11 +91,8 @@ def add_milestone(action_id: int):
         return closed
     form = MilestoneForm()
     if form.validate_on_submit():
-
-        def add(target: Action):
-            ops.add_milestone(target, current_user, title=form.title.data.strip(), due_date=form.due_date.data)
-
-        _append(action, add)
+        ops.add_milestone(action, current_user, title=form.title.data.strip(), due_date=form.due_date.data)
+        db.session.commit()
         return _done(action, "Milestone added")
     return render_template("actions/milestone_new.html", title="Add a milestone", form=form, action=action)
 
@@ -215,10 +204,9 @@ def add_evidence(action_id: int):
         if form.evidence_date.data and form.evidence_date.data > today():
             form.evidence_date.errors.append("The date of the evidence must be today or in the past")
         if not form.file.errors and not form.evidence_date.errors:
-
-            def add(target: Action):
-                return ops.add_evidence(
-                    target,
+            try:
+                ops.add_evidence(
+                    action,
                     current_user,
                     kind=EvidenceKind(form.kind.data),
                     description=form.description.data.strip(),
@@ -228,9 +216,12 @@ def add_evidence(action_id: int):
                     file=checked,
                     upload_folder=Path(current_app.config["UPLOAD_FOLDER"]),
                 )
-
-            _append(action, add)
-            return _done(action, "Evidence added")
+                db.session.commit()
+                return _done(action, "Evidence added")
+            except StorageFailed as failed:
+                db.session.rollback()
+                reference = logged_with_reference("Evidence file could not be stored", failed)
+                form.file.errors.append(STORAGE_FAILED.format(reference=reference))
     return render_template(
         "actions/evidence_new.html",
         title="Add evidence",

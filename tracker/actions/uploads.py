@@ -2,21 +2,33 @@
 
 The content must agree with the name: a file called report.pdf must start like a PDF, a .docx must be a
 Word package, and so on. The user's file name is kept only to show and to name the download.
+
+A stored file lives and dies with the database transaction that records it: written (and flushed to
+disk) before the commit, and removed again if that transaction ends any way but committed, whether it was
+rolled back, its commit failed or the request ended in an error. A file that could not be written whole
+(a full disk, a quota) is removed at once.
 """
 
 from __future__ import annotations
 
 import io
+import os
 import secrets
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
+from sqlalchemy import event
+from sqlalchemy.orm import Session, SessionTransaction
 from werkzeug.datastructures import FileStorage
 
 
 class UploadRefused(ValueError):
     """The message is for the user."""
+
+
+class StorageFailed(OSError):
+    """The file could not be written (disk full, over quota, not writable); nothing of it is left."""
 
 
 @dataclass(frozen=True)
@@ -95,13 +107,40 @@ def check_upload(upload: FileStorage, max_bytes: int) -> CheckedFile:
     return CheckedFile(original_name=name[-255:], suffix=suffix, content_type=ALLOWED[suffix].content_type, data=data)
 
 
-def store(checked: CheckedFile, folder: Path, authority_id: int) -> str:
-    """Write the file under a generated name in the authority's folder; returns the name to keep."""
+def store(checked: CheckedFile, folder: Path, authority_id: int, session: Session) -> str:
+    """Write the file under a generated name in the authority's folder, kept only if `session` commits;
+    returns the name to keep. Raises StorageFailed, leaving nothing behind, if it cannot be written whole."""
     stored_name = f"{authority_id}/{secrets.token_hex(16)}{checked.suffix}"
     path = folder / stored_name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(checked.data)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("xb") as output:
+            output.write(checked.data)
+            output.flush()
+            # Some file systems (NFS among them) report a full disk or quota only here or at close: find
+            # out now, while the record can still be refused, not after it is committed.
+            os.fsync(output.fileno())
+    except OSError as error:
+        path.unlink(missing_ok=True)
+        raise StorageFailed(error.errno, f"Evidence file could not be stored: {error.strerror}") from error
+    session.info.setdefault(_UNCOMMITTED, []).append(path)
     return stored_name
+
+
+_UNCOMMITTED = "tracker.uploads.uncommitted"
+
+
+@event.listens_for(Session, "after_commit")
+def _keep_committed(session: Session) -> None:
+    if not session.in_nested_transaction():  # a savepoint's release commits nothing yet
+        session.info.pop(_UNCOMMITTED, None)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _remove_uncommitted(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.parent is None:
+        for path in session.info.pop(_UNCOMMITTED, []):
+            path.unlink(missing_ok=True)
 
 
 def stored_path(folder: Path, stored_name: str) -> Path:
@@ -110,11 +149,6 @@ def stored_path(folder: Path, stored_name: str) -> Path:
     if not path.is_relative_to(folder.resolve()):
         raise UploadRefused("Not a stored evidence file")
     return path
-
-
-def remove(folder: Path, stored_name: str) -> None:
-    """Delete a stored file whose record was never saved."""
-    stored_path(folder, stored_name).unlink(missing_ok=True)
 
 
 def download_name(original_name: str, suffix: str = "") -> str:

@@ -1,7 +1,7 @@
 """Signing in (password, then a code for those with two-factor sign-in) and signing out."""
 
+import unicodedata
 from datetime import datetime, timedelta
-from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, logout_user
@@ -23,15 +23,26 @@ bp = Blueprint("auth", __name__)
 
 # How long the code step waits after a correct password.
 PENDING_MINUTES = 5
+# Unicode categories refused in `next`: control characters and lone surrogates.
+_NOT_IN_A_PATH = ("Cc", "Cs")
 
 
 def _safe_next(target: str | None) -> str:
-    """Only a path on this site: no scheme, no host, not protocol-relative."""
-    if target:
-        parts = urlsplit(target)
-        safe_path = target.startswith("/") and not target.startswith("//") and "\\" not in target
-        if not parts.scheme and not parts.netloc and safe_path:
-            return target
+    """Where to go after signing in: `next` if it is a plain path on this site, otherwise the home page.
+
+    A plain path starts with one `/` (so it has no scheme or host) and holds no backslash (browsers read
+    it as `/`, so `/\\host` is `//host`), no control character (browsers drop tabs and line breaks, so
+    `/<tab>/host` is `//host` too, and a line break cannot go in a Location header at all) and no lone
+    surrogate (not a character, so not encodable in one).
+    """
+    if (
+        target
+        and target.startswith("/")
+        and not target.startswith("//")
+        and "\\" not in target
+        and not any(unicodedata.category(ch) in _NOT_IN_A_PATH for ch in target)
+    ):
+        return target
     return url_for("home.index")
 
 

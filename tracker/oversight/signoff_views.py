@@ -78,15 +78,20 @@ def answer(action_id: int, challenge_id: int):
     challenge = next((c for c in action.challenges if c.id == challenge_id), None)
     if challenge is None:
         abort(404)
-    if not challenge.is_open:
-        flash("This challenge has already been answered.")
+    if request.method == "GET" and not challenge.is_open:
+        flash(f"{ops.ALREADY_ANSWERED}.")
         return redirect(url_for("actions.show", action_id=action.id))
     form = AnswerForm()
     if form.validate_on_submit():
-        ops.answer_challenge(challenge, current_user, answer=form.answer.data.strip())
-        db.session.commit()
-        flash("Answer sent", "success")
-        return redirect(url_for("actions.show", action_id=action.id))
+        try:
+            ops.answer_challenge(challenge, current_user, answer=form.answer.data.strip())
+            db.session.commit()
+            flash("Answer sent", "success")
+            return redirect(url_for("actions.show", action_id=action.id))
+        except ops.PlanRuleError as refused:
+            # Someone answered first: their answer is shown, and this person's words stay on the form.
+            db.session.rollback()
+            form.answer.errors.append(str(refused))
     return render_template(
         "oversight/answer.html", title="Answer a challenge", form=form, action=action, challenge=challenge
     )
