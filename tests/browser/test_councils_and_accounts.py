@@ -7,9 +7,7 @@ import pyotp
 from playwright.sync_api import Page, expect
 
 from tests.helpers.axe import assert_accessible
-from tests.helpers.data import committed
-from tests.helpers.factories import PASSWORD, make_user
-from tracker.models import Role
+from tracker.seeding.operations import DEMO_OPERATOR_EMAIL, DEMO_PASSWORD
 
 TEMPORARY = "paper lantern orchard violin"
 ADMINS_OWN = "quiet harbour tulip engine"
@@ -47,11 +45,8 @@ def _sign_out(page: Page) -> None:
     _submit(page, "Sign out")
 
 
-def test_an_operator_starts_a_council_whose_administrator_adds_its_people(page: Page, live_server, seeded_app):
-    with committed(seeded_app):
-        operator = make_user(None, Role.OPERATOR, email="operator@service.example.org")
-
-    _sign_in(page, live_server, operator.email, PASSWORD)
+def test_an_operator_starts_a_council_whose_administrator_adds_its_people(page: Page, live_server):
+    _sign_in(page, live_server, DEMO_OPERATOR_EMAIL, DEMO_PASSWORD)
     _set_up_two_factor(page)
     expect(page.get_by_role("heading", level=1)).to_have_text("Councils")
     expect(page.locator("#councils")).to_contain_text("Leicester City Council")
