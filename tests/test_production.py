@@ -25,18 +25,18 @@ def _start_production(app, caplog, storage_uri: str):
         return create_app(config)
 
 
-def test_memory_is_warned_of_as_counting_per_process(app, caplog):
-    _start_production(app, caplog, "memory://")
+def test_memory_is_warned_of_as_counting_per_process(application_app, caplog):
+    _start_production(application_app, caplog, "memory://")
     assert SEPARATELY in caplog.text
 
 
-def test_a_store_that_does_not_answer_is_warned_of(app, caplog):
-    _start_production(app, caplog, f"redis://127.0.0.1:{free_port()}/0")
+def test_a_store_that_does_not_answer_is_warned_of(application_app, caplog):
+    _start_production(application_app, caplog, f"redis://127.0.0.1:{free_port()}/0")
     assert NO_ANSWER in caplog.text and SEPARATELY not in caplog.text
 
 
-def test_redis_is_used_for_the_counts_without_a_warning(app, caplog, redis_url):
-    production = _start_production(app, caplog, redis_url)
+def test_redis_is_used_for_the_counts_without_a_warning(application_app, caplog, redis_url):
+    production = _start_production(application_app, caplog, redis_url)
     assert NO_ANSWER not in caplog.text and SEPARATELY not in caplog.text
     store = redis.Redis.from_url(redis_url)
     assert not store.keys("*sign-in*")

@@ -24,7 +24,12 @@ def record_probe(user: User, entity: str, object_id: int) -> bool:
     current_app.logger.warning(
         "User %s asked for %s %s of another council: %s %s", user.id, entity, object_id, request.method, request.path
     )
-    if not limiter.limiter.hit(RECORDED_PER_PERSON, "probe", str(user.id)):
+    try:
+        within_limit = limiter.limiter.hit(RECORDED_PER_PERSON, "probe", str(user.id))
+    except Exception:  # the store is out of reach (any client's error): the 404 must not become a 500
+        current_app.logger.exception("Probe by user %s not recorded: the rate limit store did not answer", user.id)
+        return False
+    if not within_limit:
         return False
     # Its own transaction: the request is about to end in a 404 with nothing else to keep.
     db.session.rollback()

@@ -34,8 +34,20 @@ def upgrade():
 
 
 def downgrade():
-    # Operators belong to no council, so they cannot survive the older schema.
-    op.execute("DELETE FROM \"user\" WHERE role = 'service_operator'")
+    # Operators belong to no council, so the older schema has no place for them. One the audit trail names as
+    # having done something cannot be deleted: say so rather than fail on a foreign key half-way.
+    bind = op.get_bind()
+    bind.execute(
+        sa.text(
+            "DELETE FROM \"user\" WHERE role = 'service_operator' AND NOT EXISTS "
+            "(SELECT 1 FROM audit_event WHERE audit_event.actor_id = \"user\".id)"
+        )
+    )
+    if bind.execute(sa.text("SELECT count(*) FROM \"user\" WHERE role = 'service_operator'")).scalar():
+        raise RuntimeError(
+            "This database has service operators, whom the older version cannot hold (they belong to no council "
+            "and the audit trail names them): it cannot be downgraded past f1a2c3d4e5b6."
+        )
     with op.batch_alter_table("user", schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f("ck_user_operator_has_no_authority"), type_="check")
         batch_op.drop_constraint(batch_op.f("ck_user_role"), type_="check")

@@ -4,16 +4,23 @@ council), changes nothing, and is recorded as a probe."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pyotp
 import pytest
 from sqlalchemy import select
 
+from tests.conftest import make_config
 from tests.helpers.client import PageClient
 from tests.helpers.data import committed
 from tests.helpers.factories import PASSWORD, make_user
+from tests.helpers.processes import free_port
+from tracker import create_app
 from tracker.actions import operations as ops
 from tracker.extensions import db
 from tracker.models import Action, AuditEvent, Rag, Role, User
+from tracker.reports import operations as reports
+from tracker.reports.defaults import default_inputs
 
 NEW_PASSWORD = "paper lantern orchard violin"
 
@@ -150,15 +157,53 @@ def test_a_probe_is_recorded_but_cannot_flood_the_trail(client, world):
     assert probes[0].field == f"action {world.other_action.id}"
 
 
-def test_signing_in_with_an_administrators_new_password_is_no_longer_possible_across_councils(app, world):
-    """The whole finding end to end: the Leeds director's draft report was opened by Leicester's admin."""
-    client = PageClient(app)
+def test_the_leeds_director_keeps_their_own_password_and_their_draft_report(app, world):
+    """The whole finding end to end: Leicester's administrator set a Leeds director's password, signed in
+    as them and opened Leeds's draft report."""
+    with committed(app):
+        director = db.session.get(User, world.outsider_director.id)
+        inputs = default_inputs(director.authority, "Scrutiny", date(2026, 12, 1), date(2026, 11, 22))
+        report = reports.save_draft(None, inputs, director)
+    admin = PageClient(app)
+    admin.sign_in(world.admin)
+    url = admin.url("accounts.reset_password", user_id=world.outsider_director.id)
+    assert admin.http.post(url, data={"password": NEW_PASSWORD}).status_code == 404
+    assert admin.get("reports.show", report_id=report.id).status_code == 403  # not an administrator's page at all
+    intruder = PageClient(app)
+    refused = intruder.http.post("/sign-in", data={"email": world.outsider_director.email, "password": NEW_PASSWORD})
+    assert refused.status_code == 200 and intruder.get("reports.show", report_id=report.id).status_code == 302
+    director_client = PageClient(app)
+    signed_in = director_client.http.post(
+        "/sign-in", data={"email": world.outsider_director.email, "password": PASSWORD}
+    )
+    assert signed_in.status_code == 302
+    assert director_client.get("reports.show", report_id=report.id).status_code == 200
+
+
+def test_an_administrator_changes_their_own_password_only_under_your_account(client, world):
+    """The reset page took no current password, so a stolen session could lock the administrator out."""
+    before = _hash(client.app, world.admin)
     client.sign_in(world.admin)
-    client.http.post(
-        client.url("accounts.reset_password", user_id=world.outsider_director.id), data={"password": NEW_PASSWORD}
+    url = client.url("accounts.reset_password", user_id=world.admin.id)
+    assert client.http.get(url).location == "/account/password"
+    assert client.http.post(url, data={"password": NEW_PASSWORD}).location == "/account/password"
+    reset = client.url("accounts.reset_two_factor", user_id=world.admin.id)
+    assert client.http.post(reset).location == "/account/password"
+    assert _hash(client.app, world.admin) == before
+    page = client.get_page("accounts.edit_user", user_id=world.admin.id)
+    assert page.select_one(f"a[href='{url}']") is None
+
+
+def test_a_probe_still_answers_404_when_the_store_that_counts_them_is_out_of_reach(app, world):
+    """A 500 for another council's object beside a 404 for a missing one would reveal which exist."""
+    unreachable = create_app(
+        make_config(
+            app.config["SQLALCHEMY_DATABASE_URI"],
+            RATELIMIT_STORAGE_URI=f"redis://127.0.0.1:{free_port()}/0",
+            RATELIMIT_STORAGE_OPTIONS={"socket_connect_timeout": 1, "socket_timeout": 1},
+        )
     )
-    director = PageClient(app)
-    assert (
-        director.http.post("/sign-in", data={"email": world.outsider_director.email, "password": PASSWORD}).status_code
-        == 302
-    )
+    client = PageClient(unreachable)
+    client.sign_in(world.director)
+    assert client.get("actions.show", action_id=world.other_action.id).status_code == 404
+    assert client.get("actions.show", action_id=999_999).status_code == 404

@@ -1,6 +1,14 @@
 """Two people editing the same action: the second save is refused, shows what changed, keeps its input."""
 
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select, update
+
 from tests.helpers.data import snapshot
+from tracker.actions import operations as ops
+from tracker.extensions import db
+from tracker.models import Action, ActionStatus, Milestone, User
 
 
 def test_the_second_save_is_refused_with_what_changed_and_both_edits_survive(client, world, app):
@@ -96,3 +104,18 @@ def test_an_append_does_not_make_someone_elses_open_form_stale(client, world, ap
     )
     edit = {"rag": "green", "rag_reason": "On track.", "recovery": "", "narrative": "Saved after the appends."}
     owner.post_form("actions.progress", {**owner_form, **edit}, status=302, action_id=world.action.id)
+
+
+def test_nothing_is_added_to_an_action_signed_off_since_it_was_read(app, world):
+    """Issue 16 review: appends no longer take the action's version, so they must still see a sign-off that
+    landed between reading the action and saving (here by another connection, as another request would)."""
+    with app.app_context():
+        action = db.session.get(Action, world.action.id)  # read while in progress
+        owner = db.session.get(User, world.owner.id)
+        with db.engine.begin() as elsewhere:
+            elsewhere.execute(update(Action).where(Action.id == action.id).values(status=ActionStatus.COMPLETE))
+        assert action.status != ActionStatus.COMPLETE  # this request still sees it open
+        with pytest.raises(ops.PlanRuleError, match="signed off"):
+            ops.add_milestone(action, owner, title="Too late", due_date=date(2027, 1, 1))
+        db.session.rollback()
+        assert db.session.scalar(select(func.count(Milestone.id)).where(Milestone.title == "Too late")) == 0

@@ -129,11 +129,19 @@ def test_a_refused_council_says_why_keeps_what_was_typed_and_creates_nothing(
     assert after == before
 
 
-def test_an_operator_adds_another_administrator_when_the_only_one_has_left(app, world, operator):
+def test_an_operator_adds_an_administrator_only_when_the_council_has_none(app, world, operator):
+    """Otherwise an operator could give themselves a way into any council's plan."""
     client = PageClient(app)
     client.sign_in(operator)
     data = {"email": "new.admin@leicester.example.org", "job_title": "Business support", "password": TEMPORARY}
-    client.post_form("councils.new_administrator", data, status=302, authority_id=world.admin.authority_id)
+    council = world.admin.authority_id
+    assert client.get_page("councils.show", authority_id=council).select_one("a[href$='/administrators/new']") is None
+    refused = client.post_form("councils.new_administrator", data, status=302, authority_id=council)
+    assert client.get_page(refused.location).select_one(".govuk-notification-banner") is not None
+    with committed(app):
+        assert db.session.scalar(select(User).where(User.email == "new.admin@leicester.example.org")) is None
+        db.session.get(User, world.admin.id).active = False  # the only administrator has left
+    client.post_form("councils.new_administrator", data, status=302, authority_id=council)
     with committed(app):
         user = db.session.scalar(select(User).where(User.email == "new.admin@leicester.example.org"))
         assert (user.authority_id, user.role, user.must_change_password) == (
@@ -163,3 +171,17 @@ def test_an_operator_sees_councils_and_accounts_but_no_plan(app, world, operator
         assert client.get(endpoint, **values).status_code == 403, endpoint
     navigation = {a.get_text(strip=True) for a in client.get_page("councils.index").select("#navigation a")}
     assert navigation == {"Councils", "Your account"}
+
+
+def test_an_operator_who_has_lost_their_phone_is_reset_at_the_command_line(app, operator):
+    with committed(app):
+        db.session.get(User, operator.id).totp_secret = pyotp.random_base32()
+    result = app.test_cli_runner().invoke(args=["users", "reset-two-factor", "--email", operator.email.upper()])
+    assert result.exit_code == 0, result.output
+    with committed(app):
+        user = db.session.get(User, operator.id)
+        assert user.totp_secret is None and user.session_version == 2
+        event = db.session.scalar(select(AuditEvent).where(AuditEvent.event == "two_factor_reset"))
+        assert (event.entity_id, event.actor_id) == (operator.id, None)
+    missing = app.test_cli_runner().invoke(args=["users", "reset-two-factor", "--email", "nobody@example.org"])
+    assert missing.exit_code != 0 and "no account" in missing.output

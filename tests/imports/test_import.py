@@ -116,6 +116,18 @@ def test_the_same_document_twice_is_refused_with_a_link_to_the_first(client, wor
     assert snapshot(client.app) == before
 
 
+def test_another_council_having_imported_a_document_neither_blocks_nor_is_revealed(client, world):
+    """Issue 16: uniqueness was across the installation, so one council importing another's (public) report
+    refused the other council's own import, and told it the report had been imported somewhere."""
+    client.sign_in(world.director)
+    url = _start(client, pasted=FOCUSED_VISIT.read_text())
+    client.post_form(url, {**_choose_people(_review_fields(client, url), world), "operation": ["confirm"]}, status=302)
+    client.sign_in(world.outsider_director)
+    leeds = _start(client, pasted=FOCUSED_VISIT.read_text())  # not refused
+    page = client.get_page(leeds)
+    assert page.select_one("#existing") is None and "already" not in page.get_text()
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [

@@ -4,6 +4,7 @@ whoever runs the installation (so their passwords are their own, not temporary).
 import click
 from flask.cli import with_appcontext
 
+from tracker import sessions
 from tracker.accounts import operations, passwords
 from tracker.councils import operations as councils
 from tracker.extensions import db
@@ -51,3 +52,18 @@ def create_operator(email: str, name: str | None, job_title: str, password: str)
     )
     db.session.commit()
     click.echo(f"Service operator {email.strip().lower()} created.")
+
+
+@users_cli.command("reset-two-factor")
+@click.option("--email", required=True)
+@with_appcontext
+def reset_two_factor(email: str) -> None:
+    """Reset someone's two-factor sign-in (they set it up again at their next sign-in) and sign them out
+    everywhere: for a service operator who has lost their phone, whom no page can help."""
+    user = operations.find_by_email(email)
+    if user is None:
+        raise click.ClickException(f"There is no account with the email address {email}")
+    operations.set_two_factor(None, user, None, None)
+    sessions.end_all(user)
+    db.session.commit()
+    click.echo(f"Two-factor sign-in reset for {user.email}; they set it up again when they next sign in.")

@@ -14,6 +14,11 @@ from tracker.extensions import db
 from tracker.models import Authority, Role, User
 
 
+def find_by_email(email: str) -> User | None:
+    """The account with this email address, as people type it (any case, spaces around)."""
+    return db.session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
+
+
 def email_taken(email: str, other_than: int | None = None) -> bool:
     """Whether an account has this email address (as people type it: any case, spaces around)."""
     query = select(User.id).where(func.lower(User.email) == email.strip().lower())
@@ -76,7 +81,7 @@ def set_password(actor: User, user: User, password: str) -> None:
     sessions.end_all(user)
 
 
-def set_two_factor(actor: User, user: User, secret: str | None, step: int | None) -> None:
+def set_two_factor(actor: User | None, user: User, secret: str | None, step: int | None) -> None:
     """Turn two-factor sign-in on with a confirmed secret, or off (secret None) for someone to set it up again."""
     user.totp_secret, user.totp_last_step, user.totp_pending_secret = secret, step, None
     record(user, "two_factor_set_up" if secret else "two_factor_reset", actor, field="two_factor")

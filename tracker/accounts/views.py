@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import func, select
 
@@ -35,6 +35,16 @@ def _council_user(user_id: int) -> User:
     """An account of the administrator's own council; any other answers 404, as if it did not exist."""
     user = db.session.get(User, user_id)
     return authority_scoped(user, user.authority_id if user is not None else None, entity="user", object_id=user_id)
+
+
+def _someone_else(user_id: int):
+    """An account of the council other than the administrator's own, whose password and two-factor sign-in
+    they change under Your account, proving who they are (else a stolen session could lock them out)."""
+    user = _council_user(user_id)
+    if user.id == current_user.id:
+        flash("Change your own password and two-factor sign-in under Your account.")
+        abort(redirect(url_for("accounts.change_password")))
+    return user
 
 
 @bp.route("/admin/users")
@@ -133,7 +143,7 @@ def edit_user(user_id: int):
 @bp.route("/admin/users/<int:user_id>/password", methods=["GET", "POST"])
 @requires_role(Role.ADMINISTRATOR)
 def reset_password(user_id: int):
-    user = _council_user(user_id)
+    user = _someone_else(user_id)
     form = ResetPasswordForm()
     if form.validate_on_submit():
         problem = passwords.problem(form.password.data, about=_about(user))
@@ -242,7 +252,7 @@ def two_factor_setup(user: User, done):
 @requires_role(Role.ADMINISTRATOR)
 def reset_two_factor(user_id: int):
     """For someone who has lost their phone: they set two-factor sign-in up again at their next sign-in."""
-    user = _council_user(user_id)
+    user = _someone_else(user_id)
     operations.set_two_factor(current_user, user, None, None)
     sessions.end_all(user)
     db.session.commit()

@@ -37,6 +37,9 @@ class PlanRuleError(ValueError):
     """A change the plan's rules do not allow; the message is for the user."""
 
 
+SIGNED_OFF = "This action has been signed off as complete, so nothing more can be added to it."
+
+
 ALREADY_ANSWERED = "This challenge has already been answered"
 
 
@@ -137,9 +140,18 @@ def _appended_to(action: Action, when: datetime) -> None:
     An append changes nothing anyone else is editing, so it neither checks the version nor raises it: a
     plain UPDATE of `updated_at`, which waits for another save's lock on the row but never fails for it,
     and never makes someone's open form stale. Edits of the action's own fields still go through the ORM,
-    whose versioned UPDATE refuses a save made over a newer one.
+    whose versioned UPDATE refuses a save made over a newer one. The one thing an append must not miss is
+    a sign-off that landed since the action was read: the UPDATE matches only an action not complete
+    (PostgreSQL re-reads the row once another save's lock is released), and finding none refuses.
     """
-    db.session.execute(update(Action).where(Action.id == action.id).values(updated_at=when))
+    touched = db.session.execute(
+        update(Action)
+        .where(Action.id == action.id, Action.status != ActionStatus.COMPLETE)
+        .values(updated_at=when)
+        .execution_options(synchronize_session=False)
+    )
+    if touched.rowcount != 1:
+        raise PlanRuleError(SIGNED_OFF)
     set_committed_value(action, "updated_at", when)
 
 

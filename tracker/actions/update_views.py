@@ -91,9 +91,13 @@ def add_milestone(action_id: int):
         return closed
     form = MilestoneForm()
     if form.validate_on_submit():
-        ops.add_milestone(action, current_user, title=form.title.data.strip(), due_date=form.due_date.data)
-        db.session.commit()
-        return _done(action, "Milestone added")
+        try:
+            ops.add_milestone(action, current_user, title=form.title.data.strip(), due_date=form.due_date.data)
+            db.session.commit()
+            return _done(action, "Milestone added")
+        except ops.PlanRuleError as refused:  # signed off since the page was loaded: the input stays on the form
+            db.session.rollback()
+            form.form_errors.append(str(refused))
     return render_template("actions/milestone_new.html", title="Add a milestone", form=form, action=action)
 
 
@@ -222,6 +226,9 @@ def add_evidence(action_id: int):
                 db.session.rollback()
                 reference = logged_with_reference("Evidence file could not be stored", failed)
                 form.file.errors.append(STORAGE_FAILED.format(reference=reference))
+            except ops.PlanRuleError as refused:  # signed off since the page was loaded (the file goes too)
+                db.session.rollback()
+                form.form_errors.append(str(refused))
     return render_template(
         "actions/evidence_new.html",
         title="Add evidence",

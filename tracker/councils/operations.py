@@ -26,12 +26,17 @@ def slug_for(name: str) -> str:
     return slug
 
 
+def tidy_name(name: str) -> str:
+    return " ".join(name.split())
+
+
 def find_council(name: str) -> Authority | None:
-    return db.session.scalar(select(Authority).where(func.lower(Authority.name) == " ".join(name.lower().split())))
+    """The council of this name, however it is spaced or capitalised."""
+    return db.session.scalar(select(Authority).where(func.lower(Authority.name) == tidy_name(name).lower()))
 
 
 def create_council(actor: User | None, name: str) -> Authority:
-    name = " ".join(name.split())
+    name = tidy_name(name)
     if find_council(name) is not None:
         raise CouncilRefused(f"{name} is already on the service")
     authority = Authority(name=name, slug=slug_for(name))
@@ -39,6 +44,14 @@ def create_council(actor: User | None, name: str) -> Authority:
     db.session.flush()
     record(authority, "created", actor, field="name", after=name)
     return authority
+
+
+def active_administrators(authority: Authority) -> int:
+    return db.session.scalar(
+        select(func.count(User.id)).where(
+            User.authority_id == authority.id, User.role == Role.ADMINISTRATOR, User.active.is_(True)
+        )
+    )
 
 
 def add_administrator(

@@ -62,15 +62,15 @@ def _problems(form: AdministratorForm, council_name: str) -> bool:
 @requires_role(Role.OPERATOR)
 def new():
     form = CouncilForm()
-    if form.validate_on_submit():
-        name = " ".join(form.council.data.split())
-        if operations.find_council(name) is not None:
-            form.council.errors.append(f"{name} is already on the service")
-        if not _problems(form, name) and not form.council.errors:
-            council = operations.create_council(current_user, name)
-            _add(form, council)
+    if form.validate_on_submit() and not _problems(form, form.council.data):
+        try:
+            council = operations.create_council(current_user, form.council.data)
+        except operations.CouncilRefused as refused:
+            form.council.errors.append(str(refused))
+        else:
+            user = _add(form, council)
             db.session.commit()
-            flash(f"{council.name} added, with {form.email.data.strip().lower()} as its administrator", "success")
+            flash(f"{council.name} added, with {user.email} as its administrator", "success")
             return redirect(url_for("councils.show", authority_id=council.id))
     return render_template("councils/new.html", title="Add a council", form=form)
 
@@ -111,6 +111,7 @@ def show(authority_id: int):
         council=council,
         users=users,
         total=total,
+        administrators=operations.active_administrators(council),
         pagination=pagination_params(page, per_page, total, "councils.show", authority_id=council.id),
     )
 
@@ -118,8 +119,15 @@ def show(authority_id: int):
 @bp.route("/councils/<int:authority_id>/administrators/new", methods=["GET", "POST"])
 @requires_role(Role.OPERATOR)
 def new_administrator(authority_id: int):
-    """Another administrator, e.g. when the only one has left: the council's own people are theirs to manage."""
+    """An administrator for a council that has none active (the last has left, or lost their phone): the
+    council's own people are otherwise its administrators' to manage, not the operator's."""
     council = _council(authority_id)
+    if operations.active_administrators(council) > 0:
+        flash(
+            f"{council.name} has an active administrator. They add and change its accounts; you can add one "
+            "only when it has none.",
+        )
+        return redirect(url_for("councils.show", authority_id=council.id))
     form = AdministratorForm()
     if form.validate_on_submit() and not _problems(form, council.name):
         user = _add(form, council)

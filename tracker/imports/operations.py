@@ -38,7 +38,7 @@ def find_pending(text: str, authority_id: int) -> DocumentImport | None:
 
 def start(parsed: ParsedDocument, filename: str, actor: User) -> DocumentImport:
     """Keep what the parser found for review, refusing a document already imported or under review."""
-    duplicate = find_duplicate(parsed.source_text)
+    duplicate = find_duplicate(parsed.source_text, actor.authority_id)
     if duplicate is not None:
         raise ImportRefused("This document has already been imported", duplicate)
     pending = find_pending(parsed.source_text, actor.authority_id)
@@ -68,7 +68,7 @@ def confirm(
     actor: User,
 ) -> Inspection:
     """Create the inspection, its points and one draft action per point, and end the import."""
-    duplicate = find_duplicate(pending.source_text)
+    duplicate = find_duplicate(pending.source_text, authority.id)
     if duplicate is not None:
         raise ImportRefused("This document has already been imported", duplicate)
     parsed = drafts.to_parsed(draft, pending.source_text, dates=dates)

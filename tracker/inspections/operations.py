@@ -29,8 +29,11 @@ def checksum(text: str) -> str:
     return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()
 
 
-def find_duplicate(text: str) -> Inspection | None:
-    return db.session.scalar(select(Inspection).where(Inspection.source_sha256 == checksum(text)))
+def find_duplicate(text: str, authority_id: int) -> Inspection | None:
+    """The council's own inspection of this document, if it has one (another council's is none of its business)."""
+    return db.session.scalar(
+        select(Inspection).where(Inspection.authority_id == authority_id, Inspection.source_sha256 == checksum(text))
+    )
 
 
 def create_inspection(

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 class Inspection(db.Model):
     """One Ofsted document (or the council's committee report on one) and what it found."""
 
+    __table_args__ = (UniqueConstraint("authority_id", "source_sha256"),)
+
     id: Mapped[int] = mapped_column(primary_key=True)
     authority_id: Mapped[int] = mapped_column(ForeignKey("authority.id"), index=True)
     doc_type: Mapped[DocumentKind] = mapped_column(enum_column_type(DocumentKind))
@@ -26,10 +28,12 @@ class Inspection(db.Model):
     published: Mapped[date | None]
     overall_effectiveness: Mapped[str | None] = mapped_column(String(100))
     source_filename: Mapped[str] = mapped_column(String(255))
-    # The document as read, kept verbatim; its checksum recognises the same document imported twice.
+    # The document as read, kept verbatim; its checksum recognises the same document imported twice by one
+    # council. Only within the council: reports are public, so another council may import the same one, and
+    # a refusal would tell it what this council had imported.
     # Deferred: it is tens of kilobytes, and only the document's own page shows it.
     source_text: Mapped[str] = mapped_column(Text, deferred=True)
-    source_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    source_sha256: Mapped[str] = mapped_column(String(64))
     # When the council sent its action plan to Ofsted, to judge the statutory deadline.
     plan_submitted_on: Mapped[date | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

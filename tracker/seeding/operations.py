@@ -143,7 +143,7 @@ def _authority_and_users(seed: SeedAuthority, password_hash: str, summary: SeedS
 
 def _seed_document(path: Path, seed: SeedDocument, authority: Authority, users: dict, summary: SeedSummary):
     parsed = parse_file(path)
-    if find_duplicate(parsed.source_text) is not None:
+    if find_duplicate(parsed.source_text, authority.id) is not None:
         summary.inspections_skipped += 1
         return
     if parsed.authority and _normalise(parsed.authority) != _normalise(authority.name):
