@@ -40,7 +40,7 @@ def downgrade():
     bind.execute(
         sa.text(
             "DELETE FROM \"user\" WHERE role = 'service_operator' AND NOT EXISTS "
-            "(SELECT 1 FROM audit_event WHERE audit_event.actor_id = \"user\".id)"
+            '(SELECT 1 FROM audit_event WHERE audit_event.actor_id = "user".id)'
         )
     )
     if bind.execute(sa.text("SELECT count(*) FROM \"user\" WHERE role = 'service_operator'")).scalar():

@@ -5,7 +5,7 @@ from datetime import date
 from sqlalchemy import func, select
 
 from tests.helpers.data import committed
-from tests.helpers.factories import make_user
+from tests.helpers.factories import make_authority, make_user
 from tests.helpers.paths import SEED
 from tracker.extensions import db
 from tracker.models import (
@@ -100,6 +100,16 @@ def test_seed_reset_refuses_a_database_with_an_account_that_is_not_the_demos(see
     with seeded_app.app_context():
         assert _counts() == before
         assert db.session.get(User, person.id).email == person.email
+
+
+def test_seed_refuses_to_add_the_demo_beside_real_accounts(app):
+    """The demo's accounts share a published password: never beside a real person's, in any environment."""
+    with committed(app):
+        make_user(make_authority("Fenmarsh District Council"), Role.ADMINISTRATOR)
+    result = app.test_cli_runner().invoke(args=["seed"])
+    assert result.exit_code == 1 and "only into a demo database" in result.output
+    with app.app_context():
+        assert db.session.scalar(select(func.count(User.id)).where(User.is_demo.is_(True))) == 0
 
 
 def test_every_point_has_an_action_and_every_action_is_complete_in_its_parts(seeded_app):

@@ -6,7 +6,7 @@ from flask.cli import with_appcontext
 
 from tracker.extensions import db
 from tracker.parsing import DocumentError
-from tracker.seeding.operations import DEMO_PASSWORD, ResetRefused, reset_database, seed_demo
+from tracker.seeding.operations import DEMO_PASSWORD, ResetRefused, holds_real_accounts, reset_database, seed_demo
 from tracker.seeding.plan_file import PlanFileError
 
 
@@ -26,6 +26,13 @@ def seed_command(reset: bool) -> None:
             reset_database()
         except ResetRefused as exc:
             raise click.ClickException(str(exc)) from None
+    with db.engine.connect() as connection:
+        if holds_real_accounts(connection):
+            # Its accounts share a published password: never beside real people's, in any environment.
+            raise click.ClickException(
+                "This database holds accounts that are not the demo's: the demo, whose accounts share a "
+                "published password, is seeded only into a demo database. Nothing was changed."
+            )
     try:
         summary = seed_demo(Path(current_app.config["SEED_FOLDER"]))
     except (PlanFileError, DocumentError) as exc:
