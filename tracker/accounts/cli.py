@@ -22,7 +22,7 @@ users_cli = click.Group("users", help="Accounts that must exist before anyone ca
 def create_admin(authority_name: str, email: str, job_title: str, password: str) -> None:
     """Create an administrator (there are no default accounts). They set up two-factor sign-in at first
     sign-in, then create everyone else on the Accounts page."""
-    problem = passwords.problem(password, about=[email, job_title, authority_name])
+    problem = passwords.problem(password, about=passwords.details(email, None, job_title, authority_name))
     if problem:
         raise click.ClickException(problem)
     if operations.email_taken(email):
@@ -42,7 +42,7 @@ def create_admin(authority_name: str, email: str, job_title: str, password: str)
 def create_operator(email: str, name: str | None, job_title: str, password: str) -> None:
     """Create a service operator: adds councils and their first administrators and sees who has an account,
     never a council's plan. Only this command makes one. They set up two-factor sign-in at first sign-in."""
-    problem = passwords.problem(password, about=[email, job_title, name or ""])
+    problem = passwords.problem(password, about=passwords.details(email, name, job_title, None))
     if problem:
         raise click.ClickException(problem)
     if operations.email_taken(email):

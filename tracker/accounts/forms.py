@@ -64,29 +64,36 @@ class ResetPasswordForm(Form):
     )
 
 
-class ChoosePasswordForm(Form):
+def _new_password() -> PasswordField:
+    return password_field(
+        "New password", "Enter a new password", "At least 12 characters. Three or four random words work well."
+    )
+
+
+def _confirmation() -> PasswordField:
+    return password_field("Confirm new password", "Enter the new password again")
+
+
+class NewPasswordTwice:
+    """A new password typed twice. The fields themselves are made in each form's body, so each form lists
+    its own fields in the order it shows them."""
+
+    def validate_confirm(self, field):
+        if self.new.data and field.data != self.new.data:
+            raise ValidationError("The passwords do not match")
+
+
+class ChoosePasswordForm(NewPasswordTwice, Form):
     """A person choosing their own password in place of a temporary one (they have just signed in with it)."""
 
-    new = password_field(
-        "New password", "Enter a new password", "At least 12 characters. Three or four random words work well."
-    )
-    confirm = password_field("Confirm new password", "Enter the new password again")
-
-    def validate_confirm(self, field):
-        if self.new.data and field.data != self.new.data:
-            raise ValidationError("The passwords do not match")
+    new = _new_password()
+    confirm = _confirmation()
 
 
-class ChangePasswordForm(Form):
+class ChangePasswordForm(NewPasswordTwice, Form):
     current = password_field("Current password", "Enter your current password")
-    new = password_field(
-        "New password", "Enter a new password", "At least 12 characters. Three or four random words work well."
-    )
-    confirm = password_field("Confirm new password", "Enter the new password again")
-
-    def validate_confirm(self, field):
-        if self.new.data and field.data != self.new.data:
-            raise ValidationError("The passwords do not match")
+    new = _new_password()
+    confirm = _confirmation()
 
 
 class CodeForm(Form):

@@ -64,11 +64,12 @@ def create_user(
 
 
 def change_user(actor: User, user: User, **values) -> dict:
-    """Change an account's details; deactivating it, or changing its role or authority, signs it out."""
+    """Change an account's details; deactivating it, or changing its role, signs it out. (Its council never
+    changes: councils are sealed.)"""
     if "email" in values:
         values["email"] = values["email"].strip().lower()
     changed = change_fields(user, actor, **values)
-    if {"active", "role", "authority"} & changed.keys():
+    if {"active", "role"} & changed.keys():
         sessions.end_all(user)
     return changed
 

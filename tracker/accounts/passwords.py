@@ -20,6 +20,11 @@ MIN_SCORE = 3
 _JUDGED = 72
 
 
+def details(email: str, name: str | None, job_title: str, council: str | None) -> list[str]:
+    """What a password must not be built from: the person's own details and their council's name."""
+    return [email, name or "", job_title, council or ""]
+
+
 def problem(password: str, *, about: list[str]) -> str | None:
     """Why this password will not do, as a sentence for the person choosing it; None if it will."""
     if len(password) < MIN_LENGTH:

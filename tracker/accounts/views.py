@@ -27,8 +27,7 @@ bp = Blueprint("accounts", __name__)
 
 
 def _about(user: User) -> list[str]:
-    """What a password must not be built from: the person's own details and their council."""
-    return [user.email, user.name or "", user.job_title, user.authority.name if user.authority else ""]
+    return passwords.details(user.email, user.name, user.job_title, user.authority.name if user.authority else None)
 
 
 def _council_user(user_id: int) -> User:
@@ -80,8 +79,8 @@ def new_user():
     if request.method == "GET":
         form.active.data = True
     if form.validate_on_submit():
-        details = [form.email.data, form.name.data or "", form.job_title.data, authority.name]
-        problem = passwords.problem(form.password.data, about=details)
+        about = passwords.details(form.email.data, form.name.data, form.job_title.data, authority.name)
+        problem = passwords.problem(form.password.data, about=about)
         if operations.email_taken(form.email.data):
             form.email.errors.append("An account with this email address already exists")
         elif problem:

@@ -52,8 +52,8 @@ def _problems(form: AdministratorForm, council_name: str) -> bool:
     """Checks beyond the form's own: a free email address and a strong enough password."""
     if accounts.email_taken(form.email.data):
         form.email.errors.append("An account with this email address already exists")
-    details = [form.email.data, form.name.data or "", form.job_title.data, council_name]
-    if problem := passwords.problem(form.password.data, about=details):
+    about = passwords.details(form.email.data, form.name.data, form.job_title.data, council_name)
+    if problem := passwords.problem(form.password.data, about=about):
         form.password.errors.append(problem)
     return bool(form.email.errors or form.password.errors)
 
