@@ -19,14 +19,15 @@ from tracker.actions import operations as ops
 from tracker.actions.uploads import check_upload
 from tracker.export.plan_export import build_plan_export
 from tracker.extensions import db
-from tracker.models import Action, AuditEvent, EvidenceKind, ProgressUpdate, Rag, User
+from tracker.models import Action, ActionStatus, AuditEvent, EvidenceKind, ProgressUpdate, Rag, User
 
 PDF = b"%PDF-1.4\n% a small but real-looking PDF for the evidence\n%%EOF\n"
 
 
 def _add_file_evidence(app):
     with committed(app):
-        action = db.session.scalar(select(Action).order_by(Action.id))
+        # An open action: nothing is added to one signed off.
+        action = db.session.scalar(select(Action).where(Action.status != ActionStatus.COMPLETE).order_by(Action.id))
         owner = db.session.get(User, action.owner_id)
         checked = check_upload(FileStorage(io.BytesIO(PDF), "audit.pdf", content_type="application/pdf"), 10**6)
         ops.add_evidence(
