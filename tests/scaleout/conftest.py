@@ -22,7 +22,7 @@ import pytest
 from flask import Flask
 
 from tests.conftest import SEED_TODAY, make_config
-from tracker import create_app
+from tracker.app import create_app
 from tracker.extensions import db
 
 HERE = Path(__file__).resolve().parent
