@@ -62,7 +62,7 @@ def test_the_parser_needs_no_flask():
 def test_the_document_reader_starts_without_the_app():
     # The sandbox starts tracker.parsing.worker for every upload: loading the app too would cost each one
     # about a second of CPU (tracker/__init__.py says why it is empty).
-    code = "import sys, tracker.parsing\nprint(sorted(m for m in ('flask', 'sqlalchemy') if m in sys.modules))"
+    code = "import sys, tracker.parsing.worker\nprint(sorted(m for m in ('flask', 'sqlalchemy') if m in sys.modules))"
     result = run("-c", code)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
