@@ -10,9 +10,10 @@ from tracker.extensions import compared_on
 # access to the values within the .ini file in use.
 config = context.config
 
-# Interpret the config file for Python logging.
-# This line sets up loggers basically.
-fileConfig(config.config_file_name)
+# Interpret the config file for Python logging. Loggers that already exist keep working: by default
+# fileConfig disables them, and a process that migrates before it serves (the tests do) would lose, say,
+# the document sandbox's warnings.
+fileConfig(config.config_file_name, disable_existing_loggers=False)
 logger = logging.getLogger("alembic.env")
 
 
