@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 import logging
+import subprocess
+import sys
 import threading
 from dataclasses import replace
 from pathlib import Path
@@ -142,3 +144,19 @@ def test_a_reader_past_its_concurrency_refuses_at_once_and_recovers():
     assert sorted(outcomes) == sorted([f"busy: {BUSY}", TOOK_TOO_LONG])
     # The slot is free again once the first has finished.
     assert sandbox.read_text((SEED_DOCUMENTS / "000_fa815bd9a06c470f.txt").read_text()).improvement_points
+
+
+def test_a_limit_above_the_servers_own_is_held_to_the_servers():
+    # A web server started under `ulimit -v` cannot give its readers more; they still read, within it.
+    code = (
+        "import resource, sys\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (1024 ** 3, 1024 ** 3))\n"
+        "from tracker.parsing import Limits\n"
+        "from tracker.parsing.sandbox import Sandbox\n"
+        "document = Sandbox(Limits(memory_mb=4096), concurrency=1).read_text(sys.stdin.read())\n"
+        "print(len(document.improvement_points))\n"
+    )
+    letter = (SEED_DOCUMENTS / "000_fa815bd9a06c470f.txt").read_text()
+    result = subprocess.run([sys.executable, "-c", code], input=letter, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "3"

@@ -65,15 +65,19 @@ class Sandbox:
 
     def _run(self, filename: str | None, payload: bytes) -> ParsedDocument:
         header = json.dumps({"filename": filename, "limits": self.limits.as_dict()}).encode("utf-8") + b"\n"
-        process = subprocess.Popen(
-            COMMAND,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            cwd=SOURCE_ROOT,
-            env=ENVIRONMENT,
-            start_new_session=True,  # a signal meant for the web server's process group is not its concern
-        )
+        try:
+            process = subprocess.Popen(
+                COMMAND,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                cwd=SOURCE_ROOT,
+                env=ENVIRONMENT,
+                start_new_session=True,  # a signal meant for the web server's process group is not its concern
+            )
+        except OSError:  # no process could be started (the machine's process or memory limits)
+            log.exception("The document reader could not be started")
+            raise Busy(BUSY) from None
         try:
             out, err = process.communicate(header + payload, timeout=self.limits.timeout_seconds)
         except subprocess.TimeoutExpired:

@@ -56,11 +56,19 @@ def confine(limits: Limits) -> None:
     used = resource.getrusage(resource.RUSAGE_SELF)
     # SIGXCPU at the soft limit ends the process; the hard limit (SIGKILL) a second later is a backstop.
     cpu = math.ceil(used.ru_utime + used.ru_stime) + limits.cpu_seconds
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+    lower(resource.RLIMIT_CPU, cpu, cpu + 1)
     memory = limits.memory_mb * 1024 * 1024
-    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
+    lower(resource.RLIMIT_AS, memory, memory)
+    lower(resource.RLIMIT_CORE, 0, 0)
+    lower(resource.RLIMIT_FSIZE, 0, 0)
+
+
+def lower(limit: int, soft: int, hard: int) -> None:
+    """Set a limit, never above one the server was already started with (which cannot be raised)."""
+    _, current = resource.getrlimit(limit)
+    if current != resource.RLIM_INFINITY:
+        soft, hard = min(soft, current), min(hard, current)
+    resource.setrlimit(limit, (soft, hard))
 
 
 if __name__ == "__main__":
