@@ -117,7 +117,7 @@ def test_a_reader_that_fails_outright_gives_a_plain_message_and_logs_why(caplog)
     # The reader cannot even hold a 32 MB upload in 64 MB of address space: it dies with a traceback.
     with caplog.at_level(logging.ERROR, "tracker.parsing.sandbox"):
         assert read(b"x" * (32 * 1024 * 1024), "notes.txt", replace(UNCHECKED, memory_mb=64)) == COULD_NOT_READ
-    assert "The document reader failed on notes.txt (exit status 1)" in caplog.text
+    assert "The document reader failed on 'notes.txt' (exit status 1)" in caplog.text
     assert "MemoryError" in caplog.text
 
 

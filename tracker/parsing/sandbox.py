@@ -65,6 +65,7 @@ class Sandbox:
 
     def _run(self, filename: str | None, payload: bytes) -> ParsedDocument:
         header = json.dumps({"filename": filename, "limits": self.limits.as_dict()}).encode("utf-8") + b"\n"
+        named = repr(filename) if filename is not None else "pasted text"  # repr: a name cannot forge log lines
         try:
             process = subprocess.Popen(
                 COMMAND,
@@ -83,12 +84,10 @@ class Sandbox:
         except subprocess.TimeoutExpired:
             process.kill()
             process.communicate()
-            log.warning(
-                "A document (%s) was stopped after %s s", filename or "pasted text", self.limits.timeout_seconds
-            )
+            log.warning("A document (%s) was stopped after %s s", named, self.limits.timeout_seconds)
             raise TooComplex(TOOK_TOO_LONG) from None
         if process.returncode == -signal.SIGXCPU:
-            log.warning("A document (%s) used its %s s of CPU time", filename or "pasted text", self.limits.cpu_seconds)
+            log.warning("A document (%s) used its %s s of CPU time", named, self.limits.cpu_seconds)
             raise TooComplex(TOOK_TOO_LONG)
         answer = _answer(out) if process.returncode == 0 else None
         if answer is None:
@@ -96,7 +95,7 @@ class Sandbox:
             # for the operator; the person is told plainly.
             log.error(
                 "The document reader failed on %s (exit status %s): %s",
-                filename or "pasted text",
+                named,
                 process.returncode,
                 err.decode("utf-8", "replace")[-STDERR_LOGGED:],
             )
@@ -111,6 +110,6 @@ def _answer(out: bytes) -> dict | None:
         answer = json.loads(out)
     except ValueError:
         return None
-    if not isinstance(answer, dict) or not ({"error"} <= answer.keys() or {"document", "source_text"} <= answer.keys()):
-        return None
-    return answer
+    if isinstance(answer, dict) and ("error" in answer or {"document", "source_text"} <= answer.keys()):
+        return answer
+    return None
