@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 
 import docx
@@ -98,3 +100,25 @@ def long_text(characters: int) -> str:
     """Plain text of the given length, in lines of report-like prose."""
     sentence = "Inspectors found that the quality of practice varied across the service and its teams.\n"
     return (sentence * (characters // len(sentence) + 1))[:characters]
+
+
+# Written out rather than imported: the tests check the wording people see.
+TOO_COMPLEX = "This document is too large or complex to read: "
+
+
+@dataclass(frozen=True)
+class Crafted:
+    build: Callable[[], bytes]
+    filename: str
+    reason: str  # why it is refused under the default limits
+
+
+CRAFTED = {
+    "200,000 paragraphs": Crafted(many_paragraphs_docx, "report.docx", "it has more than 20,000 paragraphs"),
+    "nested 5,000 deep": Crafted(deeply_nested_docx, "report.docx", "its parts are nested more than 100 levels deep"),
+    "zip bomb": Crafted(zip_bomb_docx, "report.docx", "it unpacks to more than 50MB"),
+    "2,000 pages": Crafted(pdf_with_pages, "report.pdf", "it has more than 150 pages"),
+    "3 MB of text": Crafted(
+        lambda: long_text(3_000_000).encode(), "report.txt", "it has more than 1,000,000 characters of text"
+    ),
+}

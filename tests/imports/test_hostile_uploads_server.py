@@ -32,6 +32,7 @@ from bs4 import BeautifulSoup
 from tests.conftest import SEED_TODAY
 from tests.helpers import hostile
 from tests.helpers.factories import PASSWORD
+from tests.helpers.hostile import CRAFTED, TOO_COMPLEX
 from tests.helpers.servers import start_server, stop_server, wait_until_healthy
 from tracker.parsing.sandbox import BUSY
 
@@ -44,16 +45,12 @@ OVERHEAD_SECONDS = 4
 HEALTH_SECONDS = 1
 RETRY_UNTIL_SECONDS = 90  # one document told "busy" tries again until then
 
-TOO_COMPLEX = "This document is too large or complex to read: "
 TOOK_TOO_LONG = "it took too long to read"
 TOO_MUCH_TEXT = "it has more than 1,000,000 characters of text"
-CRAFTED = [
-    ("file", "nested.docx", hostile.deeply_nested_docx, "its parts are nested more than 100 levels deep"),
-    ("file", "paragraphs.docx", hostile.many_paragraphs_docx, "it has more than 20,000 paragraphs"),
-    ("file", "bomb.docx", hostile.zip_bomb_docx, "it unpacks to more than 50MB"),
-    ("file", "pages.pdf", hostile.pdf_with_pages, "it has more than 150 pages"),
-    ("file", "text.txt", lambda: hostile.long_text(3_000_000).encode(), TOO_MUCH_TEXT),
-    ("pasted", None, lambda: hostile.long_text(1_000_001), TOO_MUCH_TEXT),
+# Each crafted file, and pasted text past the limit: (name, field, file name or None, content, reason).
+SENT = [
+    *((name, "file", c.filename, c.build, c.reason) for name, c in CRAFTED.items()),
+    ("pasted text", "pasted", None, lambda: hostile.long_text(1_000_001), TOO_MUCH_TEXT),
 ]
 COPIES = 2  # of each: twelve uploads at once, for eight threads
 
@@ -156,8 +153,8 @@ def test_crafted_uploads_at_once_each_end_within_the_limit_while_the_health_chec
     browser = Browser(server.url)
     browser.sign_in(world.director.email)
     token = browser.csrf_token("/imports/new")
-    documents = [(field_name, name, build()) for field_name, name, build, _ in CRAFTED]
-    uploads = [Upload(name or "pasted text", reason) for _ in range(COPIES) for _, name, _, reason in CRAFTED]
+    documents = [(field_name, filename, build()) for _, field_name, filename, build, _ in SENT]
+    uploads = [Upload(name, reason) for _ in range(COPIES) for name, _, _, _, reason in SENT]
 
     health: list[tuple[float, int]] = []
     done = threading.Event()

@@ -11,23 +11,10 @@ import pytest
 from tests.helpers import hostile
 from tests.helpers.client import PageClient
 from tests.helpers.data import snapshot
+from tests.helpers.hostile import CRAFTED, TOO_COMPLEX
 from tests.helpers.paths import SEED_DOCUMENTS
 from tracker.imports import reader
 from tracker.parsing.sandbox import BUSY
-
-TOO_COMPLEX = "This document is too large or complex to read: "
-
-CRAFTED = {
-    "200,000 paragraphs": (hostile.many_paragraphs_docx, "report.docx", "it has more than 20,000 paragraphs"),
-    "nested 5,000 deep": (hostile.deeply_nested_docx, "report.docx", "its parts are nested more than 100 levels deep"),
-    "zip bomb": (hostile.zip_bomb_docx, "report.docx", "it unpacks to more than 50MB"),
-    "2,000 pages": (hostile.pdf_with_pages, "report.pdf", "it has more than 150 pages"),
-    "3 MB of text": (
-        lambda: hostile.long_text(3_000_000).encode(),
-        "report.txt",
-        "it has more than 1,000,000 characters of text",
-    ),
-}
 
 
 def refusal(page, field: str) -> str:
@@ -42,11 +29,11 @@ def refusal(page, field: str) -> str:
 
 @pytest.mark.parametrize("name", CRAFTED)
 def test_a_crafted_upload_is_refused_with_the_limit_it_passed_and_nothing_is_kept(client, world, name):
-    build, filename, reason = CRAFTED[name]
+    crafted = CRAFTED[name]
     client.sign_in(world.director)
     before = snapshot(client.app)
-    page = client.post_form("imports.new", {"file": (io.BytesIO(build()), filename)})
-    assert refusal(page, "file") == TOO_COMPLEX + reason
+    page = client.post_form("imports.new", {"file": (io.BytesIO(crafted.build()), crafted.filename)})
+    assert refusal(page, "file") == TOO_COMPLEX + crafted.reason
     assert snapshot(client.app) == before  # no DocumentImport, no audit event
 
 

@@ -13,33 +13,21 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.helpers import hostile
+from tests.helpers.hostile import CRAFTED, TOO_COMPLEX
 from tests.helpers.paths import SEED_DOCUMENTS
 from tracker.parsing import NOT_AN_INSPECTION, DocumentError, Limits, parse_bytes, parse_text
 
 LIMITS = Limits()
 REPORT = SEED_DOCUMENTS / "001_11c695456367b2f4.txt"  # Leicester's 2017 report: 11 recommendations
 PDF = Path(__file__).parent / "documents" / "ilacs_ashcombe.pdf"
-TOO_COMPLEX = "This document is too large or complex to read: "
-
-CRAFTED = {
-    "200,000 paragraphs": (hostile.many_paragraphs_docx, "report.docx", "it has more than 20,000 paragraphs"),
-    "nested 5,000 deep": (hostile.deeply_nested_docx, "report.docx", "its parts are nested more than 100 levels deep"),
-    "zip bomb": (hostile.zip_bomb_docx, "report.docx", "it unpacks to more than 50MB"),
-    "2,000 pages": (hostile.pdf_with_pages, "report.pdf", "it has more than 150 pages"),
-    "3 MB of text": (
-        lambda: hostile.long_text(3_000_000).encode(),
-        "report.txt",
-        "it has more than 1,000,000 characters of text",
-    ),
-}
 
 
 @pytest.mark.parametrize("name", CRAFTED)
 def test_a_crafted_document_is_refused_with_the_limit_it_passed(name):
-    build, filename, reason = CRAFTED[name]
+    crafted = CRAFTED[name]
     with pytest.raises(DocumentError) as error:
-        parse_bytes(build(), filename, LIMITS)
-    assert str(error.value) == TOO_COMPLEX + reason
+        parse_bytes(crafted.build(), crafted.filename, LIMITS)
+    assert str(error.value) == TOO_COMPLEX + crafted.reason
 
 
 def test_pasted_text_past_the_limit_is_refused():
