@@ -2,7 +2,7 @@
 
 import gc
 
-from tracker import create_app
+from tracker.app import create_app
 
 app = create_app()
 

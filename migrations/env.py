@@ -11,9 +11,9 @@ from tracker.extensions import compared_on
 # access to the values within the .ini file in use.
 config = context.config
 
-# Interpret the config file for Python logging.
-# This line sets up loggers basically.
-# Without silencing the loggers that already exist (the app's own, when migrations run inside it, as the tests do).
+# Interpret the config file for Python logging. Loggers that already exist keep working: by default
+# fileConfig disables them, and a process that migrates before it serves (the tests do) would lose, say,
+# the document sandbox's warnings.
 fileConfig(config.config_file_name, disable_existing_loggers=False)
 logger = logging.getLogger("alembic.env")
 

@@ -21,7 +21,7 @@ from jinja2 import BytecodeCache
 
 from tests.helpers.client import PageClient
 from tests.helpers.paths import SEED
-from tracker import create_app
+from tracker.app import create_app
 from tracker.config import TestConfig
 from tracker.extensions import db
 from tracker.seeding.operations import seed_demo

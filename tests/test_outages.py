@@ -26,7 +26,7 @@ from tests.helpers.client import PageClient, check_page
 from tests.helpers.data import committed
 from tests.helpers.factories import make_action, make_authority, make_inspection, make_point, make_user
 from tests.helpers.tcp_proxy import TcpProxy
-from tracker import create_app
+from tracker.app import create_app
 from tracker.config import Config
 from tracker.extensions import db
 from tracker.models import Milestone, Role, User

@@ -9,7 +9,7 @@ import redis
 from tests.conftest import make_config
 from tests.helpers.client import PageClient
 from tests.helpers.processes import free_port
-from tracker import create_app
+from tracker.app import create_app
 
 GOOD_KEY = "k" * 48
 SEPARATELY = "each process counts failed sign-ins separately"

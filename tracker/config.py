@@ -6,12 +6,22 @@ Every setting can be given as an environment variable of the same name; README l
 import os
 from pathlib import Path
 
+from tracker.parsing.limits import Limits
+
 DEFAULT_SECRET_KEY = "dev-only-not-secret"
 
 
 def _env_int(name: str, default: int) -> int:
     value = os.environ.get(name)
     return int(value) if value else default
+
+
+def _env_float(name: str, default: float) -> float:
+    value = os.environ.get(name)
+    return float(value) if value else default
+
+
+READER = Limits()  # the defaults, and how they were measured, are in tracker/parsing/limits.py
 
 
 class Config:
@@ -53,6 +63,18 @@ class Config:
     # Behind a reverse proxy: how many proxies set X-Forwarded-For/-Proto, so the throttle sees each
     # person's address rather than the proxy's and HTTPS is recognised. 0: no proxy, trust no header.
     PROXY_COUNT = _env_int("PROXY_COUNT", 0)
+    # An uploaded or pasted document is read by a process of its own (tracker/parsing/sandbox.py) under these
+    # limits, one setting for each field of Limits (tracker/imports/reader.py). Each web process reads at most
+    # PARSE_CONCURRENCY documents at once and refuses more ("busy") rather than queueing them.
+    PARSE_CPU_SECONDS = _env_int("PARSE_CPU_SECONDS", READER.cpu_seconds)
+    PARSE_TIMEOUT_SECONDS = _env_float("PARSE_TIMEOUT_SECONDS", READER.timeout_seconds)
+    PARSE_MEMORY_MB = _env_int("PARSE_MEMORY_MB", READER.memory_mb)
+    PARSE_MAX_PAGES = _env_int("PARSE_MAX_PAGES", READER.max_pages)
+    PARSE_MAX_PARAGRAPHS = _env_int("PARSE_MAX_PARAGRAPHS", READER.max_paragraphs)
+    PARSE_MAX_TEXT_CHARACTERS = _env_int("PARSE_MAX_TEXT_CHARACTERS", READER.max_text_characters)
+    PARSE_MAX_UNPACKED_MB = _env_int("PARSE_MAX_UNPACKED_MB", READER.max_unpacked_mb)
+    PARSE_MAX_NESTING = _env_int("PARSE_MAX_NESTING", READER.max_nesting)
+    PARSE_CONCURRENCY = _env_int("PARSE_CONCURRENCY", 2)
 
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     SESSION_COOKIE_HTTPONLY = True
@@ -68,9 +90,11 @@ class Config:
         # The upload limit plus room for the other fields of a multipart form.
         return (self.MAX_UPLOAD_MB + 1) * 1024 * 1024
 
-    # A document's text pasted into a form field (Flask's default is 500 kB): a million characters of
-    # UTF-8, at most four bytes each.
-    MAX_FORM_MEMORY_SIZE = 4 * 1024 * 1024
+    @property
+    def MAX_FORM_MEMORY_SIZE(self) -> int:  # noqa: N802 - Flask reads this exact name
+        # A document's text pasted into a form field (Flask's default is 500 kB): as many characters as the
+        # reader accepts, at most four bytes each in UTF-8.
+        return 4 * self.PARSE_MAX_TEXT_CHARACTERS
 
 
 class DevelopmentConfig(Config):

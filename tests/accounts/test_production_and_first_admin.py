@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from tests.conftest import make_config
 from tests.helpers.data import committed
-from tracker import create_app
+from tracker.app import create_app
 from tracker.config import DEFAULT_SECRET_KEY
 from tracker.extensions import db
 from tracker.models import Authority, Role, User

@@ -15,8 +15,8 @@ from tests.helpers.client import PageClient
 from tests.helpers.data import committed
 from tests.helpers.factories import PASSWORD, make_user
 from tests.helpers.processes import free_port
-from tracker import create_app
 from tracker.actions import operations as ops
+from tracker.app import create_app
 from tracker.extensions import db
 from tracker.models import Action, AuditEvent, Rag, Role, User
 from tracker.reports import operations as reports

@@ -24,7 +24,7 @@ from tests.helpers.browser import Browser, Upload, hidden_fields
 from tests.helpers.data import committed
 from tests.helpers.factories import make_action, make_authority, make_inspection, make_point, make_user
 from tests.helpers.servers import Server, server_environment, start_server, stop_server, wait_until_healthy
-from tracker import create_app
+from tracker.app import create_app
 from tracker.extensions import db
 from tracker.models import AuditEvent, Evidence, Role
 

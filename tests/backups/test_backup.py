@@ -14,9 +14,9 @@ from werkzeug.datastructures import FileStorage
 
 from tests.conftest import make_config
 from tests.helpers.data import committed
-from tracker import create_app
 from tracker.actions import operations as ops
 from tracker.actions.uploads import check_upload
+from tracker.app import create_app
 from tracker.export.plan_export import build_plan_export
 from tracker.extensions import db
 from tracker.models import Action, ActionStatus, AuditEvent, EvidenceKind, ProgressUpdate, Rag, User

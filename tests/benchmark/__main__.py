@@ -15,7 +15,7 @@ from flask_migrate import upgrade
 
 from tests.benchmark import databases, pages, report
 from tests.conftest import make_config
-from tracker import create_app
+from tracker.app import create_app
 from tracker.demo.generate import generate
 from tracker.extensions import db
 

@@ -14,7 +14,7 @@ from sqlalchemy import create_engine, make_url, text
 from tests.conftest import make_config
 from tests.helpers.paths import PROJECT
 from tests.helpers.roles import PASSWORD
-from tracker import create_app
+from tracker.app import create_app
 from tracker.extensions import db
 from tracker.production import UnsafeConfiguration
 

@@ -21,7 +21,7 @@ from flask_migrate import upgrade
 from sqlalchemy import make_url
 
 from tests.conftest import PostgresDatabases, _app_on, make_config
-from tracker import create_app
+from tracker.app import create_app
 from tracker.extensions import db
 
 PASSWORD = "role-password-for-tests"

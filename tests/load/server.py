@@ -19,7 +19,7 @@ from sqlalchemy import select
 
 from tests.benchmark.databases import _free_port
 from tests.conftest import SEED_TODAY, make_config
-from tracker import create_app
+from tracker.app import create_app
 from tracker.demo.generate import generate
 from tracker.extensions import db
 from tracker.models import Authority, Role, User

@@ -14,7 +14,7 @@ from flask import Flask
 
 from tests.conftest import make_config
 from tests.helpers.servers import Server, server_environment, start_server, stop_server, wait_until_healthy
-from tracker import create_app
+from tracker.app import create_app
 from tracker.extensions import db
 
 HERE = Path(__file__).resolve().parent

@@ -11,8 +11,6 @@ from tracker.models import DocumentKind, PointKind
 from tracker.parsing.model import GRADES
 from tracker.text import clean_text
 
-# A long inspection report is some 200,000 characters of text.
-PASTE_LIMIT = 1_000_000
 TEXT_LIMIT = 5000
 
 
@@ -45,11 +43,8 @@ class UploadForm(Form):
         description="A PDF, Word (.docx) or text file, as Ofsted or the council published it.",
         widget=GovFileInput(),
     )
-    pasted = TextAreaField(
-        "Or paste its text",
-        widget=GovTextArea(),
-        validators=[Length(max=PASTE_LIMIT, message=f"The pasted text must be {PASTE_LIMIT:,} characters or fewer")],
-    )
+    # Its length is the reader's limit (PARSE_MAX_TEXT_CHARACTERS), checked with the text of an upload's.
+    pasted = TextAreaField("Or paste its text", widget=GovTextArea())
 
     def has_file(self) -> bool:
         return bool(self.file.data and getattr(self.file.data, "filename", ""))

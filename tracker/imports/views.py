@@ -13,14 +13,15 @@ from sqlalchemy.orm.exc import StaleDataError
 from tracker.extensions import db
 from tracker.forms import choices, error_summary_items
 from tracker.imports import draft as drafts
-from tracker.imports import operations
+from tracker.imports import operations, reader
 from tracker.imports.forms import ReviewForm, UploadForm
 from tracker.models import Authority, DocumentImport, Inspection, Role, User
-from tracker.parsing import DocumentError, parse_bytes, parse_text
+from tracker.parsing import DocumentError
 from tracker.security import authority_scoped, requires_role
 from tracker.timeutil import today
 
 bp = Blueprint("imports", __name__)
+bp.record_once(lambda state: reader.init_app(state.app))  # the sandbox that reads uploads, one for each app
 
 IMPORTERS = (Role.DIRECTOR, Role.ADMINISTRATOR)
 PENDING_SHOWN = 50
@@ -44,20 +45,21 @@ def index():
 def new():
     form = UploadForm()
     if form.validate_on_submit():
+        source = form.file if form.has_file() else form.pasted  # where a refusal is shown
         try:
             if form.has_file():
                 upload = form.file.data
                 data = upload.read(current_app.config["MAX_UPLOAD_MB"] * 1024 * 1024 + 1)
                 if len(data) > current_app.config["MAX_UPLOAD_MB"] * 1024 * 1024:
                     raise DocumentError(f"The file must be smaller than {current_app.config['MAX_UPLOAD_MB']}MB")
-                parsed, filename = parse_bytes(data, upload.filename), upload.filename
+                parsed, filename = reader.sandbox().read_file(data, upload.filename), upload.filename
             else:
-                parsed, filename = parse_text(form.pasted.data), "Pasted text"
+                parsed, filename = reader.sandbox().read_text(form.pasted.data), "Pasted text"
             pending = operations.start(parsed, filename[:255], current_user)
-        except DocumentError as exc:
-            form.file.errors = [*form.file.errors, str(exc)]
+        except DocumentError as exc:  # unreadable, past a limit of the reader's, or every reader busy
+            source.errors = [*source.errors, str(exc)]
         except operations.ImportRefused as exc:
-            form.file.errors = [*form.file.errors, str(exc)]
+            source.errors = [*source.errors, str(exc)]
             return render_template(
                 "imports/new.html", title="Upload a document", form=form, existing=_link_to(exc.existing)
             )

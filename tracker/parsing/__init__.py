@@ -20,6 +20,7 @@ from tracker.parsing.blocks import build_blocks
 from tracker.parsing.cleanup import clean_lines, normalise
 from tracker.parsing.extract import extract_text
 from tracker.parsing.judgements import find_judgements
+from tracker.parsing.limits import Limits, TooComplex
 from tracker.parsing.model import DocumentError, ImprovementPoint, Judgement, ParsedDocument, SupportingParagraph
 from tracker.parsing.sections import find_points, find_strengths
 from tracker.parsing.supporting import find_supporting_paragraphs
@@ -28,8 +29,10 @@ __all__ = [
     "DocumentError",
     "ImprovementPoint",
     "Judgement",
+    "Limits",
     "ParsedDocument",
     "SupportingParagraph",
+    "TooComplex",
     "parse_bytes",
     "parse_file",
     "parse_text",
@@ -51,14 +54,17 @@ def parse_file(path: str | Path) -> ParsedDocument:
     return parse_bytes(data, path.name)
 
 
-def parse_bytes(data: bytes, filename: str) -> ParsedDocument:
-    """Read an uploaded file; its name's suffix says which kind it should be."""
-    return parse_text(extract_text(data, filename))
+def parse_bytes(data: bytes, filename: str, limits: Limits | None = None) -> ParsedDocument:
+    """Read a file's bytes; its name's suffix says which kind it should be. An upload is read through
+    tracker.parsing.sandbox, which calls this in a process of its own, with limits."""
+    return parse_text(extract_text(data, filename, limits), limits)
 
 
-def parse_text(text: str) -> ParsedDocument:
+def parse_text(text: str, limits: Limits | None = None) -> ParsedDocument:
     if not text or not text.strip():
         raise DocumentError("The document is empty")
+    if limits is not None:
+        limits.check_text(len(text))
     lines = clean_lines(text)
     blocks = build_blocks(lines)
     kind, kind_stated = metadata.doc_type(blocks)

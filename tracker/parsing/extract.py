@@ -1,4 +1,8 @@
-"""From a file's bytes to plain text. Every failure is a DocumentError with a sentence a user can act on."""
+"""From a file's bytes to plain text. Every failure is a DocumentError with a sentence a user can act on.
+
+Given Limits (an upload, read in the sandbox), a document past one is refused as soon as that is known;
+without (trusted local files: the seed, `inspection parse`), everything is read.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,9 @@ import logging
 import zipfile
 from pathlib import PurePath
 
+from tracker.parsing.limits import Limits
 from tracker.parsing.model import DocumentError
+from tracker.parsing.structure import check_docx
 
 # pypdf logs every repaired cross-reference table; a damaged file is reported as a DocumentError instead.
 logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -16,23 +22,23 @@ NOT_A_DOCUMENT = "The file is not a PDF, Word (.docx) or text document"
 NO_PDF_TEXT = "No text could be read from this PDF (it may be a scanned image)"
 
 
-def extract_text(data: bytes, filename: str) -> str:
+def extract_text(data: bytes, filename: str, limits: Limits | None = None) -> str:
     """The document's text. The suffix says what the file should be; the content must agree."""
     if not data or not data.strip():
         raise DocumentError("The file is empty")
     suffix = PurePath(filename or "").suffix.lower()
     if suffix == ".pdf":
-        return pdf_text(data)
+        return pdf_text(data, limits)
     if suffix == ".docx":
-        return docx_text(data)
+        return docx_text(data, limits)
     if suffix in (".txt", ".text"):
-        return plain_text(data)
+        return plain_text(data, limits)
     if suffix == ".doc":
         raise DocumentError("Older Word (.doc) files cannot be read: save the document as .docx or PDF")
     raise DocumentError(NOT_A_DOCUMENT)
 
 
-def pdf_text(data: bytes) -> str:
+def pdf_text(data: bytes, limits: Limits | None = None) -> str:
     # The PDF header may follow a little junk, but must be within the first kilobyte.
     if b"%PDF-" not in data[:1024]:
         raise DocumentError("The file is named .pdf but is not a PDF document")
@@ -42,9 +48,11 @@ def pdf_text(data: bytes) -> str:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise DocumentError("This PDF is password-protected, so its text cannot be read")
+        if limits is not None:
+            limits.check_pages(len(reader.pages))
         # A form feed between pages lets the cleanup find page headers and footers.
-        text = "\f".join(page.extract_text() or "" for page in reader.pages)
-    except DocumentError:
+        text = "\f".join(_page_texts(reader, limits))
+    except (DocumentError, MemoryError):  # a MemoryError is the sandbox's limit, not damage
         raise
     except Exception as exc:  # pypdf raises many types for damaged files
         raise DocumentError("The PDF could not be read: the file may be damaged") from exc
@@ -53,26 +61,43 @@ def pdf_text(data: bytes) -> str:
     return text
 
 
-def docx_text(data: bytes) -> str:
+def _page_texts(reader, limits: Limits | None):
+    """Each page's text, stopping once the text passes the limit: the pages after it are never read."""
+    length = 0
+    for page in reader.pages:
+        text = page.extract_text() or ""
+        length += len(text) + 1
+        if limits is not None:
+            limits.check_text(length)
+        yield text
+
+
+def docx_text(data: bytes, limits: Limits | None = None) -> str:
     if not data.startswith(b"PK") or not zipfile.is_zipfile(io.BytesIO(data)):
         raise DocumentError("The file is named .docx but is not a Word document")
     try:
-        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+        archive = zipfile.ZipFile(io.BytesIO(data))
     except Exception as exc:  # a damaged central directory
         raise DocumentError("The Word document could not be opened: the file may be damaged") from exc
-    if "word/document.xml" not in names:
+    if "word/document.xml" not in set(archive.namelist()):
         # .docx is a zip archive, but not every zip archive is a Word document.
         raise DocumentError("The file is named .docx but is not a Word document")
+    if limits is not None:
+        check_docx(archive, limits)
     import docx  # python-docx
 
     try:
         document = docx.Document(io.BytesIO(data))
         lines = list(_docx_lines(document))
+    except MemoryError:  # the sandbox's limit, not damage
+        raise
     except Exception as exc:  # a zip that is not a Word document, or damaged XML
         raise DocumentError("The Word document could not be opened: the file may be damaged") from exc
     text = "\n".join(lines)
     if not text.strip():
         raise DocumentError("The Word document contains no text")
+    if limits is not None:
+        limits.check_text(len(text))
     return text
 
 
@@ -80,6 +105,7 @@ def _docx_lines(document):
     """Paragraphs between blank lines, list paragraphs as "- " bullets, table rows as tab-separated cells."""
     from docx.table import Table
 
+    styles = _ParagraphStyles(document)
     for item in document.iter_inner_content():
         if isinstance(item, Table):
             for row in item.rows:
@@ -95,7 +121,7 @@ def _docx_lines(document):
         text = item.text.strip()
         if not text:
             continue
-        if _is_list_paragraph(item):
+        if _is_list_paragraph(item, styles):
             # Word keeps bullets and numbers in the numbering part, not in the text.
             yield f"- {text}"
         else:
@@ -104,17 +130,37 @@ def _docx_lines(document):
             yield ""
 
 
-def _is_list_paragraph(paragraph) -> bool:
-    style = paragraph.style.name if paragraph.style is not None else ""
-    if style.lower().startswith(("heading", "title")):
+class _ParagraphStyles:
+    """Paragraph style names by id, looked up once per document: python-docx's `paragraph.style` searches
+    every style for the default on each call, a millisecond a paragraph (20 s for 20,000 paragraphs)."""
+
+    def __init__(self, document):
+        from docx.enum.style import WD_STYLE_TYPE
+
+        paragraph = WD_STYLE_TYPE.PARAGRAPH
+        first: dict = {}
+        for style in document.styles:
+            first.setdefault(style.style_id, style)  # the first of an id is the one Word (and python-docx) uses
+        self.names = {key: style.name or "" for key, style in first.items() if style.type == paragraph}
+        default = document.styles.default(paragraph)
+        self.default = (default.name or "") if default is not None else ""
+
+    def name(self, paragraph) -> str:
+        # As python-docx resolves it: an id that names no paragraph style means the default.
+        return self.names.get(paragraph._p.style, self.default)
+
+
+def _is_list_paragraph(paragraph, styles: _ParagraphStyles) -> bool:
+    style = styles.name(paragraph).lower()
+    if style.startswith(("heading", "title")):
         return False  # a numbered heading is still a heading
     ppr = paragraph._p.pPr
     if ppr is not None and ppr.numPr is not None:
         return True
-    return style.lower().startswith("list")
+    return style.startswith("list")
 
 
-def plain_text(data: bytes) -> str:
+def plain_text(data: bytes, limits: Limits | None = None) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = _decode(data, "utf-16")
     elif b"\x00" in data:
@@ -130,6 +176,8 @@ def plain_text(data: bytes) -> str:
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > max(5, len(text) // 100):
         raise DocumentError("The file does not contain readable text")
+    if limits is not None:
+        limits.check_text(len(text))
     return text
 
 

@@ -85,3 +85,24 @@ class ParsedDocument:
             "strengths": list(self.strengths),
             "supporting_paragraphs": [{"number": p.number, "text": p.text} for p in self.supporting_paragraphs],
         }
+
+    @classmethod
+    def from_dict(cls, data: dict, source_text: str) -> ParsedDocument:
+        """The document again from what to_dict gave (the sandbox's reader sends it so) and its text."""
+
+        def day(value: str | None) -> date | None:
+            return date.fromisoformat(value) if value else None
+
+        return cls(
+            authority=data["authority"],
+            doc_type=data["doc_type"],
+            visit_start=day(data["visit_start"]),
+            visit_end=day(data["visit_end"]),
+            published=day(data["published"]),
+            judgements=[Judgement(**j) for j in data["judgements"]],
+            overall_effectiveness=data["overall_effectiveness"],
+            improvement_points=[ImprovementPoint(**p) for p in data["improvement_points"]],
+            strengths=list(data["strengths"]),
+            source_text=source_text,
+            supporting_paragraphs=[SupportingParagraph(**p) for p in data["supporting_paragraphs"]],
+        )
