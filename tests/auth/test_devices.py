@@ -6,7 +6,10 @@ from tests.conftest import _app_on
 from tests.helpers.client import PageClient
 from tests.helpers.data import committed
 from tests.helpers.factories import PASSWORD, make_user
+from tracker.accounts import operations
 from tracker.auth import devices
+from tracker.extensions import db
+from tracker.models import User
 
 
 def _sign_in(client: PageClient, email: str, password: str = PASSWORD):
@@ -49,8 +52,27 @@ def test_each_sign_in_gives_a_new_device_and_a_failure_gives_none(client):
     second = _device_cookie_header(_sign_in(client, user.email))
     assert first != second
     with client.app.test_request_context(headers={"Cookie": second.split(";")[0]}):
-        nonce = devices.nonce_for(user.email)
+        nonce = devices.nonce_for(user.email, devices.password_mark(user))
     with client.app.test_request_context(headers={"Cookie": first.split(";")[0]}):
-        assert devices.nonce_for(user.email) not in (None, nonce)
-    with client.app.test_request_context(headers={"Cookie": first.split(";")[0]}):
-        assert devices.nonce_for("someone.else@testshire.example.org") is None
+        assert devices.nonce_for(user.email, devices.password_mark(user)) not in (None, nonce)
+        assert devices.nonce_for("someone.else@testshire.example.org", devices.password_mark(user)) is None
+        assert devices.nonce_for(user.email, None) is None  # as for an email with no account
+
+
+def test_a_new_password_makes_the_old_device_cookies_worthless(client):
+    """A browser that once knew the password (a thief's, or before an administrator's reset) keeps no
+    allowance of its own once the password changes."""
+    with committed(client.app):
+        user = make_user()
+    cookie = _device_cookie_header(_sign_in(client, user.email)).split(";")[0]
+    with client.app.app_context():
+        before = devices.password_mark(db.session.get(User, user.id))
+        with client.app.test_request_context(headers={"Cookie": cookie}):
+            assert devices.nonce_for(user.email, before)
+    with committed(client.app):
+        operations.set_password(user, db.session.get(User, user.id), "a brand new password of mine")
+    with client.app.app_context():
+        after = devices.password_mark(db.session.get(User, user.id))
+        assert after != before
+        with client.app.test_request_context(headers={"Cookie": cookie}):
+            assert devices.nonce_for(user.email, after) is None

@@ -121,6 +121,11 @@ def test_a_forged_or_altered_device_cookie_gives_no_allowance(app, world):
     assert own.sign_in(world.owner.email, PASSWORD).status_code == 302
 
 
+def _password_mark(app, user) -> str:
+    with app.app_context():
+        return devices.password_mark(db.session.get(User, user.id))
+
+
 def _issued_days_ago(app, days: int, claims: dict) -> str:
     """A genuine device cookie (the app's key and salt) as if it had been issued some days ago."""
 
@@ -136,7 +141,8 @@ def test_an_expired_device_cookie_gives_no_allowance(app, world):
     lifetime = devices.LIFETIME.days
     for days, expected in ((lifetime + 1, 429), (lifetime - 1, 302)):
         browser = Browser(app, "198.51.100.5")
-        browser.hold_device_cookie(_issued_days_ago(app, days, {"account": world.owner.email, "nonce": f"n{days}"}))
+        claims = {"account": world.owner.email, "password": _password_mark(app, world.owner), "nonce": f"n{days}"}
+        browser.hold_device_cookie(_issued_days_ago(app, days, claims))
         assert browser.sign_in(world.owner.email, PASSWORD).status_code == expected, days
 
 

@@ -68,11 +68,12 @@ class Allowance:
         limiter.limiter.hit(self.limit, *self._identifiers())
 
 
-def allowances(email: str | None, address: str) -> list[Allowance]:
+def allowances(email: str | None, address: str, password: str | None) -> list[Allowance]:
     """What a sign-in attempt for this email from this address is judged by: the device's own allowance
-    when it brings a valid device cookie for the email, otherwise the three that hold untrusted clients."""
+    when it brings a valid device cookie for the email and its present password (a devices.password_mark),
+    otherwise the three that hold untrusted clients."""
     account = account_key(email)
-    device = devices.nonce_for(account)
+    device = devices.nonce_for(account, password)
     if device:
         return [Allowance("device", DEVICE_LIMIT, (device,))]
     return [

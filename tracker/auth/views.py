@@ -9,6 +9,7 @@ from flask_login import current_user, logout_user
 from tracker import sessions
 from tracker.accounts import two_factor
 from tracker.accounts.forms import CodeForm
+from tracker.accounts.operations import find_by_email
 from tracker.accounts.views import two_factor_setup
 from tracker.audit import record
 from tracker.auth import devices, throttle
@@ -54,7 +55,8 @@ def login():
     if form.validate_on_submit():
         # Judged before the password is checked, so a paused attempt learns nothing, even when right.
         address = request.remote_addr or ""  # the person's own, through PROXY_COUNT proxies
-        judged_by = throttle.allowances(form.email.data, address)
+        password = devices.password_mark(find_by_email(form.email.data))
+        judged_by = throttle.allowances(form.email.data, address, password)
         if throttle.paused(judged_by):
             abort(429)
         user = authenticate(form.email.data, form.password.data)
@@ -78,7 +80,7 @@ def _complete(user: User, target: str):
     signed_in(user)
     response = redirect(target)
     # Only now, fully signed in (after the code where there is one), is this browser trusted.
-    devices.remember(response, throttle.account_key(user.email))
+    devices.remember(response, throttle.account_key(user.email), devices.password_mark(user))
     return response
 
 
