@@ -10,25 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.postgresql_only import postgresql_only
+
 HERE = Path(__file__).resolve().parent
-_DESELECTED = pytest.StashKey[int]()
-
-
-def pytest_collection_modifyitems(config, items):
-    if config.getoption("--database") == "postgresql":
-        return
-    deselected = [item for item in items if HERE in item.path.parents]
-    if deselected:
-        config.hook.pytest_deselected(items=deselected)
-        items[:] = [item for item in items if item not in deselected]
-        config.stash[_DESELECTED] = len(deselected)
-
-
-def pytest_terminal_summary(terminalreporter, config):
-    if count := config.stash.get(_DESELECTED, 0):
-        terminalreporter.write_line(
-            f"tests/database_roles: {count} deselected: database roles are PostgreSQL's (--database=postgresql)"
-        )
+pytest_collection_modifyitems, pytest_terminal_summary = postgresql_only(HERE, "database roles are PostgreSQL's")
 
 
 @pytest.fixture

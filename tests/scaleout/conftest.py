@@ -13,29 +13,13 @@ import pytest
 from flask import Flask
 
 from tests.conftest import make_config
+from tests.helpers.postgresql_only import postgresql_only
 from tests.helpers.servers import Server, server_environment, start_server, stop_server, wait_until_healthy
 from tracker.app import create_app
 from tracker.extensions import db
 
 HERE = Path(__file__).resolve().parent
-_DESELECTED = pytest.StashKey[int]()
-
-
-def pytest_collection_modifyitems(config, items):
-    if config.getoption("--database") == "postgresql":
-        return
-    deselected = [item for item in items if HERE in item.path.parents]
-    if deselected:
-        config.hook.pytest_deselected(items=deselected)
-        items[:] = [item for item in items if item not in deselected]
-        config.stash[_DESELECTED] = len(deselected)
-
-
-def pytest_terminal_summary(terminalreporter, config):
-    if count := config.stash.get(_DESELECTED, 0):
-        terminalreporter.write_line(
-            f"tests/scaleout: {count} deselected: several app processes need PostgreSQL (--database=postgresql)"
-        )
+pytest_collection_modifyitems, pytest_terminal_summary = postgresql_only(HERE, "several app processes need PostgreSQL")
 
 
 @pytest.fixture
