@@ -12,42 +12,22 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
 from tests.helpers.browser import Browser, hidden_fields
-from tests.helpers.factories import make_authority, make_inspection, make_point, make_user
 from tests.helpers.tcp_proxy import TcpProxy
-from tracker.actions import operations as ops
+from tests.scaleout.team import seed
 from tracker.extensions import db
-from tracker.models import Milestone, Role
-
-
-def _seed(app) -> tuple[int, str]:
-    with app.app_context():
-        authority = make_authority()
-        owner = make_user(authority, Role.SERVICE_MANAGER)
-        director = make_user(authority, Role.DIRECTOR)
-        action = ops.create_action(
-            make_point(make_inspection(authority)),
-            director,
-            title="Action during an outage",
-            description="",
-            owner=owner,
-            lead_director=director,
-            theme="Front door",
-            target_date=date(2027, 3, 31),
-        )
-        db.session.commit()
-        return action.id, owner.email
+from tracker.models import Milestone
 
 
 def test_a_server_whose_database_is_lost_answers_503_with_a_reference_and_recovers_without_restart(
     shared_app, shared_database, start_servers
 ):
-    action_id, email = _seed(shared_app)
+    team = seed(shared_app)
+    action_id, email = team.action_id, team.owner_email
     direct = make_url(shared_database)
     proxy = TcpProxy(direct.host, direct.port)
     try:
