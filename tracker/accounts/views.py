@@ -175,12 +175,17 @@ def change_password():
         elif problem:
             form.new.errors.append(problem)
         else:
-            operations.set_password(user, user, form.new.data)
-            db.session.commit()
-            sessions.begin(user)  # every other session has ended; this one starts again
+            _set_own_password(user, form.new.data)
             flash("Your password has been changed. You have been signed out on other devices.", "success")
             return redirect(url_for("home.index"))
     return render_template("accounts/change_password.html", title="Change your password", form=form)
+
+
+def _set_own_password(user: User, password: str) -> None:
+    operations.set_password(user, user, password)
+    db.session.commit()
+    # Every other session has ended (one begun with a temporary password included); this one starts again.
+    sessions.begin(user)
 
 
 @bp.route("/account/choose-password", methods=["GET", "POST"])
@@ -198,9 +203,7 @@ def choose_password():
         elif problem:
             form.new.errors.append(problem)
         else:
-            operations.set_password(user, user, form.new.data)
-            db.session.commit()
-            sessions.begin(user)  # every other session (one begun with the temporary password) has ended
+            _set_own_password(user, form.new.data)
             flash("Your password has been set.", "success")
             return redirect(url_for("home.index"))
     return render_template("accounts/choose_password.html", title="Choose your own password", form=form)

@@ -4,9 +4,9 @@ import hashlib
 from functools import cache
 
 from flask import current_app
-from sqlalchemy import func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from tracker.accounts.operations import find_by_email
 from tracker.audit import record
 from tracker.auth.throttle import Allowance
 from tracker.extensions import db
@@ -19,13 +19,9 @@ def _unknown_user_hash() -> str:
     return generate_password_hash("no user has this password")
 
 
-def _user_by_email(email: str) -> User | None:
-    return db.session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
-
-
-def authenticate(email: str, password: str) -> User | None:
-    """The active user with this email and password, or None. A failure for a known account is recorded."""
-    user = _user_by_email(email)
+def authenticate(user: User | None, email: str, password: str) -> User | None:
+    """user (the account the email names, found by the caller, or None) if it is active and the password is
+    its own; otherwise None. A failure for a known account is recorded."""
     if user is None:
         check_password_hash(_unknown_user_hash(), password)
         # No account to record it against: the log keeps it, with the address hashed (it is personal data).
@@ -57,7 +53,7 @@ def sign_in_paused(email: str, address: str, begun: list[Allowance]) -> None:
             address,
         )
     about_account = [allowance.name for allowance in begun if allowance.about_account]
-    user = _user_by_email(email) if about_account else None
+    user = find_by_email(email) if about_account else None
     if user is not None:
         for name in about_account:
             record(user, "sign_in_paused", None, field="allowance", after=name)

@@ -41,7 +41,7 @@ NAMESPACE = "sign-in"
 
 
 def account_key(email: str | None) -> str:
-    """The email as authenticate() will look it up."""
+    """The email as an account key: cleaned, lower case, spaces collapsed (one address, however typed)."""
     return " ".join((clean_text(email) or "").lower().split())[:254]
 
 

@@ -55,11 +55,11 @@ def login():
     if form.validate_on_submit():
         # Judged before the password is checked, so a paused attempt learns nothing, even when right.
         address = request.remote_addr or ""  # the person's own, through PROXY_COUNT proxies
-        password = devices.password_mark(find_by_email(form.email.data))
-        judged_by = throttle.allowances(form.email.data, address, password)
+        account = find_by_email(form.email.data)
+        judged_by = throttle.allowances(form.email.data, address, devices.password_mark(account))
         if throttle.paused(judged_by):
             abort(429)
-        user = authenticate(form.email.data, form.password.data)
+        user = authenticate(account, form.email.data, form.password.data)
         if user is not None:
             target = _safe_next(request.args.get("next"))
             if user.totp_secret or two_factor.required(user):
