@@ -27,6 +27,8 @@ def test_parse_prints_the_documents_json(runner):
         "improvement_points",
         "strengths",
         "supporting_paragraphs",
+        "points_status",
+        "passage",
     }
     assert data["doc_type"] == "committee_report"
     assert data["published"] == "2024-09-03"

@@ -28,13 +28,17 @@ def test_prints_the_reading_as_json():
         "improvement_points",
         "strengths",
         "supporting_paragraphs",
+        "points_status",
+        "passage",
     ]
     assert out["visit_start"] == "2022-12-13"
     assert out["improvement_points"][0] == {
         "kind": "what_needs_to_improve",
         "number": 1,
         "text": "The quality and effectiveness of management oversight in the duty and advice team.",
+        "framework": [],
     }
+    assert out["points_status"] == "found"
 
 
 def test_bad_document_gives_the_message_and_exit_status_1(tmp_path):

@@ -120,7 +120,8 @@ def test_documents_without_markers_have_none():
         assert parse_file(SEEDS / name).supporting_paragraphs == []
 
 
-def test_supporting_paragraphs_are_the_last_key_of_the_dict():
+def test_supporting_paragraphs_follow_the_strengths_in_the_dict():
     result = parse_file(DOCUMENTS / "sif_tamberley_marked.txt").to_dict()
-    assert list(result)[-1] == "supporting_paragraphs"
+    keys = list(result)
+    assert keys.index("supporting_paragraphs") == keys.index("strengths") + 1
     assert result["supporting_paragraphs"][0] == {"number": 12, "text": TAMBERLEY_12}

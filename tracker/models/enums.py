@@ -4,21 +4,10 @@ import enum
 
 import sqlalchemy as sa
 
+# Defined with the parser's words in tracker.vocabulary (one list for the whole program); re-exported here.
+from tracker.vocabulary import DocumentKind, FrameworkArea, LabelledEnum, PointKind
 
-class LabelledEnum(enum.StrEnum):
-    """A string enum whose members carry the label users read."""
-
-    label: str
-
-    def __new__(cls, value: str, label: str):
-        member = str.__new__(cls, value)
-        member._value_ = value
-        member.label = label
-        return member
-
-    @classmethod
-    def choices(cls) -> list[tuple[str, str]]:
-        return [(m.value, m.label) for m in cls]
+__all__ = ["DocumentKind", "FrameworkArea", "LabelledEnum", "PointKind"]
 
 
 class Role(LabelledEnum):
@@ -33,23 +22,6 @@ class Role(LabelledEnum):
 
 # The roles a council's administrator may give (an operator is never made on the Accounts pages).
 COUNCIL_ROLES = (Role.ADMINISTRATOR, Role.DIRECTOR, Role.SERVICE_MANAGER, Role.COMMITTEE_MEMBER)
-
-
-class DocumentKind(LabelledEnum):
-    INSPECTION_REPORT = "inspection_report", "Inspection report"
-    FOCUSED_VISIT = "focused_visit", "Focused visit letter"
-    MONITORING_VISIT = "monitoring_visit", "Monitoring visit letter"
-    JTAI = "jtai", "Joint targeted area inspection letter"
-    UNANNOUNCED_INSPECTION = "unannounced_inspection", "Annual unannounced inspection letter"
-    COMMITTEE_REPORT = "committee_report", "Committee report"
-
-
-class PointKind(LabelledEnum):
-    AREA_FOR_PRIORITY_ACTION = "area_for_priority_action", "Area for priority action"
-    RECOMMENDATION = "recommendation", "Recommendation"
-    WHAT_NEEDS_TO_IMPROVE = "what_needs_to_improve", "What needs to improve"
-    AREA_FOR_IMPROVEMENT = "area_for_improvement", "Area for improvement"
-    AREA_FOR_DEVELOPMENT = "area_for_development", "Area for development"
 
 
 class Theme(LabelledEnum):

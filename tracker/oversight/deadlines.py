@@ -10,7 +10,7 @@ from functools import cache
 
 import holidays
 
-from tracker.models import DocumentKind, Inspection, PointKind
+from tracker.models import DocumentKind, Inspection
 
 FULL_REPORT_DAYS = 70
 PRIORITY_ACTION_DAYS = 20
@@ -53,7 +53,7 @@ def statutory_deadlines(inspection: Inspection) -> list[Deadline]:
     if inspection.published is None:
         return []
     deadlines = []
-    if any(p.kind == PointKind.AREA_FOR_PRIORITY_ACTION for p in inspection.improvement_points):
+    if any(p.kind.urgent for p in inspection.improvement_points):
         due = add_working_days(inspection.published, PRIORITY_ACTION_DAYS)
         deadlines.append(Deadline("First action plan (areas for priority action)", due, inspection.plan_submitted_on))
     if inspection.doc_type == DocumentKind.INSPECTION_REPORT:

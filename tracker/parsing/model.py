@@ -5,23 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-DOC_TYPES = (
-    "inspection_report",
-    "focused_visit",
-    "monitoring_visit",
-    "jtai",
-    "unannounced_inspection",
-    "committee_report",
-)
+from tracker.vocabulary import DocumentKind, FrameworkArea, PointKind
 
-# In the order a plan lists them: priority actions are the most urgent.
-POINT_KINDS = (
-    "area_for_priority_action",
-    "recommendation",
-    "what_needs_to_improve",
-    "area_for_improvement",
-    "area_for_development",
-)
+# The parser speaks the program's one vocabulary (tracker.vocabulary) as plain strings.
+DOC_TYPES = tuple(kind.value for kind in DocumentKind)
+POINT_KINDS = tuple(kind.value for kind in PointKind)  # in the order a plan lists them
+FRAMEWORK_AREAS = tuple(area.value for area in FrameworkArea)
+
+# Whether a document's improvement points were read (ParsedDocument.points_status).
+POINTS_FOUND = "found"
+# Recognised as an inspection document whose points could not be read: said plainly, never passed off
+# as a document with nothing to improve. ParsedDocument.passage holds where they should be.
+POINTS_NOT_READ = "not_read"
+# The document truly has nothing to improve (a focused visit with no "What needs to improve" section).
+NOTHING_TO_IMPROVE = "nothing_to_improve"
+POINTS_STATUSES = (POINTS_FOUND, POINTS_NOT_READ, NOTHING_TO_IMPROVE)
 
 GRADES = ("Outstanding", "Good", "Requires improvement to be good", "Inadequate")
 
@@ -40,7 +38,8 @@ class Judgement:
 class ImprovementPoint:
     kind: str
     number: int
-    text: str
+    text: str  # without a National Framework cross-reference, which is kept in `framework`
+    framework: tuple[str, ...] = ()  # FrameworkArea values the document cross-references, in its order
 
 
 @dataclass(frozen=True)
@@ -64,6 +63,10 @@ class ParsedDocument:
     strengths: list[str] = field(default_factory=list)
     source_text: str = ""
     supporting_paragraphs: list[SupportingParagraph] = field(default_factory=list)
+    points_status: str = POINTS_FOUND
+    # Where the points should be when they could not be read (points_status POINTS_NOT_READ): the lines
+    # a person marks by hand. Empty otherwise.
+    passage: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         """The JSON shape `inspection parse` prints (source_text left out: it is the input)."""
@@ -80,10 +83,13 @@ class ParsedDocument:
             "judgements": [{"area": j.area, "grade": j.grade} for j in self.judgements],
             "overall_effectiveness": self.overall_effectiveness,
             "improvement_points": [
-                {"kind": p.kind, "number": p.number, "text": p.text} for p in self.improvement_points
+                {"kind": p.kind, "number": p.number, "text": p.text, "framework": list(p.framework)}
+                for p in self.improvement_points
             ],
             "strengths": list(self.strengths),
             "supporting_paragraphs": [{"number": p.number, "text": p.text} for p in self.supporting_paragraphs],
+            "points_status": self.points_status,
+            "passage": list(self.passage),
         }
 
     @classmethod
@@ -101,8 +107,13 @@ class ParsedDocument:
             published=day(data["published"]),
             judgements=[Judgement(**j) for j in data["judgements"]],
             overall_effectiveness=data["overall_effectiveness"],
-            improvement_points=[ImprovementPoint(**p) for p in data["improvement_points"]],
+            improvement_points=[
+                ImprovementPoint(p["kind"], p["number"], p["text"], tuple(p["framework"]))
+                for p in data["improvement_points"]
+            ],
             strengths=list(data["strengths"]),
             source_text=source_text,
             supporting_paragraphs=[SupportingParagraph(**p) for p in data["supporting_paragraphs"]],
+            points_status=data["points_status"],
+            passage=list(data["passage"]),
         )
