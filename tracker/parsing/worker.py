@@ -22,7 +22,7 @@ from tracker.parsing.limits import NEEDED_TOO_MUCH_MEMORY, Limits, TooComplex
 # Below the web processes, so that a document being read takes only the CPU they leave.
 NICENESS = 10
 # Loaded before the limits are set: the CPU budget is for the document, not for the reader's own start-up.
-READERS = ("pypdf", "docx", "lxml.etree")
+READERS = ("pypdfium2", "docx", "lxml.etree")
 
 
 def main() -> int:
