@@ -12,9 +12,11 @@ from tracker.extensions import db
 from tracker.models import (
     Authority,
     DocumentKind,
+    FrameworkArea,
     ImprovementPoint,
     Inspection,
     Judgement,
+    PointFrameworkArea,
     PointKind,
     Strength,
     SupportingParagraph,
@@ -61,7 +63,16 @@ def create_inspection(
         Judgement(position=i, area=j.area, grade=j.grade) for i, j in enumerate(parsed.judgements, start=1)
     ]
     inspection.improvement_points = [
-        ImprovementPoint(kind=PointKind(p.kind), number=p.number, position=i, text=p.text)
+        ImprovementPoint(
+            kind=PointKind(p.kind),
+            number=p.number,
+            position=i,
+            text=p.text,
+            answered_by_council=PointKind(p.kind).answered_by_council,
+            framework_rows=[
+                PointFrameworkArea(area=FrameworkArea(area), position=n) for n, area in enumerate(p.framework, start=1)
+            ],
+        )
         for i, p in enumerate(parsed.improvement_points, start=1)
     ]
     inspection.strengths = [Strength(position=i, text=s) for i, s in enumerate(parsed.strengths, start=1)]
@@ -82,6 +93,17 @@ def create_inspection(
         at=at,
     )
     for point in inspection.improvement_points:
-        record_creation(point, actor, {"kind": point.kind, "number": point.number, "text": point.text}, at=at)
+        record_creation(
+            point,
+            actor,
+            {
+                "kind": point.kind,
+                "number": point.number,
+                "text": point.text,
+                "framework": [area.value for area in point.framework_areas],
+                "answered_by_council": point.answered_by_council,
+            },
+            at=at,
+        )
     analyse_inspection(inspection, actor, at=at)
     return inspection

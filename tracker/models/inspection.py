@@ -3,11 +3,12 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+import sqlalchemy as sa
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.extensions import db
-from tracker.models.enums import DocumentKind, PointKind, Theme, enum_column_type
+from tracker.models.enums import DocumentKind, FrameworkArea, PointKind, Theme, enum_column_type
 from tracker.timeutil import utcnow
 
 if TYPE_CHECKING:
@@ -108,6 +109,9 @@ class ImprovementPoint(db.Model):
     number: Mapped[int]  # its number within its own list in the document
     position: Mapped[int]  # its order among all the document's points
     text: Mapped[str] = mapped_column(Text)
+    # False for a point the council is not answering in its plan (by default, a recommendation to the
+    # safeguarding partnership): shown with the document, left out of the plan's work.
+    answered_by_council: Mapped[bool] = mapped_column(default=True, server_default=sa.true())
 
     inspection: Mapped[Inspection] = relationship(back_populates="improvement_points")
     actions: Mapped[list[Action]] = relationship(back_populates="improvement_point", order_by="Action.id")
@@ -117,6 +121,14 @@ class ImprovementPoint(db.Model):
     supporting_paragraphs: Mapped[list[SupportingParagraph]] = relationship(
         back_populates="improvement_point", order_by="SupportingParagraph.position"
     )
+    framework_rows: Mapped[list[PointFrameworkArea]] = relationship(
+        back_populates="point", order_by="PointFrameworkArea.position", cascade="all, delete-orphan"
+    )
+
+    @property
+    def framework_areas(self) -> list[FrameworkArea]:
+        """The National Framework areas the document cross-references, in its order."""
+        return [row.area for row in self.framework_rows]
 
     @property
     def themes(self) -> list[Theme]:
@@ -128,6 +140,16 @@ class ImprovementPoint(db.Model):
     def label(self) -> str:
         """ "Recommendation 9", "What needs to improve 1"."""
         return f"{self.kind.label} {self.number}"
+
+
+class PointFrameworkArea(db.Model):
+    """A National Framework outcome, enabler or principle that the document cross-references a point with."""
+
+    improvement_point_id: Mapped[int] = mapped_column(ForeignKey("improvement_point.id"), primary_key=True)
+    area: Mapped[FrameworkArea] = mapped_column(enum_column_type(FrameworkArea), primary_key=True, index=True)
+    position: Mapped[int]  # its order in the document's reference
+
+    point: Mapped[ImprovementPoint] = relationship(back_populates="framework_rows")
 
 
 class PointTheme(db.Model):
