@@ -236,7 +236,8 @@ def test_letter_as_word_document():
 def test_report_of_2014_with_priority_and_immediate_action():
     # The 2013–2015 layout: the overall judgement as a sentence, the judgement table flattened cell by cell,
     # a contents page, "Priority and immediate action" before "Areas for improvement" with the numbering
-    # running on, and the safeguarding board's own areas for improvement at the end.
+    # running on, and the safeguarding board's own areas for improvement at the end. Each keeps its kind:
+    # priority and immediate actions are not areas for priority action, and the board's are not the council's.
     doc = parse_file(DOCUMENTS / "sif_westmarch_2014.txt")
     assert doc.doc_type == "inspection_report"
     assert doc.authority == "Westmarch County Council"
@@ -250,15 +251,15 @@ def test_report_of_2014_with_priority_and_immediate_action():
         ("Leadership, management and governance", "Inadequate"),
     ]
     assert [(p.kind, p.number) for p in doc.improvement_points] == [
-        ("area_for_priority_action", 1),
-        ("area_for_priority_action", 2),
+        ("priority_and_immediate_action", 1),
+        ("priority_and_immediate_action", 2),
         ("area_for_improvement", 3),
         ("area_for_improvement", 4),
         ("area_for_improvement", 5),
-        ("area_for_improvement", 1),
-        ("area_for_improvement", 2),
+        ("partnership_recommendation", 1),
+        ("partnership_recommendation", 2),
     ]
-    assert points(doc, "area_for_priority_action")[0] == (
+    assert points(doc, "priority_and_immediate_action")[0] == (
         "Ensure that all contacts and referrals are screened by a qualified social worker within 24 hours, and "
         "that children at risk of significant harm are seen promptly."
     )

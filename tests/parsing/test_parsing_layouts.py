@@ -283,7 +283,7 @@ def test_a_wrapped_line_that_looks_like_a_heading_does_not_cut_a_point():
         ("What needs to improve in practice?", "what_needs_to_improve"),
         ("What needs to be improved", "what_needs_to_improve"),
         ("What does the local authority need to improve?", "what_needs_to_improve"),
-        ("Priority and immediate action", "area_for_priority_action"),
+        ("Priority and immediate action", "priority_and_immediate_action"),
         ("Area for priority action", "area_for_priority_action"),
     ],
 )

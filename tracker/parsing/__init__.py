@@ -7,8 +7,9 @@ Plain functions with no Flask: the app, the `inspection parse` command and the u
 
 The steps, one module each: extract (file to text), cleanup (page furniture out), blocks (lines into
 headings, paragraphs, list items and table rows), then sections (improvement points and strengths),
-judgements, metadata (kind of document, council, dates) and supporting (the paragraphs marked
-"(Recommendation)" that lie behind a recommendation).
+judgements, metadata (kind of document, council, dates), supporting (the paragraphs marked
+"(Recommendation)" that lie behind a recommendation) and status (whether the points were read, and if
+not, the passage where they should be).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from tracker.parsing.judgements import find_judgements
 from tracker.parsing.limits import Limits, TooComplex
 from tracker.parsing.model import DocumentError, ImprovementPoint, Judgement, ParsedDocument, SupportingParagraph
 from tracker.parsing.sections import find_points, find_strengths
+from tracker.parsing.status import points_status
 from tracker.parsing.supporting import find_supporting_paragraphs
 
 __all__ = [
@@ -73,6 +75,7 @@ def parse_text(text: str, limits: Limits | None = None) -> ParsedDocument:
     start, end = metadata.visit_dates(blocks, lines)
     if not (points or judgements or overall or kind_stated):
         raise DocumentError(NOT_AN_INSPECTION)
+    status, passage = points_status(kind, lines, points, judgements, overall)
     return ParsedDocument(
         authority=metadata.authority(blocks, lines),
         doc_type=kind,
@@ -85,4 +88,6 @@ def parse_text(text: str, limits: Limits | None = None) -> ParsedDocument:
         strengths=find_strengths(blocks),
         source_text=text,
         supporting_paragraphs=find_supporting_paragraphs(blocks),
+        points_status=status,
+        passage=passage,
     )

@@ -22,9 +22,11 @@ from tracker.parsing.headings import heading_kind
 # Bullet signs seen in extracted text, including private-use glyphs from Symbol and Wingdings fonts.
 BULLET_SIGNS = "•◼■▪●◦○‣⁃∙·►▶➢➤✓✔❖□◻➔→\ue000-\uf8ff"
 BULLET = re.compile(rf"^\s*(?:[{BULLET_SIGNS}]|[-–—*](?=\s|$))\s*")
-NUMBER = re.compile(r"^\s*\(?(\d{1,3})[.)](?=\s|$)\s*")
+# "144.BSCB needs to…": a 2014 report may leave out the space after an item's number.
+NUMBER = re.compile(r"^\s*\(?(\d{1,3})[.)](?=\s|$|[A-Z])\s*")
 # Lettered and roman lists: "a)", "(b)", "(iii)". A lone "a." or "i." would too often be prose.
 LETTER = re.compile(r"^\s*\(?(?:[a-h]|i{1,3}|iv|vi{0,3}|ix|x)\)(?=\s)\s*")
+_FOOTNOTE_MARK = re.compile(r"^(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹])$")
 DATE_LINE = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\.?,?\s+\d{4}$")
 _TERMINAL = re.compile(r"""[.?!:;)]["')\]]*$""")
 _DANGLING = re.compile(r"\b(?:and|or|of|the|to|in|for|with|a|an|by|that|which|on|at|from|as|their|its)$", re.I)
@@ -126,6 +128,9 @@ def build_blocks(lines: list[str]) -> list[Block]:
             marker = "bullet"
         section = heading_kind(text if marker else line)
 
+        if _FOOTNOTE_MARK.match(line) and current is not None and current.kind == "heading" and not gap:
+            # "What needs to improve?" / "1": the heading's footnote mark, put on a line of its own.
+            continue
         if "\t" in line:
             cells = "\t".join(cell.strip() for cell in line.split("\t"))
             blocks.append(Block("row", cells))

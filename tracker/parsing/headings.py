@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import re
 
-_END = r"\s*[:?.]?\s*$"
+# A heading may carry a footnote mark straight after it: "What needs to improve?1" (2025–26 reports,
+# whose footnote says the points cite the National Framework). A page number after a space is a
+# contents line, not a heading, so the mark must touch the heading.
+_END = r"\s*[:?.]?(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹])?\s*$"
 
 # Headings that introduce improvement points, and the kind of point each list holds.
 POINT_HEADINGS = (
-    (
-        "area_for_priority_action",
-        # "Priority and immediate action" heads the first list in 2013–2015 reports on inadequate services.
-        r"(?:the\s+)?areas?\s+(?:for|of)\s+priority\s+action|priority\s+and\s+immediate\s+actions?",
-    ),
+    # "Priority and immediate action" heads the first list of 2013–2015 single inspection framework reports;
+    # it keeps its own kind (kinds are exact: never renamed "Area for priority action").
+    ("priority_and_immediate_action", r"(?:areas?\s+for\s+)?priority\s+and\s+immediate\s+actions?"),
+    ("area_for_priority_action", r"(?:the\s+)?areas?\s+(?:for|of)\s+priority\s+action"),
     (
         "what_needs_to_improve",
         r"what\s+needs\s+to\s+(?:improve|be\s+improved)(?:\s+(?:further|next))?(?:\s+(?:in|for)\b.{0,70})?"
@@ -47,6 +49,24 @@ OTHER_HEADINGS = (
     r"(?:what|how)\s+the\s+inspection\s+found.{0,40}|yours\s+sincerely",
 )
 
+# The part of a single inspection framework report (2013–2018) about the Local Safeguarding Children Board,
+# whose lists are recommendations to the board, and the parts about the council itself. Matched at the start
+# of a line, as a title may wrap: "Section 2: The effectiveness of the Local Safeguarding" / "Children Board".
+_PARTNERSHIP_PART = re.compile(
+    r"^(?:section\s+\d+\s*:\s*)?(?:inspection\s+findings\s*[–-]\s*|inspection\s+judge?ments?\s+about\s+"
+    r"|what\s+the\s+inspection\s+judge?ments\s+mean\s*:\s*|the\s+effectiveness\s+(?:of\s+)?|(?:the\s+)?review\s+of\s+)?"
+    r"(?:the\s+)?(?:local\s+safeguarding(?:\s+children(?:['’]s)?)?(?:\s+board\b|$)|lscb\b)"
+    r"|^what\s+(?:does|do)\s+the\s+(?:local\s+safeguarding\s+children(?:['’]s)?\s+board|lscb)\b",
+    re.I,
+)
+_COUNCIL_PART = re.compile(
+    r"^(?:section\s+1\b|the\s+local\s+authority\s*\d?$|what\s+(?:does|do)\s+the\s+(?:local\s+authority|council)\b"
+    r"|information\s+about\s+this\s+(?:inspection|local\s+authority))",
+    re.I,
+)
+# "The Local Safeguarding Children Board (LSCB) 35": a line of the contents, naming the part, not starting it.
+_CONTENTS_LINE = re.compile(r"\s\d{1,3}\s*$")
+
 _POINT_RES = [(kind, re.compile(rf"^(?:{pattern}){_END}", re.I)) for kind, pattern in POINT_HEADINGS]
 _STRENGTH_RE = re.compile(rf"^{STRENGTH_HEADING}{_END}", re.I)
 _OTHER_RE = re.compile(rf"^(?:{'|'.join(OTHER_HEADINGS)}){_END}", re.I)
@@ -66,4 +86,17 @@ def heading_kind(line: str) -> str | None:
         return "strengths"
     if _OTHER_RE.match(text):
         return "other"
+    return None
+
+
+def part_of_report(line: str) -> str | None:
+    """ "partnership" for a line that starts the part of a report about the Local Safeguarding Children
+    Board, "council" for one that starts a part about the council; None for any other line."""
+    text = _NUMBERING.sub("", " ".join(line.split()))
+    if not text or len(text) > 110 or not text[0].isupper() or text[-1] in ".;," or _CONTENTS_LINE.search(text):
+        return None
+    if _PARTNERSHIP_PART.match(text):
+        return "partnership"
+    if _COUNCIL_PART.match(text):
+        return "council"
     return None

@@ -2,22 +2,32 @@
 
 A list is introduced by a heading ("What needs to improve?") or by a sentence that ends with a colon
 and names the list ("The report also outlined the following areas for improvement:"). It ends at the
-next heading or ordinary paragraph.
+next heading or ordinary paragraph. Short topic sub-headings inside a list ("Child protection",
+"Care leavers") do not end it.
+
+Kinds are exact: a point keeps the kind its document gave it, is never output twice, and the
+recommendations to a Local Safeguarding Children Board are told apart from the council's.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 from tracker.parsing.blocks import Block, join_text, looks_like_heading
+from tracker.parsing.framework import split_reference
+from tracker.parsing.headings import part_of_report
 from tracker.parsing.model import POINT_KINDS, ImprovementPoint
+from tracker.vocabulary import PointKind
 
 # A sentence that introduces the list rather than belonging to it.
 _INTRO = re.compile(r"(?::|\b(?:below|as follows|the following)\b[^.:]{0,40}[.:]?)$", re.I)
 _INTRO_WORDS = re.compile(r"\b(?:following|below|as follows)\b", re.I)
 # An introducing sentence that names the kind of list that follows.
 _NAMED_LIST = (
-    ("area_for_priority_action", r"priority action"),
+    ("priority_and_immediate_action", r"priority and immediate actions?"),
+    ("area_for_priority_action", r"priority actions?"),
     ("recommendation", r"recommendations?\b"),
     ("what_needs_to_improve", r"needs? to improve"),
     (
@@ -27,40 +37,86 @@ _NAMED_LIST = (
     ("area_for_development", r"areas? (?:for|of) (?:further )?development"),
     ("strengths", r"\bstrengths\b"),
 )
+_NAMED_RES = [(kind, re.compile(pattern, re.I)) for kind, pattern in _NAMED_LIST]
+# A monitoring visit lists "the areas of concern identified at the last inspection": the letter's points,
+# though not a kind of ours by name (docs/decisions.md, issue 17).
+_CONCERNS = ("area_for_improvement", re.compile(r"areas? of (?:concern|weakness)", re.I))
+_FOLLOWING = re.compile(r"\b(?:the following|as follows|below)\b", re.I)
 # Lists that describe an earlier inspection are history, not this document's findings.
 _PAST = re.compile(r"\b(?:previous|last|earlier|prior)\s+(?:inspection|visit|report)", re.I)
 # A committee's own recommendation ("The Committee is asked to note…") is not an inspection finding.
 _COMMITTEE_BUSINESS = re.compile(r"\b(?:committee|cabinet|scrutiny|is asked to|be asked to)\b", re.I)
+# "The inspection did not find any areas for priority and immediate action.": an empty list, said in words.
+_NONE_FOUND = re.compile(
+    r"^(?:there\s+(?:are|were)\s+no\b|no\s+(?:\w+\s+){0,4}(?:were|was|have\s+been)\s+(?:identified|found)\b"
+    r"|(?:the\s+inspection|inspectors)\s+(?:did\s+not|has\s+not|have\s+not)\s+(?:find|found|identif))",
+    re.I,
+)
+# Headings of a report's findings, whose numbered paragraphs may carry on the improvement list's numbers.
+_STARTS_FINDINGS = re.compile(
+    r"^(?:(?:main|key|inspection|summary\s+of)\s+)?findings|.{0,40}\b(?:summary|information\s+about|introduction"
+    r"|background|experiences\s+and\s+progress|impact\s+of\s+leaders|overall\s+effectiveness|judge?ments?"
+    r"|progress\s+since|next\s+steps|contents|conclusions?|strengths)\b",
+    re.I,
+)
 _LOOKS_BACK = re.compile(r"\b(?:above|this letter|these (?:areas|points|recommendations))\b", re.I)
 _TERMINATED = re.compile(r"[.?!][\"')]*$")
 _LONGEST_LIST = 300  # blocks
 _MOST_OPENINGS = 8
+_MOST_SUB_HEADINGS = 15
+_MOST_LISTS = 200
 _ABBREVIATIONS = re.compile(r"\b(?:e\.g|i\.e|etc|no|dr|mr|mrs|ms|st|vs|approx)\.$", re.I)
 
 
+@dataclass(frozen=True)
+class _Reading:
+    """One way a point was read: the list it was in and how sure that list's kind is."""
+
+    kind: str
+    by_heading: bool  # a heading names the kind; a sentence that introduces a list is less sure
+    order: int  # where in the document
+    number: int | None
+    text: str
+    framework: tuple[str, ...]
+
+    @property
+    def preference(self) -> tuple[bool, bool, int]:
+        # The surest reading wins; between equally sure readings an urgent kind never beats another (a
+        # false priority action brings a duty to send the DfE a plan), then the first in the document.
+        return (not self.by_heading, PointKind(self.kind).urgent, self.order)
+
+
 def find_points(blocks: list[Block], doc_type: str) -> list[ImprovementPoint]:
-    by_kind: dict[str, list[tuple[int | None, str]]] = {kind: [] for kind in POINT_KINDS}
-    for kind, items in _lists(blocks):
-        if kind not in by_kind:
+    committee = doc_type == "committee_report"
+    readings: dict[str, _Reading] = {}  # by the text's key: a point is output once, under one kind
+    order = 0
+    for kind, by_heading, items in _lists(blocks, monitoring=doc_type == "monitoring_visit"):
+        if kind not in POINT_KINDS:
             continue
-        seen = {_key(text) for _, text in by_kind[kind]}
         for item in items:
-            text = point_text(item.text, title_only=doc_type == "committee_report")
-            if doc_type == "committee_report" and _COMMITTEE_BUSINESS.search(text):
+            text = point_text(item.text, title_only=committee)
+            if committee and _COMMITTEE_BUSINESS.search(text):
                 continue
-            if text and _key(text) not in seen:
-                seen.add(_key(text))
-                by_kind[kind].append((item.number, text))
+            text, framework = split_reference(text)
+            if not text or _NONE_FOUND.match(text):
+                continue
+            order += 1
+            reading = _Reading(kind, by_heading, order, item.number, text, framework)
+            key = _key(text)
+            if key not in readings or reading.preference < readings[key].preference:
+                readings[key] = reading
+    chosen = sorted(readings.values(), key=lambda r: (POINT_KINDS.index(r.kind), r.order))
     points = []
-    for kind in POINT_KINDS:
-        for position, (printed, text) in enumerate(by_kind[kind], start=1):
-            points.append(ImprovementPoint(kind, printed or position, text))
+    position = 0
+    for index, reading in enumerate(chosen):
+        position = 1 if index == 0 or chosen[index - 1].kind != reading.kind else position + 1
+        points.append(ImprovementPoint(reading.kind, reading.number or position, reading.text, reading.framework))
     return points
 
 
 def find_strengths(blocks: list[Block]) -> list[str]:
     strengths: list[str] = []
-    for kind, items in _lists(blocks):
+    for kind, _, items in _lists(blocks):
         if kind == "strengths":
             for item in items:
                 text = point_text(item.text)
@@ -69,16 +125,48 @@ def find_strengths(blocks: list[Block]) -> list[str]:
     return strengths
 
 
-def _lists(blocks: list[Block]):
-    """(kind, items) for every list introduced by a heading or by a sentence naming it."""
+def _lists(blocks: list[Block], monitoring: bool = False) -> Iterator[tuple[str, bool, list[Block]]]:
+    """(kind, by_heading, items) for every list introduced by a heading or by a sentence naming it."""
+    partnership = False  # inside the part of a report about the Local Safeguarding Children Board
+    lists = 0
     for index, block in enumerate(blocks):
+        if lists >= _MOST_LISTS:
+            return  # no document has so many; junk with a list opening on every line stays fast
+        part = part_of_report(block.text) if block.kind in ("heading", "para") else None
+        if part is not None:
+            partnership = part == "partnership"
         if block.kind == "heading" and block.section != "other":
-            yield block.section, list_after(blocks, index)
-        elif block.kind in ("para", "item") and block.text.endswith(":") and not _PAST.search(block.text):
-            for kind, pattern in _NAMED_LIST:
-                if re.search(pattern, block.text, re.I):
-                    yield kind, list_after(blocks, index, items_only=True)
-                    break
+            lists += 1
+            yield _partnership(block.section, partnership), True, list_after(blocks, index)
+        elif block.kind in ("para", "item") and block.text.endswith(":"):
+            kind = _named_kind(block.text, monitoring)
+            if kind is not None:
+                lists += 1
+                yield _partnership(kind, partnership), False, list_after(blocks, index, items_only=True)
+
+
+def _partnership(kind: str, partnership: bool) -> str:
+    """In the Local Safeguarding Children Board's part of a report, its lists are recommendations to it."""
+    return "partnership_recommendation" if partnership and kind in POINT_KINDS else kind
+
+
+def _named_kind(sentence: str, monitoring: bool = False) -> str | None:
+    """The kind of list a sentence introduces. When it names several ("In addition to the existing areas for
+    priority action, the following areas for improvement…"), the list is the one it says follows: the
+    first named after "the following", else the last named."""
+    past = _PAST.search(sentence)
+    if past and not monitoring:
+        return None  # a list of an earlier inspection's findings is history, not this document's
+    named = _NAMED_RES + [_CONCERNS] if monitoring else _NAMED_RES
+    found = sorted((m.start(), kind) for kind, regex in named for m in regex.finditer(sentence))
+    if not found:
+        return None
+    following = _FOLLOWING.search(sentence)
+    if following:
+        after = [kind for start, kind in found if start >= following.start()]
+        if after:
+            return after[0]
+    return found[-1][1]
 
 
 def list_after(blocks: list[Block], index: int, items_only: bool = False) -> list[Block]:
@@ -91,13 +179,23 @@ def list_after(blocks: list[Block], index: int, items_only: bool = False) -> lis
     openings = 0  # introducing sentences and group titles passed over; a real list has a few at most
     # A list is never this long; the bound keeps junk input with many introducing sentences fast.
     following = blocks[index + 1 : index + 1 + _LONGEST_LIST]
+    sub_headings = 0
     for position, block in enumerate(following):
+        after = following[position + 1] if position + 1 < len(following) else None
+        if after is not None and _is_sub_heading(block, after, items):
+            # "Child protection" / "7. Ensure that…": a topic inside the list; its numbering carries on.
+            sub_headings += 1
+            if sub_headings > _MOST_SUB_HEADINGS:
+                break
+            restart = bool(items)
+            continue
         if block.kind in ("heading", "row"):
             closed = True
             break
         if items and block.kind == "item" and block.marker != items[0].marker:
-            if sub_items or items[-1].text.endswith(":"):
-                # Sub-items of an item that ends with a colon belong to that item.
+            if sub_items or items[-1].text.endswith(":") or (block.marker == "letter" and not items[-1].terminated):
+                # Sub-items of an item that ends with a colon, or lettered ones that finish its unfinished
+                # sentence ("…where" / "(i) they are privately fostered"), belong to that item.
                 items[-1] = _merged(items[-1], block.text, "; " if sub_items else " ")
                 sub_items = True
                 continue
@@ -143,6 +241,8 @@ def list_after(blocks: list[Block], index: int, items_only: bool = False) -> lis
                 return []
     if items or items_only:
         return items
+    if any(_NONE_FOUND.match(p.text) for p in plain):
+        return []  # "There are no areas for priority and immediate action."
     # Paragraphs without bullet signs (a list typed by hand, or list signs lost from a PDF) count only
     # when a heading closes them. Each line that starts a sentence after a finished one starts an item.
     if not closed or not all(p.terminated for p in plain):
@@ -181,6 +281,21 @@ def _continues_item(block: Block, rest: list[Block], first: Block) -> bool:
         and not looks_like_heading(block.text)
         and not block.text.endswith(":")
     )
+
+
+def _is_sub_heading(block: Block, following: Block, items: list[Block]) -> bool:
+    """A short capitalised line without a full stop, straight before a numbered item of the list: a topic
+    sub-heading of a 2014–15 report ("Care leavers"). Its item's number carries the list on, or starts it
+    again at 1; before any item, only a numbered item may follow, as a findings paragraph never does."""
+    if following.kind != "item" or following.marker != "number":
+        return False
+    if block.kind not in ("para", "heading") or block.section not in (None, "other"):
+        return False
+    if not looks_like_heading(block.text) or _STARTS_FINDINGS.match(block.text) or part_of_report(block.text):
+        return False
+    if not items:
+        return True
+    return items[0].marker == "number" and (following.number == 1 or _follows(items[-1], following))
 
 
 def _follows(previous: Block, block: Block) -> bool:

@@ -1,0 +1,69 @@
+"""Whether a document's improvement points were read, and if not, where a person should look for them.
+
+A document recognised as an inspection report or letter with no points read is never passed off as one
+with nothing to improve: it is "not read", with the passage where its points should be, for marking by
+hand. Only a document that truly has nothing to improve says so: a letter (focused visit, monitoring visit,
+joint targeted area inspection, unannounced inspection) with no improvement heading at all, or a report
+with no improvement heading whose judgements are all Outstanding.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.parsing.cleanup import PAGE_BREAK
+from tracker.parsing.headings import heading_kind
+from tracker.parsing.model import (
+    NOTHING_TO_IMPROVE,
+    POINT_KINDS,
+    POINTS_FOUND,
+    POINTS_NOT_READ,
+    ImprovementPoint,
+    Judgement,
+)
+
+PASSAGE_LINES = 80  # enough for a list of improvement points, short enough to read through
+_LETTERS = ("focused_visit", "monitoring_visit", "jtai", "unannounced_inspection")
+# Where the findings start in a report; its improvement points come before, at the end of the summary.
+_FINDINGS_START = re.compile(
+    r"^(?:the\s+experiences\s+and\s+progress\s+of|the\s+impact\s+of\s+leaders|summary\s+of\s+findings"
+    r"|inspection\s+findings|main\s+findings|findings\b)",
+    re.I,
+)
+# "There are no areas for improvement.": a heading followed by this has nothing under it, by design.
+_NONE_STATED = re.compile(r"^(?:there\s+(?:are|were)\s+no|no\s+(?:\w+\s+){0,4}(?:were|was)\s+identified)\b", re.I)
+
+
+def points_status(
+    doc_type: str,
+    lines: list[str],
+    points: list[ImprovementPoint],
+    judgements: list[Judgement],
+    overall: str | None,
+) -> tuple[str, list[str]]:
+    """(points_status, passage): the passage is the lines to mark by hand, given only when not read."""
+    if points:
+        return POINTS_FOUND, []
+    text = [line.strip() for line in lines if line.strip() and line != PAGE_BREAK]
+    heading = next((i for i, line in enumerate(text) if heading_kind(line) in POINT_KINDS), None)
+    if heading is not None:
+        after = text[heading + 1 : heading + 1 + PASSAGE_LINES]
+        if after and _NONE_STATED.match(after[0]):
+            return NOTHING_TO_IMPROVE, []
+        return POINTS_NOT_READ, text[heading : heading + 1 + PASSAGE_LINES]
+    if doc_type in _LETTERS or (doc_type == "inspection_report" and _all_outstanding(judgements, overall)):
+        return NOTHING_TO_IMPROVE, []
+    return POINTS_NOT_READ, _likely_passage(text)
+
+
+def _all_outstanding(judgements: list[Judgement], overall: str | None) -> bool:
+    grades = [j.grade for j in judgements] + ([overall] if overall else [])
+    return bool(grades) and all(grade == "Outstanding" for grade in grades)
+
+
+def _likely_passage(text: list[str]) -> list[str]:
+    """The end of a report's summary, just before its findings start; else the start of the document."""
+    start = next((i for i, line in enumerate(text) if i > 0 and _FINDINGS_START.match(line)), None)
+    if start is None:
+        return text[:PASSAGE_LINES]
+    return text[max(0, start - PASSAGE_LINES) : start] or text[:PASSAGE_LINES]
