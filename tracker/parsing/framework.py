@@ -8,6 +8,7 @@ Framework it most concerns, written many ways:
     (enabler 2, leaders drive conditions for effective practice)
     (enabler: the workforce is equipped and effective, national framework)
     (Enabler three: National Framework.)       (outcome 1 and enabler 2, national framework)
+    … lived experience. Enabler three: National Framework.
 
 split_reference takes the reference off the point's text and gives the FrameworkArea values it names.
 A bracket that mentions the framework but names no area we can tell is left in the text, so nothing a
@@ -24,6 +25,11 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _NUMBER = r"(?:\d|one|two|three|four|five|six)"
 # The last bracket of a point, with a full stop inside or after it: "… plans. (outcome 2, national framework)".
 _TRAILING_BRACKET = re.compile(r"\s*\(([^()]{1,240})\)\s*([.;]?)\s*$")
+# Or a sentence of its own, without brackets: "… lived experience. Enabler three: National Framework."
+# Only one that names the framework, so that a point's own last sentence is never taken for a reference.
+_TRAILING_SENTENCE = re.compile(
+    r"[.?!]\s+((?:outcomes?|enablers?|principles?)\b[^.()]{0,120}?\bnational\s+framework)\s*\.?\s*$", re.I
+)
 _PART = re.compile(r"\b(outcome|enabler|principle)s?\b", re.I)
 # One part with its numbers: "outcome 2", "outcomes 1 and 3", "enabler three".
 _PART_NUMBERS = re.compile(
@@ -51,6 +57,10 @@ def split_reference(text: str) -> tuple[str, tuple[str, ...]]:
         if match.group(2) and before and not re.search(r"[.?!;:]$", before):
             before += match.group(2)
         text = before
+    if not areas and (match := _TRAILING_SENTENCE.search(text)):
+        areas = areas_named(match.group(1))
+        if areas:
+            text = text[: match.start() + 1]
     return text, tuple(areas)
 
 

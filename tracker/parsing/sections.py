@@ -24,8 +24,8 @@ from tracker.vocabulary import PointKind
 # A sentence that introduces the list rather than belonging to it.
 _INTRO = re.compile(r"(?::|\b(?:below|as follows|the following)\b[^.:]{0,40}[.:]?)$", re.I)
 _INTRO_WORDS = re.compile(r"\b(?:following|below|as follows)\b", re.I)
-# An introducing sentence that names the kind of list that follows.
-_NAMED_LIST = (
+# An introducing sentence that names the kind of list that follows (or "strengths").
+NAMED_LISTS = (
     ("priority_and_immediate_action", r"priority and immediate actions?"),
     ("area_for_priority_action", r"priority actions?"),
     ("recommendation", r"recommendations?\b"),
@@ -37,10 +37,13 @@ _NAMED_LIST = (
     ("area_for_development", r"areas? (?:for|of) (?:further )?development"),
     ("strengths", r"\bstrengths\b"),
 )
-_NAMED_RES = [(kind, re.compile(pattern, re.I)) for kind, pattern in _NAMED_LIST]
+_NAMED_RES = [(kind, re.compile(pattern, re.I)) for kind, pattern in NAMED_LISTS]
 # A monitoring visit lists "the areas of concern identified at the last inspection": the letter's points,
 # though not a kind of ours by name (docs/decisions.md, issue 17).
-_CONCERNS = ("area_for_improvement", re.compile(r"areas? of (?:concern|weakness)", re.I))
+CONCERNS_KIND = "area_for_improvement"
+_CONCERNS = (CONCERNS_KIND, re.compile(r"areas? of (?:concern|weakness)", re.I))
+# The kind of every list in the part of a report about the Local Safeguarding Children Board.
+PARTNERSHIP_KIND = "partnership_recommendation"
 _FOLLOWING = re.compile(r"\b(?:the following|as follows|below)\b", re.I)
 # Lists that describe an earlier inspection are history, not this document's findings.
 _PAST = re.compile(r"\b(?:previous|last|earlier|prior)\s+(?:inspection|visit|report)", re.I)
@@ -147,7 +150,7 @@ def _lists(blocks: list[Block], monitoring: bool = False) -> Iterator[tuple[str,
 
 def _partnership(kind: str, partnership: bool) -> str:
     """In the Local Safeguarding Children Board's part of a report, its lists are recommendations to it."""
-    return "partnership_recommendation" if partnership and kind in POINT_KINDS else kind
+    return PARTNERSHIP_KIND if partnership and kind in POINT_KINDS else kind
 
 
 def _named_kind(sentence: str, monitoring: bool = False) -> str | None:
@@ -266,7 +269,7 @@ def _merged(item: Block, text: str, separator: str = " ") -> Block:
 
 
 def _names_a_list(text: str) -> bool:
-    return any(re.search(pattern, text, re.I) for _, pattern in _NAMED_LIST)
+    return any(re.search(pattern, text, re.I) for _, pattern in NAMED_LISTS)
 
 
 def _continues_item(block: Block, rest: list[Block], first: Block) -> bool:

@@ -25,11 +25,10 @@ from tracker.parsing.model import (
 PASSAGE_LINES = 80  # enough for a list of improvement points, short enough to read through
 _LETTERS = ("focused_visit", "monitoring_visit", "jtai", "unannounced_inspection")
 # Where the findings start in a report; its improvement points come before, at the end of the summary.
-_FINDINGS_START = re.compile(
-    r"^(?:the\s+experiences\s+and\s+progress\s+of|the\s+impact\s+of\s+leaders|summary\s+of\s+findings"
-    r"|inspection\s+findings|main\s+findings|findings\b)",
-    re.I,
-)
+# A judgement section's heading gives its grade after a colon ("…help and protection: good"), perhaps on
+# the next line; the judgement table near the top names the same areas without one.
+_JUDGED_SECTION = re.compile(r"^(?:the\s+experiences\s+and\s+progress\s+of|the\s+impact\s+of\s+leaders)\b", re.I)
+_FINDINGS_HEADING = re.compile(r"^(?:(?:summary\s+of|inspection|main)\s+)?findings$", re.I)
 # "There are no areas for improvement.": a heading followed by this has nothing under it, by design.
 _NONE_STATED = re.compile(r"^(?:there\s+(?:are|were)\s+no|no\s+(?:\w+\s+){0,4}(?:were|was)\s+identified)\b", re.I)
 
@@ -63,7 +62,16 @@ def _all_outstanding(judgements: list[Judgement], overall: str | None) -> bool:
 
 def _likely_passage(text: list[str]) -> list[str]:
     """The end of a report's summary, just before its findings start; else the start of the document."""
-    start = next((i for i, line in enumerate(text) if i > 0 and _FINDINGS_START.match(line)), None)
+    start = next((i for i in range(1, len(text)) if _starts_findings(text, i)), None)
     if start is None:
         return text[:PASSAGE_LINES]
     return text[max(0, start - PASSAGE_LINES) : start] or text[:PASSAGE_LINES]
+
+
+def _starts_findings(text: list[str], index: int) -> bool:
+    line = text[index]
+    if _FINDINGS_HEADING.match(line):
+        return True
+    if "\t" in line or not _JUDGED_SECTION.match(line):
+        return False
+    return ":" in line or (index + 1 < len(text) and ":" in text[index + 1])
