@@ -156,6 +156,26 @@ def test_page_furniture_inside_a_point():
     ]
 
 
+def test_a_list_of_lower_case_items_carries_on_after_a_page_break():
+    # 2009–2013 lists start each item in lower case ("- ensure that…"); an item that follows a page break
+    # is the next item, not the rest of an unfinished one.
+    doc = parse_text(
+        letter(
+            "Focused visit to Tamberley children’s services\n\n"
+            "Areas for improvement\n\n"
+            "- ensure that plans are reviewed by managers\n"
+            "- complete health assessments within timescales\n\f"
+            "- improve the quality of case file audits\n\n"
+            "Main findings\n\nChildren are seen promptly.\n"
+        )
+    )
+    assert texts(doc) == [
+        "Ensure that plans are reviewed by managers",
+        "Complete health assessments within timescales",
+        "Improve the quality of case file audits",
+    ]
+
+
 def test_judgement_table_shapes():
     table = (
         "Inspection of Tamberley local authority children’s services\n"

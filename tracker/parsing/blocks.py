@@ -31,6 +31,7 @@ DATE_LINE = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\.?,?\s+\d{4}$")
 _TERMINAL = re.compile(r"""[.?!:;)]["')\]]*$""")
 _DANGLING = re.compile(r"\b(?:and|or|of|the|to|in|for|with|a|an|by|that|which|on|at|from|as|their|its)$", re.I)
 _JOIN_WITH_SPACE = {"to", "and", "or", "nor"}
+_RECENT = 6  # blocks looked back at to tell a list's style
 # No real paragraph or list item is longer; past this a block ends, so that junk input cannot make joining slow.
 LONGEST_BLOCK = 20_000
 
@@ -141,7 +142,7 @@ def build_blocks(lines: list[str]) -> list[Block]:
             blocks.append(Block("heading", text, section=section))
             pending.clear()
         elif marker:
-            if _bullet_carries_on(current, gap, marker, text):
+            if _bullet_carries_on(current, gap, marker, text, blocks[-_RECENT:]):
                 current.add(text)
             else:
                 blocks.append(Block("item", text, marker=marker, number=number))
@@ -169,11 +170,13 @@ def _marker(line: str) -> tuple[str | None, int | None, str]:
     return None, None, line.strip()
 
 
-def _bullet_carries_on(current: Block | None, gap: int, marker: str, content: str) -> bool:
+def _bullet_carries_on(current: Block | None, gap: int, marker: str, content: str, recent: list[Block]) -> bool:
     # A page break can leave a stray bullet sign before the rest of a sentence:
-    # "…the CAF team ensures that" / (page break) / "- thresholds are applied consistently…".
+    # "…the CAF team ensures that" / (page break) / "- thresholds are applied consistently…". Not in a list
+    # whose items start in lower case ("- ensure that…"), where it is the next item.
     return (
         current is not None
+        and not any(block.kind == "item" and block.text[:1].islower() for block in recent)
         and current.kind in ("item", "para")
         and marker == "bullet"
         and gap == 2
