@@ -96,9 +96,12 @@ Executive summary
 Children in Kestlebury are safe, although some wait too long for their plans to progress.
 Recommendations
 1. Ensure that assessments are completed within timescales that meet children's needs.
-2. Improve the quality of supervision so that it sets clear actions.
+2. Strengthen the support to care leavers by: (paragraph 40)
+- reviewing the use of hostel accommodation
+- ensuring that every care leaver has a pathway plan (paragraphs 41, 42).
+3. Improve the quality of supervision so that it sets clear actions.
 Summary for children and young people
-3. Most children are safe and are helped well.
+4. Most children are safe and are helped well.
 The Local Safeguarding Children Board (LSCB)
 The Local Safeguarding Children Board requires improvement
 Executive summary
@@ -117,9 +120,15 @@ def test_recommendations_to_the_safeguarding_board_are_not_the_councils():
     assert kinds_and_numbers(doc) == [
         ("recommendation", 1),
         ("recommendation", 2),
+        ("recommendation", 3),
         ("partnership_recommendation", 90),
         ("partnership_recommendation", 91),
     ]
+    # An item whose sub-items follow its colon (and the paragraphs it cites) keeps them, and the list goes on.
+    assert texts(doc)[1] == (
+        "Strengthen the support to care leavers by: (paragraph 40) reviewing the use of hostel accommodation; "
+        "ensuring that every care leaver has a pathway plan (paragraphs 41, 42)."
+    )
 
 
 def test_monitoring_visit_reads_the_areas_of_concern_it_covered():

@@ -63,6 +63,8 @@ _STARTS_FINDINGS = re.compile(
     re.I,
 )
 _LOOKS_BACK = re.compile(r"\b(?:above|this letter|these (?:areas|points|recommendations))\b", re.I)
+# "…children looked after by: (paragraph 150)": an item whose sub-items follow, perhaps citing its findings.
+_OPENS_SUB_ITEMS = re.compile(r":\s*(?:\(paragraphs?\s[^()]{1,40}\))?$", re.I)
 _TERMINATED = re.compile(r"[.?!][\"')]*$")
 _LONGEST_LIST = 300  # blocks
 _MOST_OPENINGS = 8
@@ -196,7 +198,8 @@ def list_after(blocks: list[Block], index: int, items_only: bool = False) -> lis
             closed = True
             break
         if items and block.kind == "item" and block.marker != items[0].marker:
-            if sub_items or items[-1].text.endswith(":") or (block.marker == "letter" and not items[-1].terminated):
+            opens = _OPENS_SUB_ITEMS.search(items[-1].text)
+            if sub_items or opens or (block.marker == "letter" and not items[-1].terminated):
                 # Sub-items of an item that ends with a colon, or lettered ones that finish its unfinished
                 # sentence ("…where" / "(i) they are privately fostered"), belong to that item.
                 items[-1] = _merged(items[-1], block.text, "; " if sub_items else " ")
