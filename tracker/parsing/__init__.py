@@ -75,7 +75,7 @@ def parse_text(text: str, limits: Limits | None = None) -> ParsedDocument:
     start, end = metadata.visit_dates(blocks, lines)
     if not (points or judgements or overall or kind_stated):
         raise DocumentError(NOT_AN_INSPECTION)
-    status, passage = points_status(kind, lines, points, judgements, overall)
+    status, passage = points_status(kind, lines, points, judgements, overall, text)
     return ParsedDocument(
         authority=metadata.authority(blocks, lines),
         doc_type=kind,

@@ -39,8 +39,10 @@ def points_status(
     points: list[ImprovementPoint],
     judgements: list[Judgement],
     overall: str | None,
+    source: str,
 ) -> tuple[str, list[str]]:
-    """(points_status, passage): the passage is the lines to mark by hand, given only when not read."""
+    """(points_status, passage): the passage is the lines to mark by hand, given only when not read. `lines`
+    are the document's lines with page furniture out; `source` its whole text."""
     if points:
         return POINTS_FOUND, []
     text = [line.strip() for line in lines if line.strip() and line != PAGE_BREAK]
@@ -52,7 +54,9 @@ def points_status(
         return POINTS_NOT_READ, text[heading : heading + 1 + PASSAGE_LINES]
     if doc_type in _LETTERS or (doc_type == "inspection_report" and _all_outstanding(judgements, overall)):
         return NOTHING_TO_IMPROVE, []
-    return POINTS_NOT_READ, _likely_passage(text)
+    # Never an empty passage: if taking out page furniture left nothing, the document's own first lines.
+    first = [line.strip() for line in source.splitlines() if line.strip()][:PASSAGE_LINES]
+    return POINTS_NOT_READ, _likely_passage(text) or first
 
 
 def _all_outstanding(judgements: list[Judgement], overall: str | None) -> bool:
