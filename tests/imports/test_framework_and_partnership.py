@@ -1,6 +1,6 @@
 """Issue 17: each point's National Framework areas are shown on the review page, kept in the draft and
 stored; recommendations to the safeguarding partnership are a group of their own, the council's to answer
-only when the reviewer says so (stored and audited); the kinds come from PointKind."""
+only when the reviewer says so (stored and audited)."""
 
 from sqlalchemy import select
 
@@ -31,6 +31,8 @@ def test_each_points_framework_areas_are_shown_with_their_names(client, world):
     assert _areas(page, 0) == ["Outcome 3"]
     assert _areas(page, 1) == ["Outcome 4", "Enabler 2"]
     assert FrameworkArea.OUTCOME_3.label in page.select_one("#point-0-framework").get_text()
+    # Points read: neither the warning nor the passage for marking them by hand.
+    assert page.select_one("#points-not-read") is None and page.select_one("#passage") is None
 
 
 def test_framework_areas_survive_editing_splitting_and_merging_and_are_stored(client, world):
@@ -74,6 +76,9 @@ def test_partnership_recommendations_are_their_own_group_not_answered_unless_tic
     assert not [box for box in boxes if box.has_attr("checked")]
     label = page.select_one("label[for='points-1-council_answers']").get_text(strip=True)
     assert label == "The council will answer this in its plan"
+    # The kind list is PointKind's (already so before issue 17), the new kinds with it.
+    assert [o["value"] for o in page.select("#points-1-kind option")] == list(PointKind)
+    assert page.select_one("#points-1-kind option[selected]").get_text() == PointKind.PARTNERSHIP_RECOMMENDATION.label
 
     data = {**_choose_people(_review_fields(client, url), world), "points-2-council_answers": ["y"]}
     client.post_form(url, {**data, "operation": ["confirm"]}, status=302)
@@ -99,12 +104,3 @@ def test_only_partnership_points_left_unanswered_need_no_owner_or_target_date(cl
     with committed(client.app) as session:
         points = _latest(session).improvement_points
         assert [(p.answered_by_council, p.actions) for p in points] == [(False, []), (False, [])]
-
-
-def test_every_point_kind_is_offered_for_a_point(client, world):
-    client.sign_in(world.director)
-    page = client.get_page(start_reading(client, world.director, reading("kinds")))
-    assert [o["value"] for o in page.select("#points-0-kind option")] == list(PointKind)
-    labels = [o.get_text() for o in page.select("#points-0-kind option")]
-    assert "Priority and immediate action" in labels
-    assert "Recommendation to the safeguarding partnership" in labels

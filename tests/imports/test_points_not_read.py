@@ -5,7 +5,7 @@ with no points until the reviewer says the document has none (audited)."""
 from sqlalchemy import select
 
 from tests.helpers.data import committed, snapshot
-from tests.imports.readings import MARKED, PASSAGE, TICKED, nothing_to_improve, reading, start_reading, unread
+from tests.imports.readings import MARKED, PASSAGE, TICKED, nothing_to_improve, start_reading, unread
 from tests.imports.test_import import _choose_people, _review_fields
 from tracker.extensions import db
 from tracker.imports.operations import NONE_SAID
@@ -29,13 +29,6 @@ def test_the_review_page_says_the_points_were_not_read_and_offers_their_passage(
     kinds = [o["value"] for o in page.select("#mark_kind option")]
     assert kinds == ["", *PointKind]
     assert page.select_one("#no_points")["type"] == "checkbox"
-
-
-def test_a_document_whose_points_were_read_shows_neither_the_warning_nor_the_passage(client, world):
-    client.sign_in(world.director)
-    page = client.get_page(start_reading(client, world.director, reading("read")))
-    assert page.select_one("#points-not-read") is None and page.select_one("#passage") is None
-    assert NOT_READ not in page.get_text()
 
 
 def test_ticked_lines_become_points_by_the_joining_rule_when_the_import_is_confirmed(client, world):
