@@ -224,13 +224,15 @@ def _confirm(pending: DocumentImport, form: ReviewForm, draft: dict):
         inspection = operations.confirm(
             pending, draft, authority=authority, dates=dates, owner=owner, lead_director=director, actor=current_user
         )
+        # Counted before the commit expires them, while the points' actions are still in memory.
+        imported = f"{inspection.title} imported with {_counted(inspection)}"
         db.session.commit()
     except (operations.ImportRefused, IntegrityError) as exc:
         # IntegrityError: the same document imported at the same moment, caught by its unique checksum.
         db.session.rollback()
         form.form_errors.append(str(exc) if isinstance(exc, operations.ImportRefused) else ALREADY_IMPORTED)
         return _show(db.session.get(DocumentImport, pending_id) or abort(404), form)
-    flash(f"{inspection.title} imported with {_counted(inspection)}", "success")
+    flash(imported, "success")
     return redirect(url_for("inspections.show", inspection_id=inspection.id))
 
 
