@@ -171,7 +171,6 @@ def review(import_id: int):
 
 
 ALREADY_IMPORTED = "This document has already been imported"
-PARTNERSHIP = PointKind.PARTNERSHIP_RECOMMENDATION
 
 SELECT_MESSAGES = {
     "authority_id": "Choose the authority the document is about",
