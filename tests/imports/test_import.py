@@ -30,6 +30,8 @@ def _review_fields(client, url) -> dict:
     data = {}
     for field in form.select("input[name], textarea[name], select[name]"):
         name = field["name"]
+        if field.get("type") in ("checkbox", "radio") and not field.has_attr("checked"):
+            continue  # a browser sends only the boxes that are ticked
         if field.name == "textarea":
             value = field.get_text()
         elif field.name == "select":

@@ -1,10 +1,18 @@
-"""`flask --app wsgi inspection parse PATH`: the parser's JSON, or a clear message and a non-zero exit."""
+"""`flask --app wsgi inspection parse PATH`: the parser's JSON, or a clear message and a non-zero exit
+(1: not read at all; 3: an inspection document whose improvement points could not be read)."""
 
 import json
+from pathlib import Path
 
 import pytest
 
 from tests.helpers.paths import SEED_DOCUMENTS
+from tracker.inspections.cli import outcome
+from tracker.parsing import ParsedDocument
+from tracker.parsing.model import NOTHING_TO_IMPROVE, POINTS_FOUND, POINTS_NOT_READ
+
+# An ILACS report of our own whose "What needs to improve?" is one run-on passage the parser cannot split.
+UNSPLIT = Path(__file__).resolve().parent.parent / "parsing" / "documents" / "ilacs_greyminster_unsplit.txt"
 
 
 @pytest.fixture
@@ -15,7 +23,8 @@ def runner(app):
 def test_parse_prints_the_documents_json(runner):
     result = runner.invoke(args=["inspection", "parse", str(SEED_DOCUMENTS / "003_7af7db97a7e57556.txt")])
     assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
+    assert result.stderr == ""  # points read: no note, no error
+    data = json.loads(result.stdout)
     assert set(data) == {
         "authority",
         "doc_type",
@@ -53,3 +62,28 @@ def test_an_unreadable_document_gets_a_message_and_exit_1(runner, tmp_path):
     assert result.exit_code == 1
     assert result.output.startswith("Error: ")
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("status", "exit_code", "message"),
+    [
+        (POINTS_FOUND, 0, None),
+        (NOTHING_TO_IMPROVE, 0, "Note: Ofsted listed nothing to improve in this document"),
+        (POINTS_NOT_READ, 3, "Error: this is an inspection document, but its improvement points could not be read"),
+    ],
+)
+def test_each_points_status_has_its_exit_status_and_message(status, exit_code, message):
+    document = ParsedDocument(None, "inspection_report", None, None, None, points_status=status)
+    code, said = outcome(document)
+    assert code == exit_code
+    assert said == message if message is None else said.startswith(message)
+
+
+def test_a_report_whose_points_cannot_be_read_exits_3_with_a_message_and_its_json(runner):
+    """Needs the parser to say "not_read" for an improvement heading followed by prose it cannot split."""
+    result = runner.invoke(args=["inspection", "parse", str(UNSPLIT)])
+    assert result.exit_code == 3, result.output
+    assert "improvement points could not be read" in result.stderr
+    data = json.loads(result.stdout)
+    assert data["points_status"] == "not_read" and data["improvement_points"] == []
+    assert any("return home interviews" in line for line in data["passage"])

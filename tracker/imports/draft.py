@@ -2,7 +2,11 @@
 
 A draft is plain JSON (stored on DocumentImport.draft): what the parser found, then whatever the
 reviewer typed, kept as typed (dates as their three boxes) so nothing is lost when the page is shown
-again. Points are numbered by their order within their kind, as Ofsted numbers them.
+again. Points are numbered by their order within their kind, as Ofsted numbers them. Each point keeps
+its National Framework areas (not a form field: carried from one version of the draft to the next by
+its place in the list) and, for a kind the council does not answer by default, whether it will.
+
+A draft made before these keys existed reads with their defaults (the `.get`s below).
 """
 
 from __future__ import annotations
@@ -13,14 +17,44 @@ from datetime import date
 from werkzeug.datastructures import MultiDict
 
 from tracker.imports.forms import parse_id
+from tracker.imports.marking import points_from_lines
 from tracker.parsing import ImprovementPoint, Judgement, ParsedDocument, SupportingParagraph
+from tracker.parsing.model import POINTS_FOUND, POINTS_NOT_READ
+from tracker.vocabulary import PointKind
 
 DATE_FIELDS = ("visit_start", "visit_end", "published", "target_date")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 class DraftError(ValueError):
-    """An edit that cannot be made; the message is for the user."""
+    """An edit that cannot be made; the message is for the user, shown at `field` if one is named."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
+
+
+def new_point(kind: str, text: str = "", framework: list[str] | None = None) -> dict:
+    return {"kind": kind, "text": text, "framework": list(framework or []), "council_answers": False}
+
+
+def answered_by_council(point: dict) -> bool:
+    """Whether the point goes into the council's plan: always for its own kinds, for a recommendation to
+    the safeguarding partnership only when the reviewer said the council will answer it."""
+    try:
+        by_default = PointKind(point["kind"]).answered_by_council
+    except ValueError:  # a kind not on the list: refused when confirming, counted as the council's here
+        return True
+    return by_default or bool(point.get("council_answers"))
+
+
+def has_actions(draft: dict) -> bool:
+    """Whether confirming makes draft actions (and so needs their owner, lead director and date)."""
+    return any(answered_by_council(p) for p in draft["points"])
+
+
+def points_not_read(draft: dict) -> bool:
+    return draft.get("points_status", POINTS_FOUND) == POINTS_NOT_READ
 
 
 def from_parsed(parsed: ParsedDocument, authority_id: int | None) -> dict:
@@ -33,7 +67,12 @@ def from_parsed(parsed: ParsedDocument, authority_id: int | None) -> dict:
         "published": _parts(parsed.published),
         "overall_effectiveness": parsed.overall_effectiveness or "",
         "judgements": [{"area": j.area, "grade": j.grade} for j in parsed.judgements],
-        "points": [{"kind": p.kind, "text": p.text} for p in parsed.improvement_points],
+        "points": [new_point(p.kind, p.text, list(p.framework)) for p in parsed.improvement_points],
+        "points_status": parsed.points_status,
+        "passage": list(parsed.passage),
+        "ticked": [],  # the passage's lines ticked as points, by their place in it
+        "mark_kind": "",
+        "no_points": False,
         "strengths": list(parsed.strengths),
         "supporting_paragraphs": [{"number": p.number, "text": p.text} for p in parsed.supporting_paragraphs],
         "owner_id": None,
@@ -62,7 +101,10 @@ def to_parsed(draft: dict, source_text: str, *, dates: dict[str, date | None]) -
         published=dates["published"],
         judgements=[Judgement(j["area"], j["grade"]) for j in draft["judgements"]],
         overall_effectiveness=draft["overall_effectiveness"] or None,
-        improvement_points=[ImprovementPoint(p["kind"], p["number"], p["text"]) for p in numbered_points(draft)],
+        improvement_points=[
+            ImprovementPoint(p["kind"], p["number"], p["text"], tuple(p.get("framework", ())))
+            for p in numbered_points(draft)
+        ],
         strengths=list(draft["strengths"]),
         supporting_paragraphs=[SupportingParagraph(p["number"], p["text"]) for p in draft["supporting_paragraphs"]],
         source_text=source_text,
@@ -80,11 +122,18 @@ def formdata(draft: dict) -> MultiDict:
     for i, point in enumerate(draft["points"]):
         data.add(f"points-{i}-kind", point["kind"])
         data.add(f"points-{i}-text", point["text"])
+        if point.get("council_answers"):
+            data.add(f"points-{i}-council_answers", "y")
     for i, judgement in enumerate(draft["judgements"]):
         data.add(f"judgements-{i}-area", judgement["area"])
         data.add(f"judgements-{i}-grade", judgement["grade"])
     for i, text in enumerate(draft["strengths"]):
         data.add(f"strengths-{i}-text", text)
+    for index in draft.get("ticked", []):
+        data.add("passage_lines", str(index))
+    data.add("mark_kind", draft.get("mark_kind", ""))
+    if draft.get("no_points"):
+        data.add("no_points", "y")
     return data
 
 
@@ -100,15 +149,39 @@ def update_from_form(draft: dict, form) -> dict:
     updated["overall_effectiveness"] = form.overall_effectiveness.data or ""
     for name in DATE_FIELDS:
         updated[name] = list(getattr(form, name).raw_data or ["", "", ""])
+    earlier = draft["points"]
     updated["points"] = [
-        {"kind": e.form.kind.raw_data[0] if e.form.kind.raw_data else "", "text": e.form.text.data or ""}
-        for e in form.points
+        {
+            **new_point(
+                e.form.kind.raw_data[0] if e.form.kind.raw_data else "",
+                e.form.text.data or "",
+                earlier[i].get("framework", []) if i < len(earlier) else [],
+            ),
+            "council_answers": bool(e.form.council_answers.data),
+        }
+        for i, e in enumerate(form.points)
     ]
     updated["judgements"] = [
         {"area": e.form.area.data or "", "grade": e.form.grade.data or ""} for e in form.judgements
     ]
     updated["strengths"] = [e.form.text.data or "" for e in form.strengths]
+    passage = draft.get("passage", [])
+    updated["ticked"] = sorted(
+        {i for i in map(parse_id, form.passage_lines.raw_data or []) if i is not None} & set(range(len(passage)))
+    )
+    updated["mark_kind"] = (form.mark_kind.raw_data or [""])[0]
+    updated["no_points"] = bool(form.no_points.data)
     return updated
+
+
+def mark(draft: dict) -> dict:
+    """Add the passage's ticked lines as points of the kind chosen (see tracker.imports.marking)."""
+    if not draft.get("ticked"):
+        raise DraftError("Tick the lines that are improvement points", field="passage_lines")
+    if draft.get("mark_kind") not in set(PointKind):
+        raise DraftError("Choose the kind of the points you ticked", field="mark_kind")
+    texts = points_from_lines(draft["passage"], draft["ticked"])
+    return {**draft, "points": [*draft["points"], *(new_point(draft["mark_kind"], t) for t in texts)], "ticked": []}
 
 
 def apply(draft: dict, operation: str) -> dict:
@@ -118,10 +191,10 @@ def apply(draft: dict, operation: str) -> dict:
     match operation.split("-"):
         case ["add", "point"]:
             kind = draft["points"][-1]["kind"] if draft["points"] else "recommendation"
-            draft["points"].append({"kind": kind, "text": ""})
+            draft["points"].append(new_point(kind))
         case ["add", "point", "after", index]:
             i = _index(draft["points"], index)
-            draft["points"].insert(i + 1, {"kind": draft["points"][i]["kind"], "text": ""})
+            draft["points"].insert(i + 1, new_point(draft["points"][i]["kind"]))
         case ["remove", "point", index]:
             del draft["points"][_index(draft["points"], index)]
         case ["split", "point", index]:
@@ -138,7 +211,15 @@ def apply(draft: dict, operation: str) -> dict:
             if i + 1 >= len(draft["points"]):
                 raise DraftError("The last point has no next point to merge with")
             first, second = draft["points"][i], draft["points"][i + 1]
-            draft["points"][i : i + 2] = [{**first, "text": f"{first['text'].rstrip()} {second['text'].lstrip()}"}]
+            text = f"{first['text'].rstrip()} {second['text'].lstrip()}"
+            framework = list(dict.fromkeys([*first.get("framework", []), *second.get("framework", [])]))
+            draft["points"][i : i + 2] = [{**first, "text": text, "framework": framework}]
+        case ["remove", "framework", index, area]:
+            i = _index(draft["points"], index)
+            point = draft["points"][i]
+            draft["points"][i] = {**point, "framework": [a for a in point.get("framework", []) if a != area]}
+        case ["mark", "points"]:
+            return mark(draft)
         case ["add", "judgement"]:
             draft["judgements"].append({"area": "", "grade": ""})
         case ["remove", "judgement", index]:

@@ -1,8 +1,15 @@
 import re
 
 from flask_wtf.file import FileField
-from govuk_frontend_wtf.wtforms_widgets import GovFileInput, GovSelect, GovTextArea, GovTextInput
-from wtforms import FieldList, FormField, SelectField, StringField, TextAreaField
+from govuk_frontend_wtf.wtforms_widgets import (
+    GovCheckboxesInput,
+    GovCheckboxInput,
+    GovFileInput,
+    GovSelect,
+    GovTextArea,
+    GovTextInput,
+)
+from wtforms import BooleanField, FieldList, FormField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms import Form as SubForm
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
@@ -80,6 +87,8 @@ class PointForm(_Sub):
             Length(max=TEXT_LIMIT, message=f"A point must be {TEXT_LIMIT} characters or fewer"),
         ],
     )
+    # Shown only for a kind the council does not answer by default (a recommendation to the partnership).
+    council_answers = BooleanField("The council will answer this in its plan", widget=GovCheckboxInput())
 
 
 class JudgementForm(_Sub):
@@ -124,6 +133,16 @@ class ReviewForm(Form):
     judgements = FieldList(FormField(JudgementForm))
     points = FieldList(FormField(PointForm))
     strengths = FieldList(FormField(StrengthForm))
+    # Marking points by hand, when the document's could not be read: its choices are the passage's lines.
+    passage_lines = SelectMultipleField(
+        "Tick the lines that are improvement points", coerce=str, widget=GovCheckboxesInput(), validate_choice=False
+    )
+    mark_kind = ListField(
+        "Kind of the points you ticked",
+        choices=choices([("", "Choose the kind"), *PointKind.choices()]),
+        message="Choose the kind of the points you ticked from the list",
+    )
+    no_points = BooleanField("The document has no improvement points", widget=GovCheckboxInput())
     owner_id = SelectField(
         "Owner of the draft actions",
         coerce=_id_or_none,

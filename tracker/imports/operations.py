@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import select
 
 from tracker.actions.operations import create_action
-from tracker.audit import record, record_creation
+from tracker.audit import change_fields, record, record_creation
 from tracker.extensions import db
 from tracker.imports import draft as drafts
 from tracker.inspections.operations import checksum, create_inspection, find_duplicate
@@ -17,6 +17,7 @@ from tracker.parsing import ParsedDocument
 from tracker.points.themes import classify
 
 DRAFT_REASON = "New action from the imported document; not yet started."
+NONE_SAID = "none: the reviewer said the document has no improvement points"
 TITLE_LIMIT = 150
 
 
@@ -53,7 +54,15 @@ def start(parsed: ParsedDocument, filename: str, actor: User) -> DocumentImport:
         draft=drafts.from_parsed(parsed, actor.authority_id),
     )
     db.session.add(pending)
-    record_creation(pending, actor, {"source_filename": filename, "improvement_points": len(parsed.improvement_points)})
+    record_creation(
+        pending,
+        actor,
+        {
+            "source_filename": filename,
+            "improvement_points": len(parsed.improvement_points),
+            "points_status": parsed.points_status,
+        },
+    )
     return pending
 
 
@@ -73,7 +82,14 @@ def confirm(
         raise ImportRefused("This document has already been imported", duplicate)
     parsed = drafts.to_parsed(draft, pending.source_text, dates=dates)
     inspection = create_inspection(parsed, authority, source_filename=pending.source_filename, actor=actor)
-    for point in inspection.improvement_points:
+    if not inspection.improvement_points and drafts.points_not_read(draft):
+        # The points could not be read and the reviewer said there are none: on the record as their word.
+        record(inspection, "confirmed_without_points", actor, field="improvement_points", after=NONE_SAID)
+    for point, reviewed in zip(inspection.improvement_points, draft["points"], strict=True):
+        # The reviewer's choice for a recommendation to the partnership, audited as a change to the default.
+        change_fields(point, actor, answered_by_council=drafts.answered_by_council(reviewed))
+        if not point.answered_by_council:
+            continue  # not the council's to answer: no owner or action unless someone adds one later
         create_action(
             point,
             actor,

@@ -15,8 +15,9 @@ from tracker.forms import choices, error_summary_items
 from tracker.imports import draft as drafts
 from tracker.imports import operations, reader
 from tracker.imports.forms import ReviewForm, UploadForm
-from tracker.models import Authority, DocumentImport, Inspection, Role, User
+from tracker.models import Authority, DocumentImport, FrameworkArea, Inspection, PointKind, Role, User
 from tracker.parsing import DocumentError
+from tracker.parsing.model import NOTHING_TO_IMPROVE
 from tracker.security import authority_scoped, requires_role
 from tracker.timeutil import today
 
@@ -118,6 +119,7 @@ def _review_form(draft: dict, formdata) -> ReviewForm:
     form.lead_director_id.choices = choices(
         [("", "Choose a lead director"), *((u.id, u.display_name) for u in directors)]
     )
+    form.passage_lines.choices = choices((str(i), line) for i, line in enumerate(draft.get("passage", [])))
     return form
 
 
@@ -133,11 +135,15 @@ def review(import_id: int):
     draft = drafts.update_from_form(draft, form)
     operation = request.form.get("operation", "save")
     problem = None
-    if operation not in ("save", "confirm"):
-        try:
+    try:
+        if operation not in ("save", "confirm"):
             draft = drafts.apply(draft, operation)
-        except drafts.DraftError as exc:
-            problem = str(exc)
+        elif operation == "confirm" and draft.get("ticked"):
+            # Lines ticked and then "Create" pressed: they are the points the person means.
+            draft = drafts.mark(draft)
+    except drafts.DraftError as exc:
+        problem = exc
+        operation = "problem"  # shown again with the message, nothing confirmed
     pending.draft = draft
     try:
         db.session.commit()  # what was typed is kept, whatever happens next
@@ -154,7 +160,10 @@ def review(import_id: int):
     if operation != "save":
         form = _review_form(draft, drafts.formdata(draft))
     if problem:
-        form.form_errors.append(problem)
+        if problem.field:
+            getattr(form, problem.field).errors = [str(problem)]
+        else:
+            form.form_errors.append(str(problem))
     elif operation == "save":
         flash("Your changes have been saved", "success")
         return redirect(url_for("imports.review", import_id=pending.id))
@@ -168,6 +177,10 @@ SELECT_MESSAGES = {
     "owner_id": "Choose who owns the draft actions",
     "lead_director_id": "Choose the lead director",
 }
+NO_POINTS_NOT_SAID = (
+    "Tick the lines that are improvement points, or say that the document has none"
+    " (“The document has no improvement points”)"
+)
 
 
 def _check(form: ReviewForm, draft: dict) -> bool:
@@ -175,7 +188,7 @@ def _check(form: ReviewForm, draft: dict) -> bool:
     form.validate()
     for name, message in SELECT_MESSAGES.items():
         field = getattr(form, name)
-        required = name == "authority_id" or bool(draft["points"])
+        required = name == "authority_id" or drafts.has_actions(draft)
         if draft.get(name) is None:
             field.errors = [message] if required else []
         elif field.errors:
@@ -187,7 +200,10 @@ def _check(form: ReviewForm, draft: dict) -> bool:
     dates = {name: getattr(form, name).data for name in drafts.DATE_FIELDS}
     if dates["visit_start"] and dates["visit_end"] and dates["visit_end"] < dates["visit_start"]:
         form.visit_end.errors.append("The last day must be the same as or after the first day")
-    if draft["points"] and not form.target_date.errors:
+    if drafts.points_not_read(draft) and not draft["points"] and not draft.get("no_points"):
+        # Never a document whose points could not be read accepted as one with none, unless said so.
+        form.no_points.errors.append(NO_POINTS_NOT_SAID)
+    if drafts.has_actions(draft) and not form.target_date.errors:
         if dates["target_date"] is None:
             form.target_date.errors.append("Enter the target date for the draft actions")
         elif dates["target_date"] < today():
@@ -207,32 +223,55 @@ def _confirm(pending: DocumentImport, form: ReviewForm, draft: dict):
         inspection = operations.confirm(
             pending, draft, authority=authority, dates=dates, owner=owner, lead_director=director, actor=current_user
         )
+        # Counted before the commit expires them, while the points' actions are still in memory.
+        imported = f"{inspection.title} imported with {_counted(inspection)}"
         db.session.commit()
     except (operations.ImportRefused, IntegrityError) as exc:
         # IntegrityError: the same document imported at the same moment, caught by its unique checksum.
         db.session.rollback()
         form.form_errors.append(str(exc) if isinstance(exc, operations.ImportRefused) else ALREADY_IMPORTED)
         return _show(db.session.get(DocumentImport, pending_id) or abort(404), form)
-    count = len(inspection.improvement_points)
-    flash(
-        f"{inspection.title} imported with {count} improvement point{'s' if count != 1 else ''}, "
-        f"each with a draft action",
-        "success",
-    )
+    flash(imported, "success")
     return redirect(url_for("inspections.show", inspection_id=inspection.id))
+
+
+def _counted(inspection: Inspection) -> str:
+    points = inspection.improvement_points
+    actions = sum(1 for p in points if p.actions)
+    if not points:
+        return "no improvement points"
+    counted = f"{len(points)} improvement point{'s' if len(points) != 1 else ''}"
+    if actions == len(points):
+        return f"{counted}, each with a draft action"
+    return f"{counted} and {actions} draft action{'s' if actions != 1 else ''}"
 
 
 def _show(pending: DocumentImport, form: ReviewForm):
     draft = pending.draft
+    points = list(zip(form.points, drafts.numbered_points(draft), strict=False))
     return render_template(
         "imports/review.html",
         title="Check what was read from the document",
         pending=pending,
         draft=draft,
-        numbers=[p["number"] for p in drafts.numbered_points(draft)],
+        # The council's own points, then those of the safeguarding partnership in a group of their own.
+        council_points=[
+            (i, e, p) for i, (e, p) in enumerate(points) if p["kind"] != PointKind.PARTNERSHIP_RECOMMENDATION
+        ],
+        partnership_points=[
+            (i, e, p) for i, (e, p) in enumerate(points) if p["kind"] == PointKind.PARTNERSHIP_RECOMMENDATION
+        ],
         form=form,
         authority_differs=_differs(draft),
+        points_not_read=drafts.points_not_read(draft),
+        nothing_to_improve=draft.get("points_status") == NOTHING_TO_IMPROVE,
+        framework_areas=_framework_areas,
     )
+
+
+def _framework_areas(point: dict) -> list[FrameworkArea]:
+    """The point's National Framework areas (a value no longer in the framework is left out of the page)."""
+    return [FrameworkArea(a) for a in point.get("framework", []) if a in set(FrameworkArea)]
 
 
 def _differs(draft: dict) -> bool:
