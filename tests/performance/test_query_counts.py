@@ -38,9 +38,10 @@ from tracker.security import PUBLIC_ENDPOINTS
 SMALL, LARGE = 48, 960
 # The pages' own filters and later pages, which take other paths through the same queries.
 VARIANTS = {
-    "oversight.overdue": ["?rag=red", "?sort=owner&page=2", "?theme=Front+door&sort=rag"],
+    "oversight.overdue": ["?rag=red", "?sort=owner&page=2", "?theme=Front+door&sort=rag", "?framework=outcome_4"],
     "oversight.overdue_csv": ["?rag=amber"],
     "actions.plan": ["?page=2"],
+    "points.framework": ["?area=outcome_4", "?area=none&page=2"],
     "audit.search": ["?page=2", "?field=rag"],
 }
 

@@ -76,6 +76,7 @@ FORMS = {
     "oversight.review": ("director", [("action_id", "review_action_id")]),
     "inspections.plan_sent": ("director", ["inspection_id"]),
     "points.themes": ("director", ["point_id"]),
+    "points.answered": ("director", ["point_id"]),
     "reports.new": ("director", []),
     "reports.edit": ("director", ["report_id"]),
     "reports.publish": ("director", ["report_id"]),

@@ -33,6 +33,7 @@ from tracker.models import (
     Inspection,
     Milestone,
     MilestoneReplan,
+    PointFrameworkArea,
     PointKind,
     PointTheme,
     ProgressUpdate,
@@ -41,6 +42,7 @@ from tracker.models import (
     Theme,
     User,
 )
+from tracker.points.themes import FRAMEWORK_THEMES
 from tracker.seeding.operations import DEMO_PASSWORD
 from tracker.timeutil import today
 
@@ -81,11 +83,19 @@ class _Ids:
         return value
 
 
+# Ofsted's reports cross-reference each area for improvement with a National Framework area from 2025; a
+# synthetic point of a later document takes the first area that suggests its theme (so the two agree).
+FRAMEWORK_CITED_FROM = date(2025, 1, 1)
+_FRAMEWORK_AREA = {theme: area for area, themes in reversed(FRAMEWORK_THEMES.items()) for theme in themes}
+
+
 def generate(authorities: int, actions: int, *, seed: int = 2026) -> Generated:
     rng = random.Random(seed)
     models = (Authority, User, Inspection, ImprovementPoint, Action, Milestone, MilestoneReplan, Evidence)
     ids = _Ids((*models, ProgressUpdate, AuditEvent))
-    rows: dict[type, list[dict]] = {m: [] for m in (*models, PointTheme, ProgressUpdate, AuditEvent)}
+    rows: dict[type, list[dict]] = {
+        m: [] for m in (*models, PointTheme, PointFrameworkArea, ProgressUpdate, AuditEvent)
+    }
     password_hash = generate_password_hash(DEMO_PASSWORD)
     day = today()  # the plans are dated back from the day the app judges dates by (TRACKER_TODAY when pinned)
     per_authority = [actions // authorities + (1 if i < actions % authorities else 0) for i in range(authorities)]
@@ -175,6 +185,8 @@ def _plan(rng, ids, rows, authority_id: int, people, count: int, day: date) -> N
                 }
             )
             rows[PointTheme].append({"improvement_point_id": point_id, "theme": theme})
+            if published >= FRAMEWORK_CITED_FROM and (area := _FRAMEWORK_AREA.get(theme)):
+                rows[PointFrameworkArea].append({"improvement_point_id": point_id, "area": area, "position": 1})
             for _ in range(share // points + (1 if position <= share % points else 0)):
                 _action(rng, ids, rows, authority_id, people, point_id, theme, team, published, day)
 

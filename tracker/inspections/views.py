@@ -10,6 +10,7 @@ from tracker.extensions import db
 from tracker.forms import Form, GovDateField
 from tracker.models import Action, ImprovementPoint, Inspection, Role
 from tracker.oversight.deadlines import statutory_deadlines
+from tracker.points.answering import answered
 from tracker.points.queries import recurrences_of
 from tracker.security import PLAN_READERS, found_in_authority, requires_role
 from tracker.timeutil import today
@@ -29,13 +30,17 @@ def show(inspection_id: int):
             selectinload(Inspection.strengths),
             selectinload(Inspection.improvement_points).selectinload(ImprovementPoint.actions).joinedload(Action.owner),
             selectinload(Inspection.improvement_points).selectinload(ImprovementPoint.theme_rows),
+            selectinload(Inspection.improvement_points).selectinload(ImprovementPoint.framework_rows),
         )
     )
     found_in_authority(inspection, Inspection, inspection_id)
+    in_plan = answered(inspection.improvement_points)
     return render_template(
         "inspections/show.html",
         title=inspection.title,
         inspection=inspection,
+        in_plan=in_plan,
+        not_in_plan=[p for p in inspection.improvement_points if p not in in_plan],
         deadlines=statutory_deadlines(inspection),
         recurrences=recurrences_of([p.id for p in inspection.improvement_points]),
         today=today(),

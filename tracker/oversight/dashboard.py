@@ -20,6 +20,7 @@ from tracker.models import (
     Rag,
     User,
 )
+from tracker.points.answering import ANSWERED
 
 LIST_LIMIT = 10
 PLAN_LIMIT = 6
@@ -67,13 +68,13 @@ def recent_plans(authority_id: int) -> tuple[list[Inspection], int]:
 
 def brag_counts(authority_id: int, shown: list[Inspection], total: int) -> tuple[list[BragCounts], list[BragCounts]]:
     """BRAG counts by plan (each plan shown, and one row adding up the actions of all earlier documents) and by
-    theme, from one pass over the authority's actions: the database groups them once by plan, theme and rating,
-    then adds that table up both ways."""
+    theme, of the actions of the points the plan answers, from one pass over the authority's actions: the
+    database groups them once by plan, theme and rating, then adds that table up both ways."""
     shown_ids = [i.id for i in shown]
     in_authority = (
         select(ImprovementPoint.id)
         .join(Inspection, ImprovementPoint.inspection_id == Inspection.id)
-        .where(Inspection.authority_id == authority_id)
+        .where(Inspection.authority_id == authority_id, ANSWERED)
     )
     # Counted per improvement point first, grouped in the order of the index on action (point, status, rating,
     # theme), so the database counts as it reads the index instead of sorting every action; those counts

@@ -17,10 +17,12 @@ from tracker.extensions import db
 from tracker.models import (
     Action,
     DocumentKind,
+    FrameworkArea,
     ImprovementPoint,
     Inspection,
     Milestone,
     MilestoneReplan,
+    PointFrameworkArea,
     Rag,
     User,
 )
@@ -33,6 +35,7 @@ SORTS = {"days": "Days overdue", "owner": "Owner", "rag": "RAG"}
 class OverdueFilters:
     inspection_id: int | None = None
     theme: str | None = None
+    framework: FrameworkArea | None = None  # the National Framework area the action's point is cross-referenced with
     owner_id: int | None = None
     rag: Rag | None = None
     sort: str = "days"
@@ -44,6 +47,7 @@ class OverdueFilters:
         args = {
             "inspection": self.inspection_id,
             "theme": self.theme,
+            "framework": self.framework.value if self.framework else None,
             "owner": self.owner_id,
             "rag": self.rag.value if self.rag else None,
             "sort": self.sort if self.sort != "days" else None,
@@ -93,6 +97,7 @@ class _Shape:
     inspection: bool = False
     inspections: bool = False
     theme: bool = False
+    framework: bool = False
     owner: bool = False
     rag: bool = False
     sort: str = "days"
@@ -105,6 +110,7 @@ _FILTER_PARAMS = {
     "inspection": ("inspection_id", lambda f: f.inspection_id),
     "inspections": ("inspection_ids", lambda f: list(f.inspection_ids)),
     "theme": ("theme", lambda f: f.theme),
+    "framework": ("framework", lambda f: f.framework),
     "owner": ("owner_id", lambda f: f.owner_id),
     "rag": ("rag", lambda f: f.rag),
 }
@@ -138,6 +144,11 @@ def _open_actions(query, shape: _Shape):
         query = query.where(Action.improvement_point_id.in_(select(ImprovementPoint.id).where(documents)))
     if shape.theme:
         query = query.where(Action.theme == bindparam("theme"))
+    if shape.framework:
+        cross_referenced = select(PointFrameworkArea.improvement_point_id).where(
+            PointFrameworkArea.area == bindparam("framework")
+        )
+        query = query.where(Action.improvement_point_id.in_(cross_referenced))
     if shape.owner:
         query = query.where(Action.owner_id == bindparam("owner_id"))
     if shape.rag:
@@ -333,5 +344,6 @@ def filter_options(authority_id: int) -> dict:
     return {
         "inspections": inspection_titles(authority_id),
         "themes": [(theme, theme) for theme in db.session.scalars(themes, params)],
+        "framework": [(area.value, f"{area.short_label}: {area.label}") for area in FrameworkArea],
         "owners": db.session.execute(owners, params).all(),
     }

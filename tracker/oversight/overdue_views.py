@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Response, current_app, render_template, request
 
-from tracker.models import Rag, Role
+from tracker.models import FrameworkArea, Rag, Role
 from tracker.oversight import exports
 from tracker.oversight.overdue import SORTS, OverdueFilters, filter_options, overdue_all, overdue_page
 from tracker.oversight.scope import oversight_authority
@@ -26,10 +26,12 @@ def _int(name: str) -> int | None:
 def _filters() -> OverdueFilters:
     """Filters from the query string; a value that does not parse is ignored, as if not chosen."""
     rag = request.args.get("rag")
+    framework = request.args.get("framework")
     sort = request.args.get("sort", "days")
     return OverdueFilters(
         inspection_id=_int("inspection"),
         theme=request.args.get("theme") or None,
+        framework=FrameworkArea(framework) if framework in {a.value for a in FrameworkArea} else None,
         owner_id=_int("owner"),
         rag=Rag(rag) if rag in {r.value for r in Rag} else None,
         sort=sort if sort in SORTS else "days",

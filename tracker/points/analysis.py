@@ -30,7 +30,7 @@ from tracker.points.themes import classify
 def analyse_inspection(inspection: Inspection, actor: User | None, at: datetime | None = None) -> None:
     db.session.flush()
     for point in inspection.improvement_points:
-        set_themes(point, classify(point.text), actor, at=at)
+        set_themes(point, classify(point.text, point.framework_areas), actor, at=at)
     link_supporting_paragraphs(inspection)
     db.session.flush()
     link_recurrences(inspection.improvement_points)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import aliased, joinedload, selectinload
 from tracker.extensions import db
 from tracker.models import Action, ImprovementPoint, Inspection, PointRecurrence
 from tracker.points.analysis import when_raised
+from tracker.points.answering import ANSWERED
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ def point_in_authority(point_id: int, authority_id: int) -> ImprovementPoint | N
         .options(
             joinedload(ImprovementPoint.inspection),
             selectinload(ImprovementPoint.theme_rows),
+            selectinload(ImprovementPoint.framework_rows),
             selectinload(ImprovementPoint.supporting_paragraphs),
             selectinload(ImprovementPoint.actions).joinedload(Action.owner),
         )
@@ -81,11 +83,12 @@ def recurring_in_authority(authority_id: int, limit: int) -> tuple[list[PointRec
 
 
 def unanswered_in_authority(authority_id: int, limit: int) -> tuple[list[ImprovementPoint], int]:
-    """The authority's improvement points that no action answers, newest inspection first: (up to limit, how many)."""
+    """The authority's points its plan answers that no action answers yet, newest inspection first: (up to limit,
+    how many)."""
     query = (
         select(ImprovementPoint)
         .join(Inspection)
-        .where(Inspection.authority_id == authority_id, ~ImprovementPoint.actions.any())
+        .where(Inspection.authority_id == authority_id, ANSWERED, ~ImprovementPoint.actions.any())
     )
     total = db.session.scalar(select(func.count()).select_from(query.subquery()))
     points = db.session.scalars(

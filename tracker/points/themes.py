@@ -1,15 +1,17 @@
 """Filing each improvement point under one or more themes from the fixed list (`Theme`), by its words.
 
 Each theme has phrases that signal it, as inspectors write them. A point takes every theme whose
-phrases it uses, strongest first; a point that uses none is compared with the themes' phrases by
-word stems and takes the nearest. Directors can change what was assigned.
+phrases it uses, strongest first, and the themes of the National Framework areas its document
+cross-references it with (FRAMEWORK_THEMES); a point with neither is compared with the themes' phrases
+by word stems and takes the nearest. Directors can change what was assigned.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-from tracker.models import Theme
+from tracker.models import FrameworkArea, Theme
 from tracker.points.similarity import terms
 
 # Patterns are matched against the lower-cased text. Keep them specific: a word that appears in
@@ -171,6 +173,26 @@ RULES: dict[Theme, tuple[str, ...]] = {
     ),
 }
 
+# The themes a National Framework area most concerns: every point Ofsted files under the area is about
+# these, whatever its words. Only where the area plainly names a theme of the list; an area as broad as the
+# whole plan (principle 1: welfare is paramount) or with no theme of its own (family networks, multi-agency
+# working) adds none, and the point's words decide. docs/decisions.md gives the reasoning for each.
+FRAMEWORK_THEMES: dict[FrameworkArea, tuple[Theme, ...]] = {
+    FrameworkArea.OUTCOME_1: (Theme.EARLY_HELP,),
+    FrameworkArea.OUTCOME_2: (),
+    FrameworkArea.OUTCOME_3: (Theme.CHILD_PROTECTION_MEETINGS,),
+    FrameworkArea.OUTCOME_4: (Theme.CHILDREN_IN_CARE, Theme.CARE_LEAVERS),
+    FrameworkArea.ENABLER_1: (),
+    FrameworkArea.ENABLER_2: (Theme.MANAGEMENT_OVERSIGHT, Theme.QUALITY_ASSURANCE),
+    FrameworkArea.ENABLER_3: (Theme.WORKFORCE,),
+    FrameworkArea.PRINCIPLE_1: (),
+    FrameworkArea.PRINCIPLE_2: (Theme.PARTICIPATION,),
+    FrameworkArea.PRINCIPLE_3: (),
+    FrameworkArea.PRINCIPLE_4: (),
+    FrameworkArea.PRINCIPLE_5: (),
+    FrameworkArea.PRINCIPLE_6: (),
+}
+
 _COMPILED = {theme: [re.compile(p) for p in patterns] for theme, patterns in RULES.items()}
 # For the fallback: each theme's words, from its name and its phrases.
 _THEME_TERMS = {
@@ -185,13 +207,14 @@ def theme_scores(text: str) -> dict[Theme, int]:
     return {theme: sum(1 for pattern in patterns if pattern.search(lowered)) for theme, patterns in _COMPILED.items()}
 
 
-def classify(text: str) -> list[Theme]:
-    """The themes a point's text belongs to: at least one, strongest first."""
+def classify(text: str, framework: Iterable[FrameworkArea] = ()) -> list[Theme]:
+    """The themes a point belongs to, from its text and its National Framework areas: at least one, the
+    text's strongest first, then the framework's."""
     scores = theme_scores(text)
     found = sorted((t for t, s in scores.items() if s), key=lambda t: -scores[t])
-    if found:
-        return found
-    return [_nearest(text)]
+    found = list(dict.fromkeys([*found, *(t for area in framework for t in FRAMEWORK_THEMES[area])]))
+    # The nearest theme is a guess, made only when neither the words nor the document say.
+    return found or [_nearest(text)]
 
 
 def _nearest(text: str) -> Theme:

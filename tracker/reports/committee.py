@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from tracker.models import ActionStatus, DocumentKind, Inspection, Rag
+from tracker.points.answering import answered
 from tracker.reports.data import ReportData
 from tracker.reports.inputs import ReportInputs
 from tracker.reports.model import Numberer, Paragraph, Report, Section, Table
@@ -169,13 +170,16 @@ def _headlines(n: Numberer, place: str, main: Inspection) -> list[Section]:
     else:
         strengths.blocks = [n.paragraph("The report did not set out strengths as a separate list.")]
     areas = Section("Areas for Improvement", level=3)
-    if main.improvement_points:
+    if points := answered(main.improvement_points):
         areas.blocks = [
             n.paragraph(
                 "The report also outlined the following areas for improvement:",
-                bullets=[p.text for p in main.improvement_points],
+                bullets=[p.text for p in points],
             )
         ]
+    elif main.improvement_points:
+        # Only recommendations the council does not answer (to the safeguarding partnership, by default).
+        areas.blocks = [n.paragraph("The report did not identify any areas for improvement for the council to answer.")]
     else:
         areas.blocks = [n.paragraph("The report did not identify any areas for improvement.")]
     return [Section("Report Headlines"), strengths, areas]
@@ -190,7 +194,7 @@ def _progress(n: Numberer, data: ReportData, inputs: ReportInputs) -> list[Secti
         return [*sections, summary]
     rows = []
     for inspection in data.inspections:
-        actions = [a for p in inspection.improvement_points for a in p.actions]
+        actions = [a for p in answered(inspection.improvement_points) for a in p.actions]
         counts = [sum(1 for a in actions if a.rag == rag) for rag in BRAG]
         rows.append([inspection.title, *[str(c) for c in counts], str(len(actions))])
     summary.blocks = [
@@ -209,7 +213,7 @@ def _progress(n: Numberer, data: ReportData, inputs: ReportInputs) -> list[Secti
     sections.append(summary)
     for inspection in data.inspections:
         section = Section(f"{inspection.title}: Progress by Area for Improvement", level=3)
-        for point in inspection.improvement_points:
+        for point in answered(inspection.improvement_points):
             section.blocks += _point_progress(n, point, since, inputs.as_at, data.recurrences.get(point.id, []))
         overdue = data.overdue.get(inspection.id, [])
         if overdue:

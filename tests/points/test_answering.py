@@ -1,0 +1,172 @@
+"""Recommendations to the safeguarding partnership: shown with their document, left out of the plan's work unless
+the council answers them, which a director or administrator can change (audited)."""
+
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from tests.helpers.data import committed, snapshot
+from tests.helpers.factories import make_action, make_authority, make_inspection, make_point, make_user
+from tracker.extensions import db
+from tracker.models import AuditEvent, DocumentKind, ImprovementPoint, PointKind, Rag, Role
+from tracker.oversight.dashboard import brag_counts
+from tracker.reports import committee, data, render
+from tracker.reports.defaults import default_inputs
+
+COUNCILS = "Strengthen the help given to children at the front door."
+PARTNERS = "The partnership should check how well its member agencies share information."
+
+
+@pytest.fixture
+def plan(app):
+    """A council's inspection with a point it answers and a recommendation to the partnership, neither with an
+    action; and its director, administrator and a service manager."""
+    with committed(app):
+        authority = make_authority()
+        people = {role: make_user(authority, role) for role in (Role.DIRECTOR, Role.ADMINISTRATOR)}
+        people[Role.SERVICE_MANAGER] = make_user(authority, Role.SERVICE_MANAGER)
+        inspection = make_inspection(authority, doc_type=DocumentKind.INSPECTION_REPORT)
+        ours = make_point(inspection, kind=PointKind.RECOMMENDATION, text=COUNCILS)
+        theirs = make_point(inspection, kind=PointKind.PARTNERSHIP_RECOMMENDATION, number=1, text=PARTNERS)
+        theirs.answered_by_council = False
+    return authority, people, inspection, ours, theirs
+
+
+def _point(app, point_id: int) -> ImprovementPoint:
+    with committed(app):
+        point = db.session.get(ImprovementPoint, point_id)
+        _ = point.actions
+        return point
+
+
+def test_only_a_point_the_plan_answers_is_flagged_for_having_no_action(client, plan):
+    _, people, _, ours, theirs = plan
+    client.sign_in(people[Role.DIRECTOR])
+    warning = client.get_page("actions.plan").select_one("#unanswered")
+    links = [a["href"] for a in warning.select("a")]
+    assert links == [client.url("points.show", point_id=ours.id)]
+    assert "1 improvement point has no action" in " ".join(warning.get_text().split())
+
+    dashboard = client.get_page("oversight.dashboard")
+    assert "(1)" in dashboard.select_one("#no-action-heading").get_text()
+    assert PARTNERS not in dashboard.get_text()
+
+
+def test_the_inspection_page_lists_partnership_recommendations_in_their_own_group(client, plan):
+    _, people, inspection, ours, theirs = plan
+    client.sign_in(people[Role.SERVICE_MANAGER])
+    page = client.get_page("inspections.show", inspection_id=inspection.id)
+    group = page.select_one("#not-in-plan")
+    assert group.select_one("h2").get_text() == "Recommendations to the safeguarding partnership"
+    assert "the council does not answer them in its improvement plan" in group.get_text()
+    assert group.select_one(f"#point-{theirs.id}") and not group.select_one(f"#point-{ours.id}")
+    # Not the council's to answer, so not flagged for having no action; the council's own point is.
+    assert "No action yet" not in group.get_text()
+    assert "No action yet" in page.select_one(f"#point-{ours.id}").get_text()
+
+
+def test_the_point_page_says_the_council_does_not_answer_it(client, plan):
+    _, people, _, ours, theirs = plan
+    client.sign_in(people[Role.SERVICE_MANAGER])
+    page = client.get_page("points.show", point_id=theirs.id)
+    assert "does not answer this point" in page.select_one("#not-answered").get_text()
+    assert not page.select_one("#no-action")
+    assert "Change whether the council answers" not in page.get_text()
+    assert client.get_page("points.show", point_id=ours.id).select_one("#no-action")
+
+
+def test_the_dashboard_counts_only_the_actions_of_points_the_plan_answers(app, plan):
+    authority, people, inspection, ours, theirs = plan
+    with committed(app):
+        make_action(db.session.get(ImprovementPoint, ours.id), people[Role.SERVICE_MANAGER], rag=Rag.GREEN)
+        # Made before the council stopped answering it (or by an import that gave every point an action).
+        make_action(db.session.get(ImprovementPoint, theirs.id), people[Role.SERVICE_MANAGER], rag=Rag.RED)
+    with app.app_context():
+        by_plan, by_theme = brag_counts(authority.id, [db.session.get(type(inspection), inspection.id)], 1)
+    assert [(row.counts[Rag.GREEN], row.counts[Rag.RED]) for row in by_plan] == [(1, 0)]
+    assert sum(row.total for row in by_theme) == 1
+
+
+def test_a_committee_report_leaves_out_points_the_council_does_not_answer(app, plan):
+    authority, people, _, ours, theirs = plan
+    with committed(app):
+        make_action(db.session.get(ImprovementPoint, ours.id), people[Role.SERVICE_MANAGER], title="Front door work")
+        make_action(db.session.get(ImprovementPoint, theirs.id), people[Role.SERVICE_MANAGER], title="Partner work")
+    with app.app_context():
+        inputs = default_inputs(
+            db.session.get(type(authority), authority.id), "Scrutiny", date(2025, 3, 1), date(2025, 3, 1)
+        )
+        html = render.to_html(committee.build(inputs, data.load(inputs)))
+    assert COUNCILS in html and "Front door work" in html
+    assert PARTNERS not in html and "Partner work" not in html
+
+
+@pytest.mark.parametrize("role", [Role.DIRECTOR, Role.ADMINISTRATOR])
+def test_a_director_or_administrator_makes_the_council_answer_a_point_and_it_is_audited(client, plan, role):
+    _, people, _, _, theirs = plan
+    client.sign_in(people[role])
+    form = client.get_page("points.answered", point_id=theirs.id)
+    assert form.select_one("input[value=no]").has_attr("checked")
+    client.post_form("points.answered", {"csrf_token": "", "answers": "yes"}, status=302, point_id=theirs.id)
+    assert _point(client.app, theirs.id).answered_by_council
+    with committed(client.app):
+        event = db.session.scalar(
+            select(AuditEvent).where(
+                AuditEvent.entity_type == "improvement_point",
+                AuditEvent.entity_id == theirs.id,
+                AuditEvent.field == "answered_by_council",
+            )
+        )
+        assert (event.event, event.before, event.after, event.actor_id) == (
+            "changed",
+            "no",
+            "yes",
+            people[role].id,
+        )
+    # Now part of the plan's work: flagged for having no action.
+    links = [a["href"] for a in client.get_page("actions.plan").select("#unanswered a")]
+    assert client.url("points.show", point_id=theirs.id) in links
+
+
+def test_the_council_cannot_stop_answering_a_point_its_actions_answer(client, plan):
+    _, people, _, ours, _ = plan
+    with committed(client.app):
+        make_action(db.session.get(ImprovementPoint, ours.id), people[Role.SERVICE_MANAGER])
+    client.sign_in(people[Role.DIRECTOR])
+    before = snapshot(client.app)
+    page = client.post_form("points.answered", {"csrf_token": "", "answers": "no"}, point_id=ours.id)
+    assert "stays in the plan" in page.select_one(".govuk-error-summary").get_text()
+    assert snapshot(client.app) == before
+    assert _point(client.app, ours.id).answered_by_council
+
+
+@pytest.mark.parametrize(
+    ("answers", "message"),
+    [(None, "Select whether the council answers this point in its plan"), ("maybe", "Not a valid choice")],
+)
+def test_a_refused_choice_says_why_and_changes_nothing(client, plan, answers, message):
+    _, people, _, _, theirs = plan
+    client.sign_in(people[Role.DIRECTOR])
+    before = snapshot(client.app)
+    sent = {"csrf_token": ""} | ({"answers": answers} if answers else {})
+    page = client.post_form("points.answered", sent, point_id=theirs.id)
+    assert message.lower() in page.select_one(".govuk-error-summary").get_text().lower()
+    assert snapshot(client.app) == before
+    assert not _point(client.app, theirs.id).answered_by_council
+
+
+def test_a_service_manager_cannot_change_it_and_another_council_finds_no_point(client, plan):
+    _, people, _, _, theirs = plan
+    client.sign_in(people[Role.SERVICE_MANAGER])
+    assert (
+        client.http.post(client.url("points.answered", point_id=theirs.id), data={"answers": "yes"}).status_code == 403
+    )
+    with committed(client.app):
+        stranger = make_user(make_authority(), Role.DIRECTOR)
+    client.sign_in(stranger)
+    assert client.get("points.answered", point_id=theirs.id).status_code == 404
+    assert (
+        client.http.post(client.url("points.answered", point_id=theirs.id), data={"answers": "yes"}).status_code == 404
+    )
+    assert not _point(client.app, theirs.id).answered_by_council
