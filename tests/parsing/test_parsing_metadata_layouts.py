@@ -338,3 +338,22 @@ def test_the_same_fields_are_read_from_a_pdf_of_each_layout():
         doc = parse_bytes(pdf_of(text), f"{name}.pdf")
         assert fields(doc) == expected, name
         assert doc.judgements == parse_text(text).judgements, name
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Monitoring visit of Kingsmere local authority children’s services\n\n"
+        "This letter summarises the findings of the monitoring visit on 5 and 6 March 2024.\n\n",
+        # No title: the opening sentence says what the letter is.
+        "This letter summarises the findings of a monitoring visit carried out on 5 and 6 March 2024.\n\n",
+    ],
+)
+def test_monitoring_visit_letter_is_one_however_it_opens(opening):
+    head, _ = MONITORING_VISIT.split("Monitoring visit to")
+    doc = parse_text(
+        head + opening + "The visit was carried out under the inspection of local authority children’s services "
+        "framework.\n\nYours sincerely\n\nSam Hale\nHis Majesty’s Inspector\n"
+    )
+    assert doc.doc_type == "monitoring_visit"
+    assert (doc.visit_start, doc.visit_end) == (date(2024, 3, 5), date(2024, 3, 6))
