@@ -38,12 +38,16 @@ _COUNCIL_LINE = re.compile(
     r"^(?:(?:the\s+)?(?:London|Royal) Borough of [A-Z][\w ,&'-]+|City of London(?: Corporation)?"
     r"|(?:City of |Council of the )?[A-Z][\w,&'. -]{1,60}? (?:Council|Corporation))$"
 )
-_NAMED_IN_TITLE = (
+_TITLES = (
     r"(?:[Ff]ocused|[Mm]onitoring) visit to (?:the )?([A-Z][\w ,&'.-]{1,80}?)(?:'s)? (?:local authority )?"
     r"children's",
     r"[Ii]nspection of (?:the )?([A-Z][\w ,&'.-]{1,80}?)(?:'s)? (?:local authority )?children's",
     # A trust or company that runs a council's children's services: "Inspection of X Children's Trust".
     rf"[Ii]nspection of (?:the )?([A-Z][\w ,&'.-]{{1,80}}?{authorities.RUNS_SERVICES})\b",
+)
+# Sentences that name the place; read within a block only, for a name ends where its line does.
+_NAMED_IN_TITLE = (
+    *_TITLES,
     r"(?:arrangements )?within ([A-Z][\w ,&'.-]{1,80}?) children's services",
     r"[Cc]hildren's services in ([A-Z][\w ,&'.-]{1,60}?) (?:are|is|require|have|has)\b",
     r"joint targeted area inspection .{0,250}? in ([A-Z][\w&'-]+(?: (?:[A-Z][\w&'-]+|and|upon|on|of|the))*)",
@@ -104,7 +108,7 @@ def authority(blocks: list[Block], lines: list[str]) -> str | None:
     """The council: from a title naming it, the letter's address block, or a title naming the place.
 
     A trust or company that runs a council's services stands for that council (docs/decisions.md, issue 17)."""
-    named = [name for text in _title_texts(blocks, lines) for name in _names_in(text)]
+    named = _names_in(head_text(blocks), _NAMED_IN_TITLE) + _names_in(_title(lines), _TITLES)
     named += _name_above_title(lines)
     # A title that gives the council's full name is the best evidence; then a known place; then the address.
     for name in named:
@@ -136,18 +140,16 @@ def _councils_in_text(text: str) -> list[str]:
     return found
 
 
-def _title_texts(blocks: list[Block], lines: list[str]) -> list[str]:
-    """The opening blocks as they are, then the first lines run together, for a title wrapped over several
-    lines ("Inspection of X County" / "Council local authority children's" / "services") or split by a page
-    break, with footnote marks ("Board1") taken off."""
-    content = [line.strip() for line in lines[: _TITLE_LINES * 3] if line.strip() and line != PAGE_BREAK]
-    title = " ".join(content[:_TITLE_LINES])
-    return [head_text(blocks), re.sub(r"(?<=[a-z])\d\b", "", title)]
+def _title(lines: list[str]) -> str:
+    """The first lines run together, for a title wrapped over several lines ("Inspection of X County" /
+    "Council local authority children's" / "services") or split by a page break, footnote marks ("Board1")
+    taken off."""
+    return re.sub(r"(?<=[a-z])\d\b", "", " ".join(_content(lines[: _TITLE_LINES * 3])[:_TITLE_LINES]))
 
 
-def _names_in(text: str) -> list[str]:
+def _names_in(text: str, patterns: tuple[str, ...]) -> list[str]:
     named = []
-    for pattern in _NAMED_IN_TITLE:
+    for pattern in patterns:
         for m in re.finditer(pattern, text):
             name = m.group(1).strip(" ,.")
             # "the County Council's children's services" names no council.
