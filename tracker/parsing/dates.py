@@ -88,11 +88,6 @@ def first_date(text: str) -> date | None:
     return found[0][2] if found else None
 
 
-def is_date(text: str) -> bool:
-    """Whether the text holds a date, in words or in figures."""
-    return bool(_dates(text))
-
-
 def date_ranges(text: str) -> list[tuple[int, date, date]]:
     """(position, start, end) for every date or date range in the text; a single date is its own range."""
     found: list[tuple[int, date, date]] = []
@@ -119,7 +114,7 @@ def date_ranges(text: str) -> list[tuple[int, date, date]]:
 
 
 def yearless_range(text: str, dated: date) -> tuple[date, date] | None:
-    """The first "13 and 14 July" in the text, in the year before the letter dated `dated` was written."""
+    """The first "13 and 14 July" in the text, placed in the twelve months up to `dated`, the letter's date."""
     for m in YEARLESS_RANGE.finditer(text):
         m2 = _month(m.group("m2"))
         m1 = _month(m.group("m1")) if m.group("m1") else m2

@@ -72,8 +72,6 @@ _COUNCIL_IN_TEXT = re.compile(
 )
 _CONNECTOR_END = re.compile(r"\b(?:and|upon|on|of|the|with|in)$")
 _RANGE_GOES_ON = re.compile(r"(?:\bto|\band|\buntil|[-–—,])$")
-
-
 _NOT_NAMES = ("", "council", "county", "city", "borough", "district", "ofsted")
 _PUBLISHED = re.compile(r"^(?:report published|publication date|date published|published)\s*:?\s*(.{6,40})", re.I)
 _MEETING = re.compile(r"\b(?:committee|cabinet|council|board|panel|meeting|scrutiny)\b", re.I)
@@ -161,8 +159,7 @@ def _names_in(text: str, patterns: tuple[str, ...]) -> list[str]:
 def _name_above_title(lines: list[str]) -> list[str]:
     """ "Haringey", or "Surrey Safeguarding Children Board", alone above "Inspection of …"; a long name may
     wrap: "Royal Borough of Kensington and" / "Chelsea"."""
-    content = [line.strip() for line in lines[:_TITLE_LINES] if line.strip() and line != PAGE_BREAK]
-    content = [line for line in content if not line.isdigit()]  # a page number above the title
+    content = [line for line in _content(lines[:_TITLE_LINES]) if not line.isdigit()]  # no page number
     for i, line in enumerate(content):
         if i and _TITLE.match(line) and _is_name_line(content[i - 1]):
             name = content[i - 1]
