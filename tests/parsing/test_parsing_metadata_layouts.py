@@ -2,10 +2,13 @@
 own with fictional councils; and the same fields read from a PDF made of each."""
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from tracker.parsing import parse_bytes, parse_text
+
+DOCUMENTS_FOLDER = Path(__file__).parent / "documents"
 
 ILACS_JUDGEMENTS = """Judgement Grade
 The impact of leaders on social work
@@ -320,7 +323,7 @@ def test_end_of_a_wrapped_date_range_is_not_taken_for_a_letters_date():
 
 
 def pdf_of(text: str) -> bytes:
-    """The text laid out one line a paragraph, small enough that no line wraps, as a PDF."""
+    """The text as a PDF, one line a paragraph (wrapped where it is longer than the page is wide)."""
     from html import escape
 
     from weasyprint import HTML
@@ -329,7 +332,7 @@ def pdf_of(text: str) -> bytes:
     body = '<div style="page-break-before: always"></div>'.join(
         "".join(f"<p>{escape(line) or '&nbsp;'}</p>" for line in page.split("\n")) for page in pages
     )
-    style = "@page { size: A4; margin: 1cm } p { margin: 0; font: 8pt sans-serif; white-space: pre }"
+    style = "@page { size: A4; margin: 1cm } p { margin: 0; font: 8pt sans-serif; white-space: pre-wrap }"
     return HTML(string=f"<html><head><style>{style}</style></head><body>{body}</body></html>").write_pdf()
 
 
@@ -338,6 +341,15 @@ def test_the_same_fields_are_read_from_a_pdf_of_each_layout():
         doc = parse_bytes(pdf_of(text), f"{name}.pdf")
         assert fields(doc) == expected, name
         assert doc.judgements == parse_text(text).judgements, name
+
+
+def test_the_same_fields_are_read_from_a_pdf_of_each_kind_of_document():
+    # The test documents of every kind: committee paper, focused and monitoring visit, JTAI, reports of 2011–25.
+    for path in sorted(p for p in DOCUMENTS_FOLDER.iterdir() if p.suffix in (".txt", ".md")):
+        text = path.read_text(encoding="utf-8")
+        from_text, from_pdf = parse_text(text), parse_bytes(pdf_of(text), f"{path.stem}.pdf")
+        assert fields(from_pdf) == fields(from_text), path.name
+        assert from_pdf.judgements == from_text.judgements, path.name
 
 
 @pytest.mark.parametrize(
