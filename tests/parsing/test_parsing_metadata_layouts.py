@@ -2,6 +2,7 @@
 own with fictional councils; and the same fields read from a PDF made of each."""
 
 from datetime import date
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -307,7 +308,7 @@ def test_dates_in_figures(written, start, end, published):
     assert (doc.visit_start, doc.visit_end, doc.published) == (date(*start), date(*end), date(*published))
 
 
-def test_a_visit_over_the_new_year_takes_the_year_before_the_letter():
+def test_yearless_visit_dates_over_the_new_year_before_the_letter():
     doc = parse_text(YEARLESS_FOCUSED_VISIT.format(dates="30 December and 2 January"))
     assert (doc.visit_start, doc.visit_end) == (date(2018, 12, 30), date(2019, 1, 2))
 
@@ -324,9 +325,7 @@ def test_end_of_a_wrapped_date_range_is_not_taken_for_a_letters_date():
 
 def pdf_of(text: str) -> bytes:
     """The text as a PDF, one line a paragraph (wrapped where it is longer than the page is wide)."""
-    from html import escape
-
-    from weasyprint import HTML
+    from weasyprint import HTML  # heavy (Pango): loaded only by the tests that make a PDF
 
     pages = text.split("\f")
     body = '<div style="page-break-before: always"></div>'.join(
