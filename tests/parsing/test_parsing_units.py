@@ -25,6 +25,10 @@ from tracker.parsing.judgements import normal_grade
         ("28 November to 2 December 2022", date(2022, 11, 28), date(2022, 12, 2)),
         ("on 13 October 2020.", date(2020, 10, 13), date(2020, 10, 13)),
         ("on 3rd Sept 2019", date(2019, 9, 3), date(2019, 9, 3)),
+        ("on the 15 and 16 of May 2018", date(2018, 5, 15), date(2018, 5, 16)),
+        ("1/06/2015 – 25/06/2015", date(2015, 6, 1), date(2015, 6, 25)),
+        ("12/09/2016 to 06/10/2016", date(2016, 9, 12), date(2016, 10, 6)),
+        ("on 01.06.2015", date(2015, 6, 1), date(2015, 6, 1)),
     ],
 )
 def test_date_ranges(text, start, end):
@@ -38,6 +42,11 @@ def test_impossible_dates_and_ranges_are_ignored():
         (date(2020, 1, 1), date(2020, 1, 1)),
         (date(2024, 1, 1), date(2024, 1, 1)),
     ]
+
+
+def test_figures_that_are_no_date_are_ignored():
+    # No 31 February; a month 13 is no month (dates are day first); a version number is no date.
+    assert date_ranges("31/02/2015, 12/13/2015 and version 1.2.2015.3") == []
 
 
 @pytest.mark.parametrize(
@@ -54,6 +63,8 @@ def test_impossible_dates_and_ranges_are_ignored():
         ("St. Helens", "St Helens Borough Council"),
         ("Hull", "Kingston upon Hull City Council"),
         ("Fenmarsh County Council", "Fenmarsh County Council"),
+        ("Hartlepool Borough", "Hartlepool Borough Council"),
+        ("East Riding", "East Riding of Yorkshire Council"),
     ],
 )
 def test_council_names(written, official):

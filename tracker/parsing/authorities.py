@@ -68,12 +68,13 @@ _ALIASES = {
     "kingston": "Royal Borough of Kingston upon Thames",
     "richmond": "London Borough of Richmond upon Thames",
     "isles of scilly": "Council of the Isles of Scilly",
+    "east riding": "East Riding of Yorkshire Council",
 }
 
 _PREFIX = re.compile(r"^(?:the\s+)?(?:london borough of|royal borough of|council of the|city of)\s+", re.I)
 _SUFFIX = re.compile(
     r"\s+(?:(?:metropolitan\s+)?(?:borough|district)\s+council|city\s+council|county\s+council|council"
-    r"|corporation|metropolitan\s+district|city|county)$",
+    r"|corporation|metropolitan\s+district|city|county|borough)$",
     re.I,
 )
 
@@ -89,6 +90,20 @@ def short_name(name: str) -> str:
 
 _BY_SHORT = {short_name(name): name for name in (n.strip() for n in _COUNCILS.split(";")) if name}
 _BY_SHORT.update(_ALIASES)
+
+
+# A body named for the place whose children's services it runs or oversees, rather than the council itself:
+# "Bradford Children and Families Trust", "X Children's Services Trust", "X Safeguarding Children Board".
+RUNS_SERVICES = (
+    r"(?: Children(?:'s| and Families| and Young People's?)?(?: Services)?)? Trust"
+    r"|(?: Local)? Safeguarding Children(?:'s)? (?:Board|Partnership)"
+)
+_RUNS_SERVICES = re.compile(rf"(?:{RUNS_SERVICES})$", re.I)
+
+
+def place_of(name: str) -> str:
+    """The place a trust or board is named for, which is the council's: "X Children's Trust" -> "X"."""
+    return _RUNS_SERVICES.sub("", " ".join(name.split())).strip() or name
 
 
 def canonical(name: str | None) -> str | None:

@@ -46,6 +46,7 @@ _STATED_OVERALL = re.compile(
     re.I,
 )
 _PAST = re.compile(r"\b(?:previous|previously|last|prior|since|earlier)\b", re.I)
+_EARLIER = re.compile(rf"{_PAST.pattern}|\b(?:19|20)\d\d\b", re.I)
 
 # What each judgement area is about, most specific first, so that one area found twice is kept once.
 _AREA_KEYS = (
@@ -189,6 +190,9 @@ def _overall_sentence(text: str) -> str | None:
         return normal_grade(grade if grade != "improvement to be good" else "requires improvement")
     for m in _STATED_OVERALL.finditer(flat):
         sentence_start = flat.rfind(".", 0, m.start()) + 1
-        if not _PAST.search(flat[sentence_start : m.end()]):
+        sentence_end = flat.find(".", m.end())
+        # "In 2023, overall effectiveness was judged inadequate": an earlier inspection's grade, which a
+        # report with no overall grade of its own (ILACS from 2026) must not take for one.
+        if not _EARLIER.search(flat[sentence_start : sentence_end if sentence_end >= 0 else len(flat)]):
             return normal_grade(m.group(1))
     return None

@@ -7,7 +7,8 @@ from datetime import date
 
 from tracker.parsing import authorities
 from tracker.parsing.blocks import Block
-from tracker.parsing.dates import DATE, date_ranges, first_date
+from tracker.parsing.cleanup import PAGE_BREAK
+from tracker.parsing.dates import DATE, date_ranges, first_date, yearless_range
 
 _HEAD = 60  # blocks that make up a document's first page or two: letter head, title, opening paragraph
 
@@ -15,7 +16,7 @@ _HEAD = 60  # blocks that make up a document's first page or two: letter head, t
 _TYPE_SIGNS = (
     ("jtai", r"joint targeted area inspection"),
     ("unannounced_inspection", r"unannounced inspection"),
-    ("monitoring_visit", r"\bmonitoring visit (?:to|of)\b|findings of the (?:\w+ )?monitoring visit"),
+    ("monitoring_visit", r"\bmonitoring visit (?:to|of)\b|findings of (?:the|a|this) (?:\w+ )?monitoring visit"),
     (
         "focused_visit",
         r"\b(?:focused|assurance) visit (?:to|of)\b|findings of (?:the|a|this) (?:focused|assurance) visit",
@@ -37,22 +38,41 @@ _COUNCIL_LINE = re.compile(
     r"^(?:(?:the\s+)?(?:London|Royal) Borough of [A-Z][\w ,&'-]+|City of London(?: Corporation)?"
     r"|(?:City of |Council of the )?[A-Z][\w,&'. -]{1,60}? (?:Council|Corporation))$"
 )
-_NAMED_IN_TITLE = (
+_TITLES = (
     r"(?:[Ff]ocused|[Mm]onitoring) visit to (?:the )?([A-Z][\w ,&'.-]{1,80}?)(?:'s)? (?:local authority )?"
     r"children's",
     r"[Ii]nspection of (?:the )?([A-Z][\w ,&'.-]{1,80}?)(?:'s)? (?:local authority )?children's",
+    # A trust or company that runs a council's children's services: "Inspection of X Children's Trust".
+    rf"[Ii]nspection of (?:the )?([A-Z][\w ,&'.-]{{1,80}}?{authorities.RUNS_SERVICES})\b",
+)
+# Sentences that name the place; read within a block only, for a name ends where its line does.
+_NAMED_IN_TITLE = (
+    *_TITLES,
     r"(?:arrangements )?within ([A-Z][\w ,&'.-]{1,80}?) children's services",
     r"[Cc]hildren's services in ([A-Z][\w ,&'.-]{1,60}?) (?:are|is|require|have|has)\b",
     r"joint targeted area inspection .{0,250}? in ([A-Z][\w&'-]+(?: (?:[A-Z][\w&'-]+|and|upon|on|of|the))*)",
     r"(?:services|care) in ([A-Z][\w&'-]+(?: (?:[A-Z][\w&'-]+|and|upon|on|of|the))*)",
 )
+# Reports from 2014 to 2019 put the council's name, or just its place, on a line of its own above the title.
+_TITLE = re.compile(r"^(?:inspection|review) of\b", re.I)
+_NAME_LINE = re.compile(r"^[A-Z][\w,&'.-]*(?: (?:[A-Z][\w,&'.-]*|and|upon|on|of|the|with|in))*$")
+_TITLE_LINES = 12  # a title wrapped over three or four lines, and what stands above it
 _GENERIC = re.compile(
     r"^(?:the |a |local |this |our |your |england|english|january|february|march|april|may|june|july|august"
     r"|september|october|november|december|\d)",
     re.I,
 )
 
-_NOT_NAMES = ("", "council", "county", "city", "borough", "district")
+# A name that is no place: a trust, a partnership or a company running children's services.
+_BODY = re.compile(r"\b(?:Children|Trust|Partnership|Board)\b")
+_FULL_NAME = re.compile(r"\b(?:Council|Corporation)$|^(?:London|Royal) Borough of")
+_COUNCIL_IN_TEXT = re.compile(
+    r"\b(?:(?:London|Royal) Borough of(?: [A-Z][\w'-]*| and| upon)+"
+    r"|(?:[A-Z][\w'-]* )(?:(?:[A-Z][\w'-]*|and|upon|on|with|of) )*?(?:County |City |Borough )?Council)"
+)
+_CONNECTOR_END = re.compile(r"\b(?:and|upon|on|of|the|with|in)$")
+_RANGE_GOES_ON = re.compile(r"(?:\bto|\band|\buntil|[-–—,])$")
+_NOT_NAMES = ("", "council", "county", "city", "borough", "district", "ofsted")
 _PUBLISHED = re.compile(r"^(?:report published|publication date|date published|published)\s*:?\s*(.{6,40})", re.I)
 _MEETING = re.compile(r"\b(?:committee|cabinet|council|board|panel|meeting|scrutiny)\b", re.I)
 _VISIT_WORDS = re.compile(r"\b(?:visit|inspect\w*|conducted|carried out|took place|fieldwork|on site)\b", re.I)
@@ -83,31 +103,74 @@ def doc_type(blocks: list[Block]) -> tuple[str, bool]:
 
 
 def authority(blocks: list[Block], lines: list[str]) -> str | None:
-    """The council: from a title naming it, the letter's address block, or a title naming the place."""
-    head = head_text(blocks)
-    named = []
-    for pattern in _NAMED_IN_TITLE:
-        for m in re.finditer(pattern, head):
-            name = m.group(1).strip(" ,.")
-            # "the County Council's children's services" names no council.
-            if not _GENERIC.match(name) and authorities.short_name(name) not in (
-                "",
-                "county",
-                "city",
-                "borough",
-            ):
-                named.append(name)
+    """The council: from a title naming it, the letter's address block, or a title naming the place.
+
+    A trust or company that runs a council's services stands for that council (docs/decisions.md, issue 17)."""
+    named = _names_in(head_text(blocks), _NAMED_IN_TITLE) + _names_in(_title(lines), _TITLES)
+    named += _name_above_title(lines)
     # A title that gives the council's full name is the best evidence; then a known place; then the address.
     for name in named:
-        if re.search(r"\b(?:Council|Corporation)$|^(?:London|Royal) Borough of", name):
+        if _FULL_NAME.search(name):
             return authorities.canonical(name)
     for name in named:
-        if authorities.known(name):
-            return authorities.canonical(name)
+        if authorities.known(authorities.place_of(name)):
+            return authorities.canonical(authorities.place_of(name))
     for line in lines[:80]:
         if council := _council_in_line(line.strip()):
             return authorities.canonical(council)
-    return authorities.canonical(named[0]) if named else None
+    # A trust's report may name its council only in the text; a company named for no place ("Achieving
+    # for Children") stands for whichever council the opening pages name.
+    places = {authorities.short_name(authorities.place_of(name)) for name in named}
+    nameless = not named or bool(_BODY.search(named[0]))
+    for council in _councils_in_text(" ".join(_content(lines)[:200])):
+        if authorities.short_name(council) in places or (nameless and authorities.known(council)):
+            return authorities.canonical(council)
+    return authorities.canonical(authorities.place_of(named[0])) if named else None
+
+
+def _councils_in_text(text: str) -> list[str]:
+    """Every "… Council" in running text, each with the words before it cut one by one, longest first:
+    "Trust and Tamberley City Council" gives "Trust and Tamberley City Council", "Tamberley City Council"."""
+    found = []
+    for m in _COUNCIL_IN_TEXT.finditer(text):
+        words = m.group(0).split()
+        found += [" ".join(words[i:]) for i in range(len(words) - 1) if words[i][:1].isupper()]
+    return found
+
+
+def _title(lines: list[str]) -> str:
+    """The first lines run together, for a title wrapped over several lines ("Inspection of X County" /
+    "Council local authority children's" / "services") or split by a page break, footnote marks ("Board1")
+    taken off."""
+    return re.sub(r"(?<=[a-z])\d\b", "", " ".join(_content(lines[: _TITLE_LINES * 3])[:_TITLE_LINES]))
+
+
+def _names_in(text: str, patterns: tuple[str, ...]) -> list[str]:
+    named = []
+    for pattern in patterns:
+        for m in re.finditer(pattern, text):
+            name = m.group(1).strip(" ,.")
+            # "the County Council's children's services" names no council.
+            if not _GENERIC.match(name) and authorities.short_name(name) not in _NOT_NAMES:
+                named.append(name)
+    return named
+
+
+def _name_above_title(lines: list[str]) -> list[str]:
+    """ "Haringey", or "Surrey Safeguarding Children Board", alone above "Inspection of …"; a long name may
+    wrap: "Royal Borough of Kensington and" / "Chelsea"."""
+    content = [line for line in _content(lines[:_TITLE_LINES]) if not line.isdigit()]  # no page number
+    for i, line in enumerate(content):
+        if i and _TITLE.match(line) and _is_name_line(content[i - 1]):
+            name = content[i - 1]
+            if i > 1 and _is_name_line(content[i - 2]) and _CONNECTOR_END.search(content[i - 2]):
+                name = f"{content[i - 2]} {name}"
+            return [name] if authorities.short_name(authorities.place_of(name)) not in _NOT_NAMES else []
+    return []
+
+
+def _is_name_line(line: str) -> bool:
+    return len(line) <= 80 and bool(_NAME_LINE.match(line)) and not line.startswith("Dear ")
 
 
 def _council_in_line(line: str) -> str | None:
@@ -116,6 +179,8 @@ def _council_in_line(line: str) -> str | None:
         line = line.title().replace(" And ", " and ").replace(" Of ", " of ")  # a council paper's letterhead
     if not re.search(r"\b(?:Council|Corporation)$|^(?:London|Royal) Borough of ", line) or len(line) > 150:
         return None
+    if _CONNECTOR_END.search(line):
+        return None  # "London Borough of Barking and": the name goes on over the next line
     segments = line.split(", ")
     candidates = [", ".join(segments[-k:]) for k in range(1, len(segments) + 1)]
     for candidate in candidates:  # shortest first: "Poole Council" is not known, the whole BCP name is
@@ -135,20 +200,44 @@ def visit_dates(blocks: list[Block], lines: list[str]) -> tuple[date | None, dat
     # first, because a sentence can be split where a page ended.
     best = None
     flowing = " ".join(block.text for block in blocks if block.kind != "row")
-    for sentence in re.split(r"(?<=[.;])\s+(?=[A-Z])", flowing):
-        said = _VISIT_WORDS.search(sentence)
-        if not said or _NOT_THIS_VISIT.search(sentence):
-            continue
-        # Only dates after "visit" or "inspection": a letter head may have run into the sentence.
-        for _, start, end in date_ranges(sentence[said.start() :]):
+    # Only dates after "visit" or "inspection": a letter head may have run into the sentence.
+    telling = [
+        sentence[said.start() :]
+        for sentence in re.split(r"(?<=[.;])\s+(?=[A-Z])", flowing)
+        if (said := _VISIT_WORDS.search(sentence)) and not _NOT_THIS_VISIT.search(sentence)
+    ]
+    for sentence in telling:
+        for _, start, end in date_ranges(sentence):
             if start != end:
                 return start, end
             best = best or (start, end)
-    return best or (None, None)
+    if best:
+        return best
+    # "on 13 and 14 July": a letter may leave the year to its own date.
+    if dated := _letter_date(_content(lines)):
+        for sentence in telling:
+            if found := yearless_range(sentence, dated):
+                return found
+    return None, None
+
+
+def _content(lines: list[str]) -> list[str]:
+    return [line.strip() for line in lines if line.strip() and line != PAGE_BREAK]
+
+
+def _letter_date(content: list[str]) -> date | None:
+    """A letter is dated on a line of its own above the addressee."""
+    for before, line in zip(["", *content[:39]], content[:40], strict=False):
+        m = DATE.search(line)
+        alone = m and len(line) - len(m.group(0)) <= 12 and not re.search(r"\bto\b|\band\b|-|–", line)
+        # Not the end of a range wrapped onto its own line: "Inspection dates: … to" / "8 August 2019".
+        if alone and not _RANGE_GOES_ON.search(before):
+            return first_date(line)
+    return None
 
 
 def published(blocks: list[Block], lines: list[str], kind: str) -> date | None:
-    content = [line.strip() for line in lines if line.strip() and line != "\f"]
+    content = _content(lines)
     if kind == "committee_report":
         # A council paper is dated by its meeting: "… SCRUTINY COMMITTEE - 3 SEPTEMBER 2024" or "Date: …".
         head = content[:15]
@@ -159,9 +248,4 @@ def published(blocks: list[Block], lines: list[str], kind: str) -> date | None:
     for line in content[:120]:
         if (m := _PUBLISHED.match(line)) and (found := first_date(m.group(1))):
             return found
-    # A letter is dated on a line of its own above the addressee.
-    for line in content[:40]:
-        m = DATE.search(line)
-        if m and len(line) - len(m.group(0)) <= 12 and not re.search(r"\bto\b|\band\b|-|–", line):
-            return first_date(line)
-    return None
+    return _letter_date(content)
