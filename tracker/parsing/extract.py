@@ -15,6 +15,7 @@ from tracker.parsing.model import DocumentError
 from tracker.parsing.structure import check_docx
 
 NOT_A_DOCUMENT = "The file is not a PDF, Word (.docx) or text document"
+LINE_END_HYPHEN = "\x02"
 NO_PDF_TEXT = "No text could be read from this PDF (it may be a scanned image)"
 
 
@@ -73,7 +74,9 @@ def _page_texts(document, limits: Limits | None):
         try:
             textpage = page.get_textpage()
             # Bounded by the page: text placed outside the visible page is not part of the document.
-            text = textpage.get_text_bounded()
+            # PDFium writes a hyphen that ends a line as \x02 and drops the line end after it
+            # ("multi\x02agency"): the hyphen and the line end are put back, for cleanup and blocks to mend.
+            text = textpage.get_text_bounded().replace(LINE_END_HYPHEN, "-\n")
             textpage.close()
         finally:
             page.close()
