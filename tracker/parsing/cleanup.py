@@ -18,35 +18,36 @@ from tracker.parsing.headings import heading_kind
 PAGE_BREAK = "\f"
 
 # Characters PDF and Word extraction produce that mean the same as plain ones.
-_CHAR_MAP = str.maketrans(
-    {
-        "\u00a0": " ",
-        "\u2007": " ",
-        "\u2009": " ",
-        "\u202f": " ",
-        "\u00ad": None,  # soft hyphen
-        "\u200b": None,
-        "\u200c": None,
-        "\u200d": None,
-        "\u2060": None,
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u2032": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\ufb00": "ff",
-        "\ufb01": "fi",
-        "\ufb02": "fl",
-        "\ufb03": "ffi",
-        "\ufb04": "ffl",
-        "\u2028": "\n",
-        "\u2029": "\n",
-    }
-)
+_PLAIN_CHARS = {
+    "\u00a0": " ",
+    "\u2007": " ",
+    "\u2009": " ",
+    "\u202f": " ",
+    "\u00ad": "",  # soft hyphen
+    "\u200b": "",
+    "\u200c": "",
+    "\u200d": "",
+    "\u2060": "",
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u2032": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\u2028": "\n",
+    "\u2029": "\n",
+}
+# One regular expression finds them: str.translate looks up every character of the text in a dict, a
+# quarter of the whole parse of a long report.
+_ODD_CHAR = re.compile(f"[{''.join(_PLAIN_CHARS)}]")
 
 _HTML_BREAK = re.compile(r"<\s*(?:br|/p|p|/div|div|/li|/ul|/ol|ul|ol|/h\d|h\d)\b[^>]*>", re.I)
 _HTML_ITEM = re.compile(r"<\s*li\b[^>]*>", re.I)
@@ -64,15 +65,19 @@ _GRADE_ONLY = re.compile(
 def normalise(text: str) -> str:
     """Unify line ends, spaces, quotes and hyphens; drop stray HTML and Markdown bold markers."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    text = text.translate(_CHAR_MAP)
+    text = _plain(text)
     if "<" in text:
         text = _HTML_ITEM.sub("\n- ", text)
         text = _HTML_BREAK.sub("\n", text)
         text = _HTML_OTHER.sub("", text)
     if "&" in text:
-        text = html.unescape(text).translate(_CHAR_MAP)
+        text = _plain(html.unescape(text))
     text = _GLUED_NUMBER.sub(r"\1 ", text)
     return text.replace("**", "")
+
+
+def _plain(text: str) -> str:
+    return _ODD_CHAR.sub(lambda match: _PLAIN_CHARS[match.group()], text)
 
 
 def clean_lines(text: str) -> list[str]:
