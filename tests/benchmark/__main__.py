@@ -1,4 +1,5 @@
-"""Run the benchmark: `python -m tests.benchmark [--sizes 1000,10000,100000] [--databases sqlite,postgresql]`."""
+"""Run the benchmark: `python -m tests.benchmark [--sizes 1000,10000,100000] [--databases sqlite,postgresql]
+[--archive ../shared/corpus/archive] [--parse-only]`."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from flask_migrate import upgrade
 
-from tests.benchmark import databases, pages, report
+from tests.benchmark import databases, pages, parsing, report
 from tests.conftest import make_config
 from tracker.app import create_app
 from tracker.demo.generate import generate
@@ -57,7 +58,15 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--databases", default="sqlite,postgresql")
     parser.add_argument("--out", type=Path, default=DOCS)
+    parser.add_argument("--archive", default=str(parsing.ARCHIVE), help="real Ofsted PDFs; relative to the project")
+    parser.add_argument("--parse-only", action="store_true", help="only the parse time; print it, write nothing")
     args = parser.parse_args()
+    folder = parsing.archive_folder(args.archive)
+    print(f"Parsing the PDFs in {folder} …", flush=True)
+    parse_lines = parsing.summary(parsing.measure(folder), folder)
+    print("\n".join(parse_lines), flush=True)
+    if args.parse_only:
+        return
     sizes = [int(s) for s in args.sizes.split(",")]
     runs = {}
     growths = {}
@@ -94,7 +103,7 @@ def main() -> None:
             for app in kept.values():
                 _close(app)
     memory_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(report.write(args.out, runs, growths, memory_mb, notes))
+    print(report.write(args.out, runs, growths, memory_mb, notes, parse_lines))
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -122,3 +123,19 @@ CRAFTED = {
         lambda: long_text(3_000_000).encode(), "report.txt", "it has more than 1,000,000 characters of text"
     ),
 }
+
+
+def pdf_of_text_objects(count: int) -> bytes:
+    """A PDF of one page whose compressed contents hold `count` text objects: a few tens of kilobytes that
+    PDFium needs about a kilobyte of memory for each object to lay out."""
+    content = zlib.compress(b"BT /F1 12 Tf 72 720 Td (Inspectors found) Tj ET\n" * count, 9)
+    return _pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
+            b"/Contents 5 0 R >>",
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content) + content + b"\nendstream",
+        ]
+    )

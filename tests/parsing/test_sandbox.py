@@ -104,6 +104,17 @@ def test_the_memory_limit_stops_a_zip_bomb_that_passes_every_check():
     )
 
 
+def test_a_pdf_that_pdfium_cannot_hold_in_memory_is_too_large_or_complex(caplog):
+    # PDFium aborts the reader when an allocation fails under the limit; 200,000 text objects on one page
+    # need about 200 MB.
+    with caplog.at_level(logging.WARNING, "tracker.parsing.sandbox"):
+        assert (
+            read(hostile.pdf_of_text_objects(200_000), "report.pdf", replace(DEFAULTS, memory_mb=128))
+            == TOO_COMPLEX + "it needs more memory than the service allows"
+        )
+    assert "A document ('report.pdf') needed more than its 128 MB of memory" in caplog.text
+
+
 def test_a_reader_that_fails_outright_gives_a_plain_message_and_logs_why(caplog):
     # The reader cannot even hold a 32 MB upload in 64 MB of address space: it dies with a traceback.
     with caplog.at_level(logging.ERROR, "tracker.parsing.sandbox"):

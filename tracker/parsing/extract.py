@@ -7,6 +7,7 @@ without (trusted local files: the seed, `inspection parse`), everything is read.
 from __future__ import annotations
 
 import io
+import threading
 import zipfile
 from pathlib import PurePath
 
@@ -15,6 +16,9 @@ from tracker.parsing.model import DocumentError
 from tracker.parsing.structure import check_docx
 
 NOT_A_DOCUMENT = "The file is not a PDF, Word (.docx) or text document"
+DAMAGED_PDF = "The PDF could not be read: the file may be damaged"
+LINE_END_HYPHEN = "\x02"
+_PDFIUM = threading.Lock()
 NO_PDF_TEXT = "No text could be read from this PDF (it may be a scanned image)"
 
 
@@ -38,6 +42,16 @@ def pdf_text(data: bytes, limits: Limits | None = None) -> str:
     # The PDF header may follow a little junk, but must be within the first kilobyte.
     if b"%PDF-" not in data[:1024]:
         raise DocumentError("The file is named .pdf but is not a PDF document")
+    # PDFium may not be called from two threads at once, even for different documents (it corrupts its
+    # state): a process reads one PDF at a time. The sandbox reads each upload in a process of its own.
+    with _PDFIUM:
+        text = _pdfium_text(data, limits)
+    if not text.strip():
+        raise DocumentError(NO_PDF_TEXT)
+    return text
+
+
+def _pdfium_text(data: bytes, limits: Limits | None) -> str:
     # PDFium (Chrome's PDF engine) rather than pypdf: it keeps each page's reading order and is about
     # fifteen times faster (docs/decisions.md, issue 17). Imported here so text-only callers never load it.
     import pypdfium2 as pdfium
@@ -48,33 +62,35 @@ def pdf_text(data: bytes, limits: Limits | None = None) -> str:
     except pdfium.PdfiumError as exc:
         if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
             raise DocumentError("This PDF is password-protected, so its text cannot be read") from exc
-        raise DocumentError("The PDF could not be read: the file may be damaged") from exc
+        raise DocumentError(DAMAGED_PDF) from exc
     try:
         if limits is not None:
-            limits.check_pages(len(document))
+            limits.check_pages(len(document))  # the count is read from the page tree: no page is laid out
         # A form feed between pages lets the cleanup find page headers and footers.
-        text = "\f".join(_page_texts(document, limits))
+        return "\f".join(_page_texts(document, limits))
     except (DocumentError, MemoryError):  # a MemoryError is the sandbox's limit, not damage
         raise
     except Exception as exc:  # a page PDFium cannot lay out
-        raise DocumentError("The PDF could not be read: the file may be damaged") from exc
+        raise DocumentError(DAMAGED_PDF) from exc
     finally:
         document.close()
-    if not text.strip():
-        raise DocumentError(NO_PDF_TEXT)
-    return text
 
 
 def _page_texts(document, limits: Limits | None):
     """Each page's text, stopping once the text passes the limit: the pages after it are never read."""
     length = 0
     for index in range(len(document)):
+        # Each page and text page is closed here, under the lock, not later by the garbage collector.
         page = document[index]
         try:
             textpage = page.get_textpage()
-            # Bounded by the page: text placed outside the visible page is not part of the document.
-            text = textpage.get_text_bounded()
-            textpage.close()
+            try:
+                # Bounded by the page: text placed outside the visible page is not part of the document.
+                # PDFium writes a hyphen that ends a line as \x02 and drops the line end after it
+                # ("multi\x02agency"): the hyphen and the line end are put back, for cleanup and blocks to mend.
+                text = textpage.get_text_bounded().replace(LINE_END_HYPHEN, "-\n")
+            finally:
+                textpage.close()
         finally:
             page.close()
         length += len(text) + 1

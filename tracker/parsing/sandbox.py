@@ -21,7 +21,7 @@ import sys
 import threading
 from pathlib import Path
 
-from tracker.parsing.limits import TOOK_TOO_LONG, Limits, TooComplex
+from tracker.parsing.limits import NEEDED_TOO_MUCH_MEMORY, TOOK_TOO_LONG, Limits, TooComplex
 from tracker.parsing.model import DocumentError, ParsedDocument
 
 log = logging.getLogger(__name__)
@@ -89,6 +89,11 @@ class Sandbox:
         if process.returncode == -signal.SIGXCPU:
             log.warning("A document (%s) used its %s s of CPU time", named, self.limits.cpu_seconds)
             raise TooComplex(TOOK_TOO_LONG)
+        if process.returncode == -signal.SIGABRT:
+            # PDFium (C++) aborts when an allocation fails under the address-space limit: it has no way to
+            # fail gently, and Python's own MemoryError the reader already reports (tracker/parsing/worker.py).
+            log.warning("A document (%s) needed more than its %s MB of memory", named, self.limits.memory_mb)
+            raise TooComplex(NEEDED_TOO_MUCH_MEMORY)
         answer = _answer(out) if process.returncode == 0 else None
         if answer is None:
             # A crash, or a kill by a limit that gave it no chance to answer (memory, often): the detail is
