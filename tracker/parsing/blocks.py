@@ -85,6 +85,20 @@ def join_text(before: str, after: str) -> str:
     return f"{before} {after}"
 
 
+_FUNCTION_WORDS = frozenset(
+    ["a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"]
+)
+
+
+def _ends_wrapped_item(current: Block, prev_line: str, line: str, width: int) -> bool:
+    """The last line of a numbered item wrapped from a full line, in words a heading would not use:
+    "148. Review the resources … of Multi-Agency" / "Looked After Partnership (MALAP) to ensure a focus"."""
+    if current.kind != "item" or current.number is None or len(prev_line) < 0.8 * width or heading_kind(line):
+        return False
+    prose = [w for w in re.findall(r"\b[a-z][a-z'-]+\b", line) if w not in _FUNCTION_WORDS]
+    return len(prose) >= 3
+
+
 def looks_like_heading(text: str) -> bool:
     """A short capitalised line that does not finish a sentence: an unlisted heading."""
     words = text.split()
@@ -222,6 +236,8 @@ def _carries_on(current: Block, prev_line: str, line: str, gap: int, width: int 
             return False  # "Within three months:" groups the items of a list
         if width and len(prev_line) < 0.7 * width:
             return False  # in wrapped text a short line ends its paragraph, even without a full stop
+        if width and _ends_wrapped_item(current, prev_line, line, width):
+            return True
         if width and looks_like_heading(line) and next_line[:1].isupper():
             return False  # a short line between full ones is a heading: "About this inspection"
         # An unlisted heading on its own line does not swallow the paragraph after it.

@@ -18,7 +18,8 @@ POINT_HEADINGS = (
     # "Priority and immediate action" heads the first list of 2013–2015 single inspection framework reports;
     # it keeps its own kind (kinds are exact: never renamed "Area for priority action").
     ("priority_and_immediate_action", r"(?:areas?\s+for\s+)?priority\s+and\s+immediate\s+actions?"),
-    ("area_for_priority_action", r"(?:the\s+)?areas?\s+(?:for|of)\s+priority\s+action"),
+    # "Priority actions" alone heads the same list in some 2014 reports (for their safeguarding board).
+    ("area_for_priority_action", r"(?:the\s+)?areas?\s+(?:for|of)\s+priority\s+action|priority\s+actions?"),
     (
         "what_needs_to_improve",
         r"what\s+needs\s+to\s+(?:improve|be\s+improved)(?:\s+(?:further|next))?(?:\s+(?:in|for)\b.{0,70})?"

@@ -31,13 +31,14 @@ _TABLE_HEADER = re.compile(r"^judgements?(?:\s+grades?)?$|^grades?$", re.I)
 _NUMBERING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+")
 
 _SIF_OVERALL = re.compile(
-    r"(?i:children's services) in [A-Z][\w ,&'-]{1,60}? (?:are|is|requires?) "
+    r"(?i:children's services) in (?:the )?[A-Z][\w ,&'-]{1,60}? (?:are|is|requires?) "
     r"(outstanding|good|inadequate|adequate|improvement to be good)",
 )
-# 2013–2015 reports: "The overall judgement is that children's services require improvement".
+# 2013–2015 reports: "The overall judgement is that children's services require improvement", or just
+# "The overall judgement is inadequate" / "… is requires improvement".
 _OVERALL_JUDGEMENT = re.compile(
-    r"overall judgement is that (?:the )?(?:[\w' ]{0,40}? )?children's services (?:are|is|requires?) "
-    r"(outstanding|good|inadequate|adequate|improvement(?: to be good)?)",
+    r"overall judgement is (?:that (?:the )?(?:[\w' ]{0,40}? )?children's services? (?:are|is|requires?) |requires )?"
+    r"(outstanding|good|inadequate|adequate|improvement(?: to be good)?)\b",
     re.I,
 )
 _STATED_OVERALL = re.compile(

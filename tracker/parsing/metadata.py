@@ -189,13 +189,28 @@ def _council_in_line(line: str) -> str | None:
     return next((c for c in candidates if _COUNCIL_LINE.match(c)), None)
 
 
+# A single inspection framework inspection could be made in two parts, weeks apart.
+_TWO_PART_INSPECTION_DAYS = 120
+_RUNS_ON = re.compile(r"(?:\band|\bto|[-–]|(?<!\d)\d{1,2})\s*$")
+
+
 def visit_dates(blocks: list[Block], lines: list[str]) -> tuple[date | None, date | None]:
     # "Inspection dates: 17 March to 21 March 2025" on a report's front page.
-    for line in lines[:200]:
+    for index, line in enumerate(lines[:200]):
         if m := _INSPECTION_DATES.search(line):
-            found = date_ranges(line[m.end() :])
+            said = line[m.end() :]
+            if _RUNS_ON.search(said):  # "… and 28 – 30" / "January 2014": the range wrapped
+                said += " " + next((later for later in lines[index + 1 : index + 4] if later.strip()), "")
+            found = date_ranges(said)
             if found:
-                return found[0][1], found[0][2]
+                start, end = found[0][1], found[0][2]
+                # "19 November–11 December 2013 and 28–30 January 2014": an inspection in two parts
+                # ends when its last part does.
+                for _, later_start, later_end in found[1:]:
+                    two_part = later_start != later_end and later_start > end
+                    if two_part and (later_end - start).days <= _TWO_PART_INSPECTION_DAYS:
+                        end = later_end
+                return start, end
     # Otherwise the first sentence that says when this visit or inspection happened. Blocks are joined
     # first, because a sentence can be split where a page ended.
     best = None
