@@ -11,7 +11,7 @@ import re
 # A heading may carry a footnote mark straight after it: "What needs to improve?1" (2025–26 reports,
 # whose footnote says the points cite the National Framework). A page number after a space is a
 # contents line, not a heading, so the mark must touch the heading.
-_END = r"\s*[:?.]?(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹])?\s*$"
+_END = r"(?:[:?.]?(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹]))?\s*[:?.]?\s*$"
 
 # Headings that introduce improvement points, and the kind of point each list holds.
 POINT_HEADINGS = (

@@ -41,7 +41,11 @@ _NAMED_RES = [(kind, re.compile(pattern, re.I)) for kind, pattern in NAMED_LISTS
 # A monitoring visit lists "the areas of concern identified at the last inspection": the letter's points,
 # though not a kind of ours by name (docs/decisions.md, issue 17).
 CONCERNS_KIND = "area_for_improvement"
-_CONCERNS = (CONCERNS_KIND, re.compile(r"areas? of (?:concern|weakness)", re.I))
+# Some letters only say "…the progress made in the following areas:" under "Areas covered by the visit".
+_CONCERNS = (
+    CONCERNS_KIND,
+    re.compile(r"areas? of (?:concern|weakness)|\bfollowing areas\b(?!\s+(?:for|of|requiring)\b)", re.I),
+)
 # The kind of every list in the part of a report about the Local Safeguarding Children Board.
 PARTNERSHIP_KIND = "partnership_recommendation"
 _FOLLOWING = re.compile(r"\b(?:the following|as follows|below)\b", re.I)
@@ -83,6 +87,7 @@ class _Reading:
     number: int | None
     text: str
     framework: tuple[str, ...]
+    list: int  # which list of the document it was read in
 
     @property
     def preference(self) -> tuple[bool, bool, int]:
@@ -93,9 +98,11 @@ class _Reading:
 
 def find_points(blocks: list[Block], doc_type: str) -> list[ImprovementPoint]:
     committee = doc_type == "committee_report"
-    readings: dict[str, _Reading] = {}  # by the text's key: a point is output once, under one kind
+    # By the text's key (and, for a text a document prints under two headings, the list): a point is
+    # output once, under one kind.
+    readings: dict[tuple[str, int], _Reading] = {}
     order = 0
-    for kind, by_heading, items in _lists(blocks, monitoring=doc_type == "monitoring_visit"):
+    for list_number, (kind, by_heading, items) in enumerate(_lists(blocks, monitoring=doc_type == "monitoring_visit")):
         if kind not in POINT_KINDS:
             continue
         for item in items:
@@ -106,8 +113,14 @@ def find_points(blocks: list[Block], doc_type: str) -> list[ImprovementPoint]:
             if not text or _NONE_FOUND.match(text):
                 continue
             order += 1
-            reading = _Reading(kind, by_heading, order, item.number, text, framework)
-            key = _key(text)
+            reading = _Reading(kind, by_heading, order, item.number, text, framework, list_number)
+            key = (_key(text), -1)
+            earlier = readings.get(key)
+            if by_heading and earlier and earlier.by_heading and earlier.list != list_number and earlier.kind != kind:
+                # The same words printed under headings of two kinds are two points ("ensure that…" both a
+                # priority action and, later, an area for improvement). The same lines read twice (by a
+                # heading's list and by a sentence introducing a list), or a list printed twice, are one.
+                key = (key[0], list_number)
             if key not in readings or reading.preference < readings[key].preference:
                 readings[key] = reading
     chosen = sorted(readings.values(), key=lambda r: (POINT_KINDS.index(r.kind), r.order))

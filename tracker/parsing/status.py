@@ -2,8 +2,8 @@
 
 A document recognised as an inspection report or letter with no points read is never passed off as one
 with nothing to improve: it is "not read", with the passage where its points should be, for marking by
-hand. Only a document that truly has nothing to improve says so: a letter (focused visit, monitoring visit,
-joint targeted area inspection, unannounced inspection) with no improvement heading at all, or a report
+hand. Only a document that truly has nothing to improve says so: a focused visit or
+unannounced inspection letter with no improvement heading at all, or a report
 with no improvement heading whose judgements are all Outstanding.
 """
 
@@ -21,9 +21,15 @@ from tracker.parsing.model import (
     ImprovementPoint,
     Judgement,
 )
+from tracker.vocabulary import DocumentKind
 
 PASSAGE_LINES = 80  # enough for a list of improvement points, short enough to read through
-_LETTERS = ("focused_visit", "monitoring_visit", "jtai", "unannounced_inspection")
+# Letters that may have nothing to improve: a focused visit on practice found good, an unannounced
+# inspection with no weaknesses. A monitoring visit follows an inadequate judgement and a joint targeted
+# area inspection always reports what the partners must improve: with nothing read they are "not read".
+_MAY_HAVE_NONE = (DocumentKind.FOCUSED_VISIT.value, DocumentKind.UNANNOUNCED_INSPECTION.value)
+# A visit letter's account of what the visit looked at, where its points are.
+_AREAS_COVERED = re.compile(r"^areas\s+covered\s+by\s+(?:the|this)\s+visit\b", re.I)
 # Where the findings start in a report; its improvement points come before, at the end of the summary.
 # A judgement section's heading gives its grade after a colon ("…help and protection: good"), perhaps on
 # the next line; the judgement table near the top names the same areas without one.
@@ -52,8 +58,11 @@ def points_status(
         if after and _NONE_STATED.match(after[0]):
             return NOTHING_TO_IMPROVE, []
         return POINTS_NOT_READ, text[heading : heading + 1 + PASSAGE_LINES]
-    if doc_type in _LETTERS or (doc_type == "inspection_report" and _all_outstanding(judgements, overall)):
+    if doc_type in _MAY_HAVE_NONE or (doc_type == "inspection_report" and _all_outstanding(judgements, overall)):
         return NOTHING_TO_IMPROVE, []
+    covered = next((i for i, line in enumerate(text) if _AREAS_COVERED.match(line)), None)
+    if covered is not None:
+        return POINTS_NOT_READ, text[covered : covered + 1 + PASSAGE_LINES]
     # Never an empty passage: if taking out page furniture left nothing, the document's own first lines.
     first = [line.strip() for line in source.splitlines() if line.strip()][:PASSAGE_LINES]
     return POINTS_NOT_READ, _likely_passage(text) or first
