@@ -38,14 +38,19 @@ def new_point(kind: str, text: str = "", framework: list[str] | None = None) -> 
     return {"kind": kind, "text": text, "framework": list(framework or []), "council_answers": False}
 
 
+def councils_kind(point: dict) -> bool:
+    """Whether the point's kind is one the council answers (PointKind.answered_by_council): the review
+    page's group for it, the council's points or the safeguarding partnership's."""
+    try:
+        return PointKind(point["kind"]).answered_by_council
+    except ValueError:  # a kind not on the list: refused when confirming, counted as the council's here
+        return True
+
+
 def answered_by_council(point: dict) -> bool:
     """Whether the point goes into the council's plan: always for its own kinds, for a recommendation to
     the safeguarding partnership only when the reviewer said the council will answer it."""
-    try:
-        by_default = PointKind(point["kind"]).answered_by_council
-    except ValueError:  # a kind not on the list: refused when confirming, counted as the council's here
-        return True
-    return by_default or bool(point.get("council_answers"))
+    return councils_kind(point) or bool(point.get("council_answers"))
 
 
 def has_actions(draft: dict) -> bool:
@@ -89,6 +94,32 @@ def numbered_points(draft: dict) -> list[dict]:
         counts[point["kind"]] = counts.get(point["kind"], 0) + 1
         numbered.append({**point, "number": counts[point["kind"]]})
     return numbered
+
+
+def next_in_group(points: list[dict], i: int) -> int | None:
+    """The place of the next point shown in the same group as point i (the page shows the council's
+    points, then the partnership's, so the next in the list may be in the other group)."""
+    group = councils_kind(points[i])
+    return next((j for j in range(i + 1, len(points)) if councils_kind(points[j]) == group), None)
+
+
+def point_names(draft: dict) -> list[str]:
+    """What the page calls each point, counted within the group it is shown in: "Point 2" among the
+    council's, "Recommendation to the safeguarding partnership 1" among the partnership's (all of one kind,
+    so its number within its kind is its place in the group)."""
+    names, counted = [], 0
+    for point in numbered_points(draft):
+        if councils_kind(point):
+            counted += 1
+            names.append(f"Point {counted}")
+        else:
+            names.append(f"{PointKind(point['kind']).label} {point['number']}")
+    return names
+
+
+def kind_label(kind: str) -> str:
+    """The kind's name as users read it; empty for a value not on the list (the form refuses it)."""
+    return PointKind(kind).label if kind in set(PointKind) else ""
 
 
 def to_parsed(draft: dict, source_text: str, *, dates: dict[str, date | None]) -> ParsedDocument:
@@ -190,8 +221,12 @@ def apply(draft: dict, operation: str) -> dict:
     draft["strengths"] = list(draft["strengths"])
     match operation.split("-"):
         case ["add", "point"]:
-            kind = draft["points"][-1]["kind"] if draft["points"] else "recommendation"
-            draft["points"].append(new_point(kind))
+            # The council's group: a point like the last the council answers, placed after it.
+            last = max((i for i, p in enumerate(draft["points"]) if councils_kind(p)), default=None)
+            kind = draft["points"][last]["kind"] if last is not None else PointKind.RECOMMENDATION.value
+            draft["points"].insert(len(draft["points"]) if last is None else last + 1, new_point(kind))
+        case ["add", "partnership", "point"]:
+            draft["points"].append(new_point(PointKind.PARTNERSHIP_RECOMMENDATION.value))
         case ["add", "point", "after", index]:
             i = _index(draft["points"], index)
             draft["points"].insert(i + 1, new_point(draft["points"][i]["kind"]))
@@ -203,17 +238,20 @@ def apply(draft: dict, operation: str) -> dict:
             parts = [p.strip() for p in _PARAGRAPH_BREAK.split(point["text"].strip(), maxsplit=1)]
             if len(parts) < 2 or not all(parts):
                 raise DraftError(
-                    f"To split point {i + 1}, put a blank line in its text where the second point should begin"
+                    f"To split {in_sentence(point_names(draft)[i])}, put a blank line in its text where the second"
+                    " point should begin"
                 )
             draft["points"][i : i + 1] = [{**point, "text": parts[0]}, {**point, "text": parts[1]}]
         case ["merge", "point", index]:
             i = _index(draft["points"], index)
-            if i + 1 >= len(draft["points"]):
-                raise DraftError("The last point has no next point to merge with")
-            first, second = draft["points"][i], draft["points"][i + 1]
+            j = next_in_group(draft["points"], i)
+            if j is None:
+                raise DraftError(f"{point_names(draft)[i]} is the last of its group: there is no next point to merge")
+            first, second = draft["points"][i], draft["points"][j]
             text = f"{first['text'].rstrip()} {second['text'].lstrip()}"
             framework = list(dict.fromkeys([*first.get("framework", []), *second.get("framework", [])]))
-            draft["points"][i : i + 2] = [{**first, "text": text, "framework": framework}]
+            draft["points"][i] = {**first, "text": text, "framework": framework}
+            del draft["points"][j]
         case ["remove", "framework", index, area]:
             i = _index(draft["points"], index)
             point = draft["points"][i]
@@ -231,6 +269,11 @@ def apply(draft: dict, operation: str) -> dict:
         case _:
             raise DraftError("That button does nothing: reload the page and try again")
     return draft
+
+
+def in_sentence(name: str) -> str:
+    """A point's name inside a sentence ("split point 2")."""
+    return name[:1].lower() + name[1:]
 
 
 def _raw(field) -> str:
