@@ -3,8 +3,9 @@
 A draft is plain JSON (stored on DocumentImport.draft): what the parser found, then whatever the
 reviewer typed, kept as typed (dates as their three boxes) so nothing is lost when the page is shown
 again. Points are numbered by their order within their kind, as Ofsted numbers them. Each point keeps
-its National Framework areas (not a form field: carried from one version of the draft to the next by
-its place in the list) and, for a kind the council does not answer by default, whether it will.
+its National Framework areas (hidden inputs of its own on the page, so what is saved is what the page
+showed, even from a page older than the draft) and, for a kind the council does not answer by default,
+whether it will.
 
 A draft made before these keys existed reads with their defaults (the `.get`s below).
 """
@@ -20,18 +21,20 @@ from tracker.imports.forms import parse_id
 from tracker.imports.marking import points_from_lines
 from tracker.parsing import ImprovementPoint, Judgement, ParsedDocument, SupportingParagraph
 from tracker.parsing.model import POINTS_FOUND, POINTS_NOT_READ
-from tracker.vocabulary import PointKind
+from tracker.vocabulary import FrameworkArea, PointKind
 
 DATE_FIELDS = ("visit_start", "visit_end", "published", "target_date")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 class DraftError(ValueError):
-    """An edit that cannot be made; the message is for the user, shown at `field` if one is named."""
+    """An edit that cannot be made; the message is for the user, shown at `field` if one is named (a
+    field of point `point`'s sub-form when that is given)."""
 
-    def __init__(self, message: str, field: str | None = None):
+    def __init__(self, message: str, field: str | None = None, point: int | None = None):
         super().__init__(message)
         self.field = field
+        self.point = point
 
 
 def new_point(kind: str, text: str = "", framework: list[str] | None = None) -> dict:
@@ -153,6 +156,8 @@ def formdata(draft: dict) -> MultiDict:
     for i, point in enumerate(draft["points"]):
         data.add(f"points-{i}-kind", point["kind"])
         data.add(f"points-{i}-text", point["text"])
+        for area in point.get("framework", []):
+            data.add(f"points-{i}-framework", area)
         if point.get("council_answers"):
             data.add(f"points-{i}-council_answers", "y")
     for i, judgement in enumerate(draft["judgements"]):
@@ -180,17 +185,16 @@ def update_from_form(draft: dict, form) -> dict:
     updated["overall_effectiveness"] = form.overall_effectiveness.data or ""
     for name in DATE_FIELDS:
         updated[name] = list(getattr(form, name).raw_data or ["", "", ""])
-    earlier = draft["points"]
     updated["points"] = [
         {
             **new_point(
                 e.form.kind.raw_data[0] if e.form.kind.raw_data else "",
                 e.form.text.data or "",
-                earlier[i].get("framework", []) if i < len(earlier) else [],
+                _known_areas(e.form.framework.raw_data or []),
             ),
             "council_answers": bool(e.form.council_answers.data),
         }
-        for i, e in enumerate(form.points)
+        for e in form.points
     ]
     updated["judgements"] = [
         {"area": e.form.area.data or "", "grade": e.form.grade.data or ""} for e in form.judgements
@@ -203,6 +207,26 @@ def update_from_form(draft: dict, form) -> dict:
     updated["mark_kind"] = (form.mark_kind.raw_data or [""])[0]
     updated["no_points"] = bool(form.no_points.data)
     return updated
+
+
+def _known_areas(posted: list[str]) -> list[str]:
+    """The areas posted for a point that are in the National Framework, once each, in their order (any
+    other value is refused by refuse_unknown_areas and never kept)."""
+    return list(dict.fromkeys(a for a in posted if a in set(FrameworkArea)))
+
+
+def refuse_unknown_areas(draft: dict, form) -> None:
+    """Refuse a post naming a National Framework area that is not one: the page only ever sends the areas
+    it shows, so anything else is a page to reload, not an area to keep."""
+    names = point_names(draft)
+    for i, entry in enumerate(form.points):
+        if any(a not in set(FrameworkArea) for a in entry.form.framework.raw_data or []):
+            raise DraftError(
+                f"{names[i]}: a National Framework area sent for it is not one of the framework’s."
+                " Reload the page and check its areas",
+                field="framework",
+                point=i,
+            )
 
 
 def mark(draft: dict) -> dict:

@@ -136,6 +136,7 @@ def review(import_id: int):
     operation = request.form.get("operation", "save")
     problem = None
     try:
+        drafts.refuse_unknown_areas(draft, form)
         if operation not in ("save", "confirm"):
             draft = drafts.apply(draft, operation)
         elif operation == "confirm" and draft.get("ticked"):
@@ -161,7 +162,11 @@ def review(import_id: int):
         form = _review_form(draft, drafts.formdata(draft))
     if problem:
         if problem.field:
-            getattr(form, problem.field).errors = [str(problem)]
+            fields = form if problem.point is None else form.points[problem.point].form
+            getattr(fields, problem.field).errors = [str(problem)]
+            if problem.point is not None:
+                # As FieldList.validate would: the list's errors are its entries', which form.errors reads.
+                form.points.errors = [entry.errors for entry in form.points]
         else:
             form.form_errors.append(str(problem))
     elif operation == "save":
