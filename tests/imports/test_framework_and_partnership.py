@@ -2,12 +2,13 @@
 stored; recommendations to the safeguarding partnership are a group of their own, the council's to answer
 only when the reviewer says so (stored and audited)."""
 
+import pytest
 from sqlalchemy import select
 
 from tests.helpers.data import committed
 from tests.imports.readings import reading, start_reading
 from tests.imports.test_import import _choose_people, _review_fields
-from tracker.models import AuditEvent, FrameworkArea, Inspection, PointKind
+from tracker.models import AuditEvent, DocumentImport, FrameworkArea, Inspection, PointKind
 from tracker.parsing import ImprovementPoint
 
 PARTNERSHIP = [
@@ -104,3 +105,36 @@ def test_only_partnership_points_left_unanswered_need_no_owner_or_target_date(cl
     with committed(client.app) as session:
         points = _latest(session).improvement_points
         assert [(p.answered_by_council, p.actions) for p in points] == [(False, []), (False, [])]
+
+
+@pytest.mark.parametrize("elsewhere", ["remove-point-0", "add-point-after-0", "merge-point-0", "split-point-0"])
+def test_a_form_older_than_the_draft_keeps_each_points_own_framework_areas(client, world, elsewhere):
+    client.sign_in(world.director)
+    url = start_reading(client, world.director, reading(f"stale {elsewhere}"))
+    first_tab = _review_fields(client, url)
+    # A second tab changes the list of points; the first, still showing the old list, then saves.
+    second_tab = {**_review_fields(client, url), "points-0-text": ["The help given.\n\nTo children in need."]}
+    client.post_form(url, {**second_tab, "operation": [elsewhere]})
+    client.post_form(url, {**first_tab, "operation": ["save"]}, status=302)
+    page = client.get_page(url)
+    assert [_areas(page, i) for i in range(2)] == [["Outcome 3"], ["Outcome 4", "Enabler 2"]]
+    assert page.select_one("#point-2") is None
+
+
+def test_a_framework_area_not_in_the_framework_is_refused_and_never_kept(client, world):
+    client.sign_in(world.director)
+    url = start_reading(client, world.director, reading("unknown area"))
+    data = _choose_people(_review_fields(client, url), world)
+    data["points-1-framework"] = ["outcome_4", "outcome_9"]
+    data["points-1-text"] = ["Typed before the refusal."]
+    page = client.post_form(url, {**data, "operation": ["confirm"]})
+    summary = page.select_one(".govuk-error-summary")
+    message = "Point 2: a National Framework area sent for it is not one of the framework’s"
+    assert message in summary.get_text()
+    assert summary.select_one("a")["href"] == "#points-1-framework"
+    assert page.select_one("#points-1-framework").get_text(" ", strip=True).startswith("Error: " + message)
+    with committed(client.app) as session:
+        assert session.scalar(select(Inspection).where(Inspection.source_filename == "report.pdf")) is None
+        (pending,) = session.scalars(select(DocumentImport)).all()
+        assert [p["framework"] for p in pending.draft["points"]] == [["outcome_3"], ["outcome_4"]]
+        assert pending.draft["points"][1]["text"] == "Typed before the refusal."

@@ -3,8 +3,9 @@
 A draft is plain JSON (stored on DocumentImport.draft): what the parser found, then whatever the
 reviewer typed, kept as typed (dates as their three boxes) so nothing is lost when the page is shown
 again. Points are numbered by their order within their kind, as Ofsted numbers them. Each point keeps
-its National Framework areas (not a form field: carried from one version of the draft to the next by
-its place in the list) and, for a kind the council does not answer by default, whether it will.
+its National Framework areas (hidden inputs of its own on the page, so what is saved is what the page
+showed, even from a page older than the draft) and, for a kind the council does not answer by default,
+whether it will.
 
 A draft made before these keys existed reads with their defaults (the `.get`s below).
 """
@@ -20,32 +21,39 @@ from tracker.imports.forms import parse_id
 from tracker.imports.marking import points_from_lines
 from tracker.parsing import ImprovementPoint, Judgement, ParsedDocument, SupportingParagraph
 from tracker.parsing.model import POINTS_FOUND, POINTS_NOT_READ
-from tracker.vocabulary import PointKind
+from tracker.vocabulary import FrameworkArea, PointKind
 
 DATE_FIELDS = ("visit_start", "visit_end", "published", "target_date")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 class DraftError(ValueError):
-    """An edit that cannot be made; the message is for the user, shown at `field` if one is named."""
+    """An edit that cannot be made; the message is for the user, shown at `field` if one is named (a
+    field of point `point`'s sub-form when that is given)."""
 
-    def __init__(self, message: str, field: str | None = None):
+    def __init__(self, message: str, field: str | None = None, point: int | None = None):
         super().__init__(message)
         self.field = field
+        self.point = point
 
 
 def new_point(kind: str, text: str = "", framework: list[str] | None = None) -> dict:
     return {"kind": kind, "text": text, "framework": list(framework or []), "council_answers": False}
 
 
+def councils_kind(point: dict) -> bool:
+    """Whether the point's kind is one the council answers (PointKind.answered_by_council): the review
+    page's group for it, the council's points or the safeguarding partnership's."""
+    try:
+        return PointKind(point["kind"]).answered_by_council
+    except ValueError:  # a kind not on the list: refused when confirming, counted as the council's here
+        return True
+
+
 def answered_by_council(point: dict) -> bool:
     """Whether the point goes into the council's plan: always for its own kinds, for a recommendation to
     the safeguarding partnership only when the reviewer said the council will answer it."""
-    try:
-        by_default = PointKind(point["kind"]).answered_by_council
-    except ValueError:  # a kind not on the list: refused when confirming, counted as the council's here
-        return True
-    return by_default or bool(point.get("council_answers"))
+    return councils_kind(point) or bool(point.get("council_answers"))
 
 
 def has_actions(draft: dict) -> bool:
@@ -91,6 +99,32 @@ def numbered_points(draft: dict) -> list[dict]:
     return numbered
 
 
+def next_in_group(points: list[dict], i: int) -> int | None:
+    """The place of the next point shown in the same group as point i (the page shows the council's
+    points, then the partnership's, so the next in the list may be in the other group)."""
+    group = councils_kind(points[i])
+    return next((j for j in range(i + 1, len(points)) if councils_kind(points[j]) == group), None)
+
+
+def point_names(draft: dict) -> list[str]:
+    """What the page calls each point, counted within the group it is shown in: "Point 2" among the
+    council's, "Recommendation to the safeguarding partnership 1" among the partnership's (all of one kind,
+    so its number within its kind is its place in the group)."""
+    names, counted = [], 0
+    for point in numbered_points(draft):
+        if councils_kind(point):
+            counted += 1
+            names.append(f"Point {counted}")
+        else:
+            names.append(f"{PointKind(point['kind']).label} {point['number']}")
+    return names
+
+
+def kind_label(kind: str) -> str:
+    """The kind's name as users read it; empty for a value not on the list (the form refuses it)."""
+    return PointKind(kind).label if kind in set(PointKind) else ""
+
+
 def to_parsed(draft: dict, source_text: str, *, dates: dict[str, date | None]) -> ParsedDocument:
     """The reviewed reading, as create_inspection takes it (dates already checked by the form)."""
     return ParsedDocument(
@@ -122,6 +156,8 @@ def formdata(draft: dict) -> MultiDict:
     for i, point in enumerate(draft["points"]):
         data.add(f"points-{i}-kind", point["kind"])
         data.add(f"points-{i}-text", point["text"])
+        for area in point.get("framework", []):
+            data.add(f"points-{i}-framework", area)
         if point.get("council_answers"):
             data.add(f"points-{i}-council_answers", "y")
     for i, judgement in enumerate(draft["judgements"]):
@@ -149,17 +185,16 @@ def update_from_form(draft: dict, form) -> dict:
     updated["overall_effectiveness"] = form.overall_effectiveness.data or ""
     for name in DATE_FIELDS:
         updated[name] = list(getattr(form, name).raw_data or ["", "", ""])
-    earlier = draft["points"]
     updated["points"] = [
         {
             **new_point(
                 e.form.kind.raw_data[0] if e.form.kind.raw_data else "",
                 e.form.text.data or "",
-                earlier[i].get("framework", []) if i < len(earlier) else [],
+                _known_areas(e.form.framework.raw_data or []),
             ),
             "council_answers": bool(e.form.council_answers.data),
         }
-        for i, e in enumerate(form.points)
+        for e in form.points
     ]
     updated["judgements"] = [
         {"area": e.form.area.data or "", "grade": e.form.grade.data or ""} for e in form.judgements
@@ -172,6 +207,26 @@ def update_from_form(draft: dict, form) -> dict:
     updated["mark_kind"] = (form.mark_kind.raw_data or [""])[0]
     updated["no_points"] = bool(form.no_points.data)
     return updated
+
+
+def _known_areas(posted: list[str]) -> list[str]:
+    """The areas posted for a point that are in the National Framework, once each, in their order (any
+    other value is refused by refuse_unknown_areas and never kept)."""
+    return list(dict.fromkeys(a for a in posted if a in set(FrameworkArea)))
+
+
+def refuse_unknown_areas(draft: dict, form) -> None:
+    """Refuse a post naming a National Framework area that is not one: the page only ever sends the areas
+    it shows, so anything else is a page to reload, not an area to keep."""
+    names = point_names(draft)
+    for i, entry in enumerate(form.points):
+        if any(a not in set(FrameworkArea) for a in entry.form.framework.raw_data or []):
+            raise DraftError(
+                f"{names[i]}: a National Framework area sent for it is not one of the framework’s."
+                " Reload the page and check its areas",
+                field="framework",
+                point=i,
+            )
 
 
 def mark(draft: dict) -> dict:
@@ -190,8 +245,12 @@ def apply(draft: dict, operation: str) -> dict:
     draft["strengths"] = list(draft["strengths"])
     match operation.split("-"):
         case ["add", "point"]:
-            kind = draft["points"][-1]["kind"] if draft["points"] else "recommendation"
-            draft["points"].append(new_point(kind))
+            # The council's group: a point like the last the council answers, placed after it.
+            last = max((i for i, p in enumerate(draft["points"]) if councils_kind(p)), default=None)
+            kind = draft["points"][last]["kind"] if last is not None else PointKind.RECOMMENDATION.value
+            draft["points"].insert(len(draft["points"]) if last is None else last + 1, new_point(kind))
+        case ["add", "partnership", "point"]:
+            draft["points"].append(new_point(PointKind.PARTNERSHIP_RECOMMENDATION.value))
         case ["add", "point", "after", index]:
             i = _index(draft["points"], index)
             draft["points"].insert(i + 1, new_point(draft["points"][i]["kind"]))
@@ -203,17 +262,20 @@ def apply(draft: dict, operation: str) -> dict:
             parts = [p.strip() for p in _PARAGRAPH_BREAK.split(point["text"].strip(), maxsplit=1)]
             if len(parts) < 2 or not all(parts):
                 raise DraftError(
-                    f"To split point {i + 1}, put a blank line in its text where the second point should begin"
+                    f"To split {in_sentence(point_names(draft)[i])}, put a blank line in its text where the second"
+                    " point should begin"
                 )
             draft["points"][i : i + 1] = [{**point, "text": parts[0]}, {**point, "text": parts[1]}]
         case ["merge", "point", index]:
             i = _index(draft["points"], index)
-            if i + 1 >= len(draft["points"]):
-                raise DraftError("The last point has no next point to merge with")
-            first, second = draft["points"][i], draft["points"][i + 1]
+            j = next_in_group(draft["points"], i)
+            if j is None:
+                raise DraftError(f"{point_names(draft)[i]} is the last of its group: there is no next point to merge")
+            first, second = draft["points"][i], draft["points"][j]
             text = f"{first['text'].rstrip()} {second['text'].lstrip()}"
             framework = list(dict.fromkeys([*first.get("framework", []), *second.get("framework", [])]))
-            draft["points"][i : i + 2] = [{**first, "text": text, "framework": framework}]
+            draft["points"][i] = {**first, "text": text, "framework": framework}
+            del draft["points"][j]
         case ["remove", "framework", index, area]:
             i = _index(draft["points"], index)
             point = draft["points"][i]
@@ -231,6 +293,11 @@ def apply(draft: dict, operation: str) -> dict:
         case _:
             raise DraftError("That button does nothing: reload the page and try again")
     return draft
+
+
+def in_sentence(name: str) -> str:
+    """A point's name inside a sentence ("split point 2")."""
+    return name[:1].lower() + name[1:]
 
 
 def _raw(field) -> str:

@@ -14,7 +14,7 @@ from wtforms import Form as SubForm
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from tracker.forms import Form, GovDateField, choices
-from tracker.models import DocumentKind, PointKind
+from tracker.models import DocumentKind, FrameworkArea, PointKind
 from tracker.parsing.model import GRADES
 from tracker.text import clean_text
 
@@ -86,6 +86,12 @@ class PointForm(_Sub):
             DataRequired("Enter the point's text, or remove the point"),
             Length(max=TEXT_LIMIT, message=f"A point must be {TEXT_LIMIT} characters or fewer"),
         ],
+    )
+    # The point's National Framework areas, as hidden inputs beside the tags the page shows (not chosen on
+    # the page, only removed), so a save keeps each point's own areas whatever happened to the draft since
+    # the page was loaded. Checked by tracker.imports.draft.refuse_unknown_areas.
+    framework = SelectMultipleField(
+        "National Framework", choices=choices(FrameworkArea.choices()), validate_choice=False
     )
     # Shown only for a kind the council does not answer by default (a recommendation to the partnership).
     council_answers = BooleanField("The council will answer this in its plan", widget=GovCheckboxInput())

@@ -15,7 +15,7 @@ from tracker.forms import choices, error_summary_items
 from tracker.imports import draft as drafts
 from tracker.imports import operations, reader
 from tracker.imports.forms import ReviewForm, UploadForm
-from tracker.models import Authority, DocumentImport, FrameworkArea, Inspection, PointKind, Role, User
+from tracker.models import Authority, DocumentImport, FrameworkArea, Inspection, Role, User
 from tracker.parsing import DocumentError
 from tracker.parsing.model import NOTHING_TO_IMPROVE
 from tracker.security import authority_scoped, requires_role
@@ -136,6 +136,7 @@ def review(import_id: int):
     operation = request.form.get("operation", "save")
     problem = None
     try:
+        drafts.refuse_unknown_areas(draft, form)
         if operation not in ("save", "confirm"):
             draft = drafts.apply(draft, operation)
         elif operation == "confirm" and draft.get("ticked"):
@@ -161,7 +162,11 @@ def review(import_id: int):
         form = _review_form(draft, drafts.formdata(draft))
     if problem:
         if problem.field:
-            getattr(form, problem.field).errors = [str(problem)]
+            fields = form if problem.point is None else form.points[problem.point].form
+            getattr(fields, problem.field).errors = [str(problem)]
+            if problem.point is not None:
+                # As FieldList.validate would: the list's errors are its entries', which form.errors reads.
+                form.points.errors = [entry.errors for entry in form.points]
         else:
             form.form_errors.append(str(problem))
     elif operation == "save":
@@ -193,7 +198,12 @@ def _check(form: ReviewForm, draft: dict) -> bool:
             field.errors = [message] if required else []
         elif field.errors:
             field.errors = [message.replace("Choose", "Choose from the list", 1)]
-    for noun, entries in (("Point", form.points), ("Judgement", form.judgements), ("Strength", form.strengths)):
+    # Each message names its item as the page does (a point within its group: see drafts.point_names).
+    point_names = drafts.point_names(draft)
+    for name, entry in zip(point_names, form.points, strict=False):
+        for field in entry.form:
+            field.errors = [f"{name}: {message}" for message in field.errors]
+    for noun, entries in (("Judgement", form.judgements), ("Strength", form.strengths)):
         for number, entry in enumerate(entries, start=1):
             for field in entry.form:
                 field.errors = [f"{noun} {number}: {message}" for message in field.errors]
@@ -248,25 +258,41 @@ def _counted(inspection: Inspection) -> str:
 
 def _show(pending: DocumentImport, form: ReviewForm):
     draft = pending.draft
-    points = list(zip(form.points, drafts.numbered_points(draft), strict=False))
+    rows = _point_rows(draft, form)
     return render_template(
         "imports/review.html",
         title="Check what was read from the document",
         pending=pending,
         draft=draft,
         # The council's own points, then those of the safeguarding partnership in a group of their own.
-        council_points=[
-            (i, e, p) for i, (e, p) in enumerate(points) if p["kind"] != PointKind.PARTNERSHIP_RECOMMENDATION
-        ],
-        partnership_points=[
-            (i, e, p) for i, (e, p) in enumerate(points) if p["kind"] == PointKind.PARTNERSHIP_RECOMMENDATION
-        ],
+        council_points=[row for row in rows if row["council"]],
+        partnership_points=[row for row in rows if not row["council"]],
         form=form,
         authority_differs=_differs(draft),
         points_not_read=drafts.points_not_read(draft),
         nothing_to_improve=draft.get("points_status") == NOTHING_TO_IMPROVE,
         framework_areas=_framework_areas,
     )
+
+
+def _point_rows(draft: dict, form: ReviewForm) -> list[dict]:
+    """Each point as its fieldset shows it: named within its group, with the point Merge joins it to."""
+    names = drafts.point_names(draft)
+    rows = []
+    for i, (entry, point) in enumerate(zip(form.points, drafts.numbered_points(draft), strict=False)):
+        following = drafts.next_in_group(draft["points"], i)
+        rows.append(
+            {
+                "index": i,
+                "entry": entry,
+                "point": point,
+                "council": drafts.councils_kind(point),
+                "name": names[i],
+                "kind_label": drafts.kind_label(point["kind"]),
+                "merges_with": None if following is None else names[following],
+            }
+        )
+    return rows
 
 
 def _framework_areas(point: dict) -> list[FrameworkArea]:
