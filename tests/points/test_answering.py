@@ -4,10 +4,11 @@ the council answers them, which a director or administrator can change (audited)
 from datetime import date
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from tests.helpers.data import committed, snapshot
 from tests.helpers.factories import make_action, make_authority, make_inspection, make_point, make_user
+from tracker.actions.operations import PlanRuleError, create_action
 from tracker.extensions import db
 from tracker.models import AuditEvent, DocumentKind, ImprovementPoint, PointKind, Rag, Role
 from tracker.oversight.dashboard import brag_counts
@@ -29,7 +30,6 @@ def plan(app):
         inspection = make_inspection(authority, doc_type=DocumentKind.INSPECTION_REPORT)
         ours = make_point(inspection, kind=PointKind.RECOMMENDATION, text=COUNCILS)
         theirs = make_point(inspection, kind=PointKind.PARTNERSHIP_RECOMMENDATION, number=1, text=PARTNERS)
-        theirs.answered_by_council = False
     return authority, people, inspection, ours, theirs
 
 
@@ -241,3 +241,59 @@ def test_choosing_not_to_answer_a_point_ignores_the_draft_actions_fields(client,
     client.post_form("points.answered", sent, status=302, point_id=ours.id)
     point = _point(client.app, ours.id)
     assert not point.answered_by_council and not point.actions
+
+
+def test_a_partnership_recommendation_is_not_answered_by_default_however_it_is_made(app):
+    with committed(app):
+        inspection = make_inspection(make_authority())
+        made = ImprovementPoint(
+            inspection=inspection, kind=PointKind.PARTNERSHIP_RECOMMENDATION, number=1, position=1, text=PARTNERS
+        )
+        # Known before it is saved, so nothing reading the new point sees the wrong answer.
+        assert made.answered_by_council is False
+        db.session.add(made)
+        ours = ImprovementPoint(inspection=inspection, kind=PointKind.RECOMMENDATION, number=1, position=2, text="A")
+        chosen = ImprovementPoint(
+            inspection=inspection,
+            kind=PointKind.PARTNERSHIP_RECOMMENDATION,
+            number=2,
+            position=3,
+            text="B",
+            answered_by_council=True,
+        )
+        db.session.add_all([ours, chosen])
+        db.session.flush()
+        # A bulk insert (as the demo makes its plans) takes the same default from the kind.
+        db.session.execute(
+            insert(ImprovementPoint),
+            [
+                {"inspection_id": inspection.id, "kind": kind, "number": n, "position": 3 + n, "text": "C"}
+                for n, kind in enumerate((PointKind.PARTNERSHIP_RECOMMENDATION, PointKind.AREA_FOR_IMPROVEMENT), 1)
+            ],
+        )
+        inspection_id = inspection.id
+    with committed(app):
+        stored = db.session.scalars(
+            select(ImprovementPoint.answered_by_council)
+            .where(ImprovementPoint.inspection_id == inspection_id)
+            .order_by(ImprovementPoint.position)
+        ).all()
+    assert stored == [False, True, True, False, True]
+
+
+def test_no_action_is_created_for_a_point_the_council_does_not_answer(app, plan):
+    _, people, _, _, theirs = plan
+    with committed(app):
+        point = db.session.get(ImprovementPoint, theirs.id)
+        with pytest.raises(PlanRuleError, match="does not answer this point"):
+            create_action(
+                point,
+                people[Role.DIRECTOR],
+                title="Partner work",
+                description=PARTNERS,
+                owner=people[Role.SERVICE_MANAGER],
+                lead_director=people[Role.DIRECTOR],
+                theme="Partnerships",
+                target_date=date(2030, 1, 1),
+            )
+        assert not point.actions

@@ -28,8 +28,7 @@ def _plan(points_per_area: int):
         make_action(both, owner, rag=Rag.GREEN)
         make_action(both, owner, rag=Rag.AMBER)
         _point(inspection)
-        partners = _point(inspection, FrameworkArea.OUTCOME_3, kind=PointKind.PARTNERSHIP_RECOMMENDATION)
-        partners.answered_by_council = False
+        _point(inspection, FrameworkArea.OUTCOME_3, kind=PointKind.PARTNERSHIP_RECOMMENDATION)
     return authority, director, inspection
 
 
