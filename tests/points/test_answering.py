@@ -12,6 +12,7 @@ from tracker.actions.operations import PlanRuleError, create_action
 from tracker.extensions import db
 from tracker.models import AuditEvent, DocumentKind, ImprovementPoint, PointKind, Rag, Role
 from tracker.oversight.dashboard import brag_counts
+from tracker.points.answering import ANSWER_SETTERS
 from tracker.reports import committee, data, render
 from tracker.reports.defaults import default_inputs
 
@@ -297,3 +298,14 @@ def test_no_action_is_created_for_a_point_the_council_does_not_answer(app, plan)
                 target_date=date(2030, 1, 1),
             )
         assert not point.actions
+
+
+@pytest.mark.parametrize("role", [Role.DIRECTOR, Role.ADMINISTRATOR, Role.SERVICE_MANAGER])
+def test_the_point_page_offers_the_change_exactly_to_those_the_route_lets_in(client, plan, role):
+    _, people, _, ours, _ = plan
+    client.sign_in(people[role])
+    link = client.get_page("points.show", point_id=ours.id).select_one(
+        f"a[href='{client.url('points.answered', point_id=ours.id)}']"
+    )
+    allowed = client.get("points.answered", point_id=ours.id).status_code == 200
+    assert (link is not None) == allowed == (role in ANSWER_SETTERS)

@@ -13,7 +13,7 @@ from tracker.oversight.overdue import inspection_titles
 from tracker.pagination import page_number, pagination_params
 from tracker.points import by_framework
 from tracker.points.analysis import link_recurrences, set_themes
-from tracker.points.answering import StillAnswered, set_answered
+from tracker.points.answering import ANSWER_SETTERS, StillAnswered, set_answered
 from tracker.points.forms import AnsweredForm, ThemesForm
 from tracker.points.queries import point_in_authority, recurrences_of
 from tracker.security import PLAN_READERS, found_in_authority, requires_role
@@ -34,6 +34,7 @@ def show(point_id: int):
         title=point.label,
         point=point,
         recurrences=recurrences_of([point.id]).get(point.id, []),
+        changes_answered=current_user.role in ANSWER_SETTERS,
     )
 
 
@@ -94,7 +95,7 @@ def _drafted_by(form: AnsweredForm, point: ImprovementPoint) -> dict | None:
 
 
 @bp.route("/points/<int:point_id>/answered", methods=["GET", "POST"])
-@requires_role(Role.DIRECTOR, Role.ADMINISTRATOR)
+@requires_role(*ANSWER_SETTERS)
 def answered(point_id: int):
     point = _point(point_id)
     form = _answered_form(point)
