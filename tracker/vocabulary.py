@@ -111,3 +111,8 @@ class FrameworkArea(LabelledEnum):
     def short_label(self) -> str:
         """ "Outcome 3", as Ofsted cites it."""
         return f"{self.part} {self.number}"
+
+    @property
+    def full_label(self) -> str:
+        """ "Outcome 3: Children and young people are …": how a list or filter names the area."""
+        return f"{self.short_label}: {self.label}"

@@ -7,8 +7,8 @@ from sqlalchemy import func, select
 
 from tests.helpers.data import committed
 from tests.imports.test_import import FOCUSED_VISIT, _review_fields, _start
+from tracker.actions.drafting import draft_title
 from tracker.extensions import db
-from tracker.imports.operations import draft_title
 from tracker.models import DocumentImport, Inspection
 
 LEEDS_LETTER = FOCUSED_VISIT.parent / "002_6621623bf4a0c081.txt"  # names Leeds City Council

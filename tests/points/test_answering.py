@@ -4,13 +4,15 @@ the council answers them, which a director or administrator can change (audited)
 from datetime import date
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from tests.helpers.data import committed, snapshot
 from tests.helpers.factories import make_action, make_authority, make_inspection, make_point, make_user
+from tracker.actions.operations import PlanRuleError, create_action
 from tracker.extensions import db
 from tracker.models import AuditEvent, DocumentKind, ImprovementPoint, PointKind, Rag, Role
 from tracker.oversight.dashboard import brag_counts
+from tracker.points.answering import ANSWER_SETTERS
 from tracker.reports import committee, data, render
 from tracker.reports.defaults import default_inputs
 
@@ -29,7 +31,6 @@ def plan(app):
         inspection = make_inspection(authority, doc_type=DocumentKind.INSPECTION_REPORT)
         ours = make_point(inspection, kind=PointKind.RECOMMENDATION, text=COUNCILS)
         theirs = make_point(inspection, kind=PointKind.PARTNERSHIP_RECOMMENDATION, number=1, text=PARTNERS)
-        theirs.answered_by_council = False
     return authority, people, inspection, ours, theirs
 
 
@@ -108,7 +109,8 @@ def test_a_director_or_administrator_makes_the_council_answer_a_point_and_it_is_
     client.sign_in(people[role])
     form = client.get_page("points.answered", point_id=theirs.id)
     assert form.select_one("input[value=no]").has_attr("checked")
-    client.post_form("points.answered", {"csrf_token": "", "answers": "yes"}, status=302, point_id=theirs.id)
+    sent = {"csrf_token": "", "answers": "yes", **_draft_fields(people)}
+    client.post_form("points.answered", sent, status=302, point_id=theirs.id)
     assert _point(client.app, theirs.id).answered_by_council
     with committed(client.app):
         event = db.session.scalar(
@@ -124,9 +126,9 @@ def test_a_director_or_administrator_makes_the_council_answer_a_point_and_it_is_
             "yes",
             people[role].id,
         )
-    # Now part of the plan's work: flagged for having no action.
+    # Now part of the plan's work, and answered by its drafted action: not flagged for having none.
     links = [a["href"] for a in client.get_page("actions.plan").select("#unanswered a")]
-    assert client.url("points.show", point_id=theirs.id) in links
+    assert client.url("points.show", point_id=theirs.id) not in links
 
 
 def test_the_council_cannot_stop_answering_a_point_its_actions_answer(client, plan):
@@ -170,3 +172,140 @@ def test_a_service_manager_cannot_change_it_and_another_council_finds_no_point(c
         client.http.post(client.url("points.answered", point_id=theirs.id), data={"answers": "yes"}).status_code == 404
     )
     assert not _point(client.app, theirs.id).answered_by_council
+
+
+def _draft_fields(people, target: date | None = None) -> dict:
+    target = target or date.today().replace(year=date.today().year + 1)
+    return {
+        "owner_id": str(people[Role.SERVICE_MANAGER].id),
+        "lead_director_id": str(people[Role.DIRECTOR].id),
+        "target_date": [str(target.day), str(target.month), str(target.year)],
+    }
+
+
+@pytest.mark.parametrize("role", [Role.DIRECTOR, Role.ADMINISTRATOR])
+def test_answering_a_point_with_no_action_drafts_its_action_as_an_import_does(client, plan, role):
+    _, people, _, _, theirs = plan
+    client.sign_in(people[role])
+    target = date.today().replace(year=date.today().year + 1)
+    sent = {"csrf_token": "", "answers": "yes", **_draft_fields(people, target)}
+    client.post_form("points.answered", sent, status=302, point_id=theirs.id)
+    point = _point(client.app, theirs.id)
+    assert point.answered_by_council
+    [action] = point.actions
+    assert (action.owner_id, action.lead_director_id, action.target_date) == (
+        people[Role.SERVICE_MANAGER].id,
+        people[Role.DIRECTOR].id,
+        target,
+    )
+    assert action.title == PARTNERS.rstrip(".") and action.description == PARTNERS
+    with committed(client.app):
+        created = db.session.scalar(
+            select(AuditEvent).where(AuditEvent.entity_type == "action", AuditEvent.entity_id == action.id)
+        )
+        assert (created.event, created.actor_id) == ("created", people[role].id)
+    page = client.get_page("points.show", point_id=theirs.id)
+    assert not page.select_one("#no-action") and action.title in page.select_one("#actions").get_text()
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"owner_id": ""}, "Choose who owns the draft action"),
+        ({"lead_director_id": ""}, "Choose the lead director"),
+        ({"lead_director_id": "999999"}, "Choose from the list"),
+        ({"target_date": ["", "", ""]}, "Enter the target date for the draft action"),
+        ({"target_date": ["1", "1", "2020"]}, "The target date must be today or in the future"),
+        ({"target_date": ["31", "2", "2030"]}, "must be a real date"),
+    ],
+)
+def test_answering_a_point_without_its_draft_actions_details_says_why_and_changes_nothing(
+    client, plan, change, message
+):
+    _, people, _, _, theirs = plan
+    # The service manager is no lead director: choosing one is refused as not in the list.
+    if change.get("lead_director_id") == "999999":
+        change = {"lead_director_id": str(people[Role.SERVICE_MANAGER].id)}
+    client.sign_in(people[Role.DIRECTOR])
+    before = snapshot(client.app)
+    sent = {"csrf_token": "", "answers": "yes", **_draft_fields(people), **change}
+    page = client.post_form("points.answered", sent, point_id=theirs.id)
+    assert message in page.select_one(".govuk-error-summary").get_text()
+    assert snapshot(client.app) == before
+    assert not _point(client.app, theirs.id).answered_by_council
+
+
+def test_choosing_not_to_answer_a_point_ignores_the_draft_actions_fields(client, plan):
+    _, people, _, ours, _ = plan
+    client.sign_in(people[Role.DIRECTOR])
+    sent = {"csrf_token": "", "answers": "no", "target_date": ["31", "2", "2030"]}
+    client.post_form("points.answered", sent, status=302, point_id=ours.id)
+    point = _point(client.app, ours.id)
+    assert not point.answered_by_council and not point.actions
+
+
+def test_a_partnership_recommendation_is_not_answered_by_default_however_it_is_made(app):
+    with committed(app):
+        inspection = make_inspection(make_authority())
+        made = ImprovementPoint(
+            inspection=inspection, kind=PointKind.PARTNERSHIP_RECOMMENDATION, number=1, position=1, text=PARTNERS
+        )
+        # Known before it is saved, so nothing reading the new point sees the wrong answer.
+        assert made.answered_by_council is False
+        db.session.add(made)
+        ours = ImprovementPoint(inspection=inspection, kind=PointKind.RECOMMENDATION, number=1, position=2, text="A")
+        chosen = ImprovementPoint(
+            inspection=inspection,
+            kind=PointKind.PARTNERSHIP_RECOMMENDATION,
+            number=2,
+            position=3,
+            text="B",
+            answered_by_council=True,
+        )
+        db.session.add_all([ours, chosen])
+        db.session.flush()
+        # A bulk insert (as the demo makes its plans) takes the same default from the kind.
+        db.session.execute(
+            insert(ImprovementPoint),
+            [
+                {"inspection_id": inspection.id, "kind": kind, "number": n, "position": 3 + n, "text": "C"}
+                for n, kind in enumerate((PointKind.PARTNERSHIP_RECOMMENDATION, PointKind.AREA_FOR_IMPROVEMENT), 1)
+            ],
+        )
+        inspection_id = inspection.id
+    with committed(app):
+        stored = db.session.scalars(
+            select(ImprovementPoint.answered_by_council)
+            .where(ImprovementPoint.inspection_id == inspection_id)
+            .order_by(ImprovementPoint.position)
+        ).all()
+    assert stored == [False, True, True, False, True]
+
+
+def test_no_action_is_created_for_a_point_the_council_does_not_answer(app, plan):
+    _, people, _, _, theirs = plan
+    with committed(app):
+        point = db.session.get(ImprovementPoint, theirs.id)
+        with pytest.raises(PlanRuleError, match="does not answer this point"):
+            create_action(
+                point,
+                people[Role.DIRECTOR],
+                title="Partner work",
+                description=PARTNERS,
+                owner=people[Role.SERVICE_MANAGER],
+                lead_director=people[Role.DIRECTOR],
+                theme="Partnerships",
+                target_date=date(2030, 1, 1),
+            )
+        assert not point.actions
+
+
+@pytest.mark.parametrize("role", [Role.DIRECTOR, Role.ADMINISTRATOR, Role.SERVICE_MANAGER])
+def test_the_point_page_offers_the_change_exactly_to_those_the_route_lets_in(client, plan, role):
+    _, people, _, ours, _ = plan
+    client.sign_in(people[role])
+    link = client.get_page("points.show", point_id=ours.id).select_one(
+        f"a[href='{client.url('points.answered', point_id=ours.id)}']"
+    )
+    allowed = client.get("points.answered", point_id=ours.id).status_code == 200
+    assert (link is not None) == allowed == (role in ANSWER_SETTERS)

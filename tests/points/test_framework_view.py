@@ -6,6 +6,8 @@ from tests.helpers.factories import make_action, make_authority, make_inspection
 from tests.helpers.queries import count_queries
 from tracker.extensions import db
 from tracker.models import FrameworkArea, PointFrameworkArea, PointKind, Rag, Role
+from tracker.oversight.overdue import filter_options
+from tracker.points import by_framework
 
 
 def _point(inspection, *areas: FrameworkArea, **fields):
@@ -28,8 +30,7 @@ def _plan(points_per_area: int):
         make_action(both, owner, rag=Rag.GREEN)
         make_action(both, owner, rag=Rag.AMBER)
         _point(inspection)
-        partners = _point(inspection, FrameworkArea.OUTCOME_3, kind=PointKind.PARTNERSHIP_RECOMMENDATION)
-        partners.answered_by_council = False
+        _point(inspection, FrameworkArea.OUTCOME_3, kind=PointKind.PARTNERSHIP_RECOMMENDATION)
     return authority, director, inspection
 
 
@@ -117,3 +118,26 @@ def test_the_view_makes_the_same_number_of_queries_whatever_the_plans_size(clien
             measured.append(counter.count)
         counts[size] = measured
     assert counts[1] == counts[30], counts
+
+
+def test_every_list_of_areas_names_each_by_its_one_full_label(app):
+    assert FrameworkArea.OUTCOME_3.full_label.startswith("Outcome 3: Children and young people are")
+    with committed(app):
+        authority = make_authority()
+        options = filter_options(authority.id)["framework"]
+    assert options == [(area.value, area.full_label) for area in FrameworkArea]
+    assert dict(by_framework.choices()) == {
+        **{area.value: area.full_label for area in FrameworkArea},
+        by_framework.NOT_REFERENCED: by_framework.NOT_REFERENCED_LABEL,
+    }
+    assert [by_framework.AreaCounts(area).label for area in FrameworkArea] == [a.full_label for a in FrameworkArea]
+
+
+def test_the_point_page_lists_its_areas_by_their_full_labels(client, app):
+    with committed(app):
+        authority = make_authority()
+        reader = make_user(authority, Role.SERVICE_MANAGER)
+        point = _point(make_inspection(authority), FrameworkArea.OUTCOME_3, FrameworkArea.ENABLER_1)
+    client.sign_in(reader)
+    items = [li.get_text() for li in client.get_page("points.show", point_id=point.id).select("#framework li")]
+    assert items == [FrameworkArea.OUTCOME_3.full_label, FrameworkArea.ENABLER_1.full_label]

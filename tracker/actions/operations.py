@@ -41,6 +41,7 @@ SIGNED_OFF = "This action has been signed off as complete, so nothing more can b
 
 
 ALREADY_ANSWERED = "This challenge has already been answered"
+NOT_THE_COUNCILS = "The council does not answer this point in its plan, so no action can be added to it"
 
 
 def create_action(
@@ -57,6 +58,10 @@ def create_action(
     rag_reason: str = "",
     at: datetime | None = None,
 ) -> Action:
+    # Every creator (import, the answered page, the seed) goes through here: an action is the plan's answer,
+    # so a point outside the plan gets one only once the council answers it.
+    if not point.answered_by_council:
+        raise PlanRuleError(NOT_THE_COUNCILS)
     when = at or utcnow()
     action = Action(
         improvement_point=point,

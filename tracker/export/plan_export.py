@@ -27,13 +27,15 @@ def _iso(value: date | datetime | None) -> str | None:
 
 def build_plan_export() -> dict[str, Any]:
     inspections = selectinload(Authority.inspections)
-    actions = inspections.selectinload(Inspection.improvement_points).selectinload(ImprovementPoint.actions)
+    points = inspections.selectinload(Inspection.improvement_points)
+    actions = points.selectinload(ImprovementPoint.actions)
     authorities = db.session.scalars(
         select(Authority)
         .order_by(Authority.name)
         .options(
             inspections.selectinload(Inspection.judgements),
             inspections.selectinload(Inspection.strengths),
+            points.selectinload(ImprovementPoint.framework_rows),
             actions.joinedload(Action.owner),
             actions.joinedload(Action.lead_director),
             actions.joinedload(Action.signed_off_by),
@@ -71,6 +73,10 @@ def _point(point: ImprovementPoint) -> dict[str, Any]:
         "kind": point.kind.value,
         "number": point.number,
         "text": point.text,
+        # The National Framework areas the document cross-references it with, in its order.
+        "framework": [area.value for area in point.framework_areas],
+        # False for a point shown with its document but left out of the plan's work.
+        "answered_by_council": point.answered_by_council,
         "actions": [_action(a) for a in point.actions],
     }
 

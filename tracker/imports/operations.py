@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from sqlalchemy import select
 
-from tracker.actions.operations import create_action
+from tracker.actions.drafting import create_draft_action
 from tracker.audit import change_fields, record, record_creation
 from tracker.extensions import db
 from tracker.imports import draft as drafts
 from tracker.inspections.operations import checksum, create_inspection, find_duplicate
-from tracker.models import Authority, DocumentImport, Inspection, Rag, User
+from tracker.models import Authority, DocumentImport, Inspection, User
 from tracker.parsing import ParsedDocument
-from tracker.points.themes import classify
 
-DRAFT_REASON = "New action from the imported document; not yet started."
 NONE_SAID = "none: the reviewer said the document has no improvement points"
-TITLE_LIMIT = 150
 
 
 class ImportRefused(ValueError):
@@ -89,19 +85,8 @@ def confirm(
         # The reviewer's choice for a recommendation to the partnership, audited as a change to the default.
         change_fields(point, actor, answered_by_council=drafts.answered_by_council(reviewed))
         if not point.answered_by_council:
-            continue  # not the council's to answer: no owner or action unless someone adds one later
-        create_action(
-            point,
-            actor,
-            title=draft_title(point.text, point.label),
-            description=point.text,
-            owner=owner,
-            lead_director=lead_director,
-            theme=classify(point.text)[0].label,  # the strongest; point.themes is in the list's order
-            target_date=dates["target_date"],
-            rag=Rag.GREEN,
-            rag_reason=DRAFT_REASON,
-        )
+            continue  # not the council's to answer: its action is drafted if the council starts answering it
+        create_draft_action(point, actor, owner=owner, lead_director=lead_director, target_date=dates["target_date"])
     record(pending, "confirmed", actor, field="inspection", after=inspection.id)
     db.session.delete(pending)
     return inspection
@@ -110,17 +95,3 @@ def confirm(
 def discard(pending: DocumentImport, actor: User) -> None:
     record(pending, "discarded", actor, field="source_filename", before=pending.source_filename)
     db.session.delete(pending)
-
-
-# A sentence ends at a full stop followed by a capital ("e.g. child in need" does not end one).
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
-
-
-def draft_title(text: str, label: str) -> str:
-    """An action's first title: the point's first sentence, shortened at a word if long."""
-    first = _SENTENCE_END.split(text.strip(), maxsplit=1)[0].rstrip(".").strip()
-    if not re.search(r"\w", first):
-        return f"Respond to {label.lower()}"
-    if len(first) <= TITLE_LIMIT:
-        return first
-    return first[: TITLE_LIMIT - 1].rsplit(" ", 1)[0] + "…"

@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 from sqlalchemy.orm.exc import StaleDataError
 
+from tracker.actions import drafting
 from tracker.extensions import db
 from tracker.forms import choices, error_summary_items
 from tracker.imports import draft as drafts
@@ -19,7 +20,6 @@ from tracker.models import Authority, DocumentImport, FrameworkArea, Inspection,
 from tracker.parsing import DocumentError
 from tracker.parsing.model import NOTHING_TO_IMPROVE
 from tracker.security import authority_scoped, requires_role
-from tracker.timeutil import today
 
 bp = Blueprint("imports", __name__)
 bp.record_once(lambda state: reader.init_app(state.app))  # the sandbox that reads uploads, one for each app
@@ -93,17 +93,7 @@ def _people(authority_id: int | None) -> tuple[list[User], list[User]]:
     """The service managers and directors who may own and lead the draft actions."""
     if authority_id not in {a.id for a in _authorities()}:
         return [], []
-
-    def having(role: Role) -> list[User]:
-        return list(
-            db.session.scalars(
-                select(User)
-                .where(User.authority_id == authority_id, User.active.is_(True), User.role == role)
-                .order_by(User.job_title, User.id)
-            )
-        )
-
-    return having(Role.SERVICE_MANAGER), having(Role.DIRECTOR)
+    return drafting.people(authority_id)
 
 
 def _authorities() -> list[Authority]:
@@ -214,10 +204,9 @@ def _check(form: ReviewForm, draft: dict) -> bool:
         # Never a document whose points could not be read accepted as one with none, unless said so.
         form.no_points.errors.append(NO_POINTS_NOT_SAID)
     if drafts.has_actions(draft) and not form.target_date.errors:
-        if dates["target_date"] is None:
-            form.target_date.errors.append("Enter the target date for the draft actions")
-        elif dates["target_date"] < today():
-            form.target_date.errors.append("The target date must be today or in the future")
+        problem = drafting.target_date_problem(dates["target_date"], form.target_date.label.text)
+        if problem:
+            form.target_date.errors.append(problem)
     return not error_summary_items(form)
 
 

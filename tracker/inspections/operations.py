@@ -68,7 +68,6 @@ def create_inspection(
             number=p.number,
             position=i,
             text=p.text,
-            answered_by_council=PointKind(p.kind).answered_by_council,
             framework_rows=[
                 PointFrameworkArea(area=FrameworkArea(area), position=n) for n, area in enumerate(p.framework, start=1)
             ],

@@ -98,6 +98,10 @@ class Judgement(db.Model):
     inspection: Mapped[Inspection] = relationship(back_populates="judgements")
 
 
+def _answered_by_default(kind: PointKind | str) -> bool:
+    return PointKind(kind).answered_by_council
+
+
 class ImprovementPoint(db.Model):
     """A recommendation, area for improvement or similar: what the plan's actions answer."""
 
@@ -110,8 +114,17 @@ class ImprovementPoint(db.Model):
     position: Mapped[int]  # its order among all the document's points
     text: Mapped[str] = mapped_column(Text)
     # False for a point the council is not answering in its plan (by default, a recommendation to the
-    # safeguarding partnership): shown with the document, left out of the plan's work.
-    answered_by_council: Mapped[bool] = mapped_column(default=True, server_default=sa.true())
+    # safeguarding partnership): shown with the document, left out of the plan's work. Unless given, it is the
+    # kind's default, for whoever makes the point: the ORM (__init__) or a bulk insert (the column's default).
+    answered_by_council: Mapped[bool] = mapped_column(
+        default=lambda context: _answered_by_default(context.get_current_parameters()["kind"]),
+        server_default=sa.true(),
+    )
+
+    def __init__(self, **kwargs):
+        if "answered_by_council" not in kwargs and kwargs.get("kind") is not None:
+            kwargs["answered_by_council"] = _answered_by_default(kwargs["kind"])
+        super().__init__(**kwargs)
 
     inspection: Mapped[Inspection] = relationship(back_populates="improvement_points")
     actions: Mapped[list[Action]] = relationship(back_populates="improvement_point", order_by="Action.id")

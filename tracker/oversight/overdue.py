@@ -344,6 +344,6 @@ def filter_options(authority_id: int) -> dict:
     return {
         "inspections": inspection_titles(authority_id),
         "themes": [(theme, theme) for theme in db.session.scalars(themes, params)],
-        "framework": [(area.value, f"{area.short_label}: {area.label}") for area in FrameworkArea],
+        "framework": [(area.value, area.full_label) for area in FrameworkArea],
         "owners": db.session.execute(owners, params).all(),
     }

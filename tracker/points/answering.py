@@ -13,7 +13,10 @@ from collections.abc import Iterable
 from sqlalchemy import true
 
 from tracker.audit import change_fields
-from tracker.models import ImprovementPoint, User
+from tracker.models import ImprovementPoint, Role, User
+
+# Who may change whether the council answers a point: the route's guard and the point page's link.
+ANSWER_SETTERS = (Role.DIRECTOR, Role.ADMINISTRATOR)
 
 # In SQL: the points the plan answers. Every query that lists or counts the plan's points uses this.
 ANSWERED = ImprovementPoint.answered_by_council == true()

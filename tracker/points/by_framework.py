@@ -36,7 +36,7 @@ class AreaCounts:
 
     @property
     def label(self) -> str:
-        return f"{self.area.short_label}: {self.area.label}" if self.area else NOT_REFERENCED_LABEL
+        return self.area.full_label if self.area else NOT_REFERENCED_LABEL
 
     @property
     def actions(self) -> int:
@@ -51,7 +51,7 @@ class PointRow:
 
 def choices() -> list[tuple[str, str]]:
     """Every area, then the points with none, as a filter's options."""
-    return [*((a.value, f"{a.short_label}: {a.label}") for a in FrameworkArea), (NOT_REFERENCED, NOT_REFERENCED_LABEL)]
+    return [*((a.value, a.full_label) for a in FrameworkArea), (NOT_REFERENCED, NOT_REFERENCED_LABEL)]
 
 
 def _in_plan(authority_id: int, inspection_id: int | None):

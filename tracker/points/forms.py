@@ -1,8 +1,9 @@
-from govuk_frontend_wtf.wtforms_widgets import GovCheckboxesInput, GovRadioInput
-from wtforms import RadioField, SelectMultipleField
+from govuk_frontend_wtf.wtforms_widgets import GovCheckboxesInput, GovRadioInput, GovSelect
+from wtforms import RadioField, SelectField, SelectMultipleField
 from wtforms.validators import InputRequired
 
-from tracker.forms import Form, choices
+from tracker.forms import Form, GovDateField, choices
+from tracker.imports.forms import parse_id
 from tracker.models import Theme
 
 
@@ -28,3 +29,15 @@ class AnsweredForm(Form):
         widget=GovRadioInput(),
         validators=[InputRequired("Select whether the council answers this point in its plan")],
     )
+    # A point with no action gets its first, drafted as the import drafts one, when the council starts answering
+    # it: otherwise it would wait for an action that nothing in the app can make. Required only then.
+    owner_id = SelectField(
+        "Owner of the draft action",
+        coerce=parse_id,
+        widget=GovSelect(),
+        description="A service manager. The action can be given to someone else once it exists.",
+    )
+    lead_director_id = SelectField("Lead director", coerce=parse_id, widget=GovSelect())
+    target_date = GovDateField("Target date for the draft action", required=False, description="For example, 31 3 2027")
+
+    DRAFT_FIELDS = ("owner_id", "lead_director_id", "target_date")

@@ -162,6 +162,11 @@ def _seed_document(path: Path, seed: SeedDocument, authority: Authority, users: 
     if seed.plan_submitted:
         change_fields(inspection, None, at=_at(seed.plan_submitted), plan_submitted_on=seed.plan_submitted)
     for point, seed_point in zip(inspection.improvement_points, seed.points, strict=True):
+        if seed_point.actions and not point.answered_by_council:
+            raise PlanFileError(
+                f"{seed.file} point {seed_point.number}: a {point.kind.label.lower()} is not the council's to "
+                "answer, so the plan file cannot give it actions"
+            )
         for seed_action in seed_point.actions:
             _replay_action(point, seed_action, users, published, f"{seed.file} point {seed_point.number}")
             summary.actions_created += 1
