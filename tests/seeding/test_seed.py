@@ -208,3 +208,27 @@ def test_seed_refuses_a_plan_file_that_does_not_fit(app, tmp_path):
     assert "'finished' is not one of not_started, in_progress, awaiting_sign_off, complete" in result.output
     with app.app_context():
         assert _counts()["Authority"] == 0
+
+
+def test_seed_refuses_a_plan_file_that_gives_actions_to_a_point_the_council_does_not_answer(app, tmp_path):
+    # The 2017 report's recommendations put under its safeguarding board's part: the plan file's actions for
+    # them would answer recommendations that are not the council's.
+    documents = tmp_path / "documents"
+    documents.mkdir()
+    for path in (SEED / "documents").iterdir():
+        text = path.read_text(encoding="utf-8")
+        if path.name == "001_11c695456367b2f4.txt":
+            lines = text.split("\n")
+            heading = lines.index("Recommendations")
+            text = "\n".join([*lines[:heading], "The Local Safeguarding Children Board (LSCB)", "", *lines[heading:]])
+        (documents / path.name).write_text(text, encoding="utf-8")
+    (tmp_path / "plan.yaml").write_text((SEED / "plan.yaml").read_text())
+    app.config["SEED_FOLDER"] = str(tmp_path)
+    result = app.test_cli_runner().invoke(args=["seed"])
+    assert result.exit_code != 0
+    assert (
+        "001_11c695456367b2f4.txt point 1: a recommendation to the safeguarding partnership is not the council's "
+        "to answer, so the plan file cannot give it actions"
+    ) in result.output
+    with app.app_context():
+        assert _counts()["Authority"] == 0
