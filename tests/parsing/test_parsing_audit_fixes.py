@@ -161,3 +161,17 @@ def test_a_monitoring_visit_with_no_list_read_is_not_read_never_nothing_to_impro
     assert doc.improvement_points == []
     assert doc.points_status == POINTS_NOT_READ
     assert doc.passage[:2] == ["Areas covered by the visit", covered]
+
+
+def test_a_monitoring_visits_bullets_under_areas_covered_are_its_points_however_introduced():
+    covered = (
+        "Inspectors reviewed the progress made by the local authority in improving services for children in need "
+        "of help and protection, focusing on:\n\n"
+        "- The quality of assessments.\n"
+        "- The timeliness of strategy meetings."
+    )
+    doc = parse_text(letter(MONITORING.format(covered=covered)))
+    assert [(p.kind, p.text) for p in doc.improvement_points] == [
+        ("area_for_improvement", "The quality of assessments."),
+        ("area_for_improvement", "The timeliness of strategy meetings."),
+    ]

@@ -68,6 +68,9 @@ _COUNCIL_PART = re.compile(
 # "The Local Safeguarding Children Board (LSCB) 35": a line of the contents, naming the part, not starting it.
 _CONTENTS_LINE = re.compile(r"\s\d{1,3}\s*$")
 
+# A visit letter's account of what the visit looked at: in a monitoring visit, where its points are.
+AREAS_COVERED = re.compile(r"^areas\s+covered\s+by\s+(?:the|this)\s+visit\b", re.I)
+
 _POINT_RES = [(kind, re.compile(rf"^(?:{pattern}){_END}", re.I)) for kind, pattern in POINT_HEADINGS]
 _STRENGTH_RE = re.compile(rf"^{STRENGTH_HEADING}{_END}", re.I)
 _OTHER_RE = re.compile(rf"^(?:{'|'.join(OTHER_HEADINGS)}){_END}", re.I)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from tracker.parsing.blocks import Block, join_text, looks_like_heading
 from tracker.parsing.framework import split_reference
-from tracker.parsing.headings import part_of_report
+from tracker.parsing.headings import AREAS_COVERED, part_of_report
 from tracker.parsing.model import POINT_KINDS, ImprovementPoint
 from tracker.vocabulary import PointKind
 
@@ -156,6 +156,14 @@ def _lists(blocks: list[Block], monitoring: bool = False) -> Iterator[tuple[str,
         if block.kind == "heading" and block.section != "other":
             lists += 1
             yield _partnership(block.section, partnership), True, list_after(blocks, index)
+        elif monitoring and block.kind == "heading" and AREAS_COVERED.match(block.text):
+            # A monitoring letter's list of what the visit covered, however its lead-in is worded
+            # ("…the following areas of concern…:", "…focusing on:"): the letter's points. Bullets only, so
+            # a section written as prose is "not read", for marking by hand, never sentences taken as points.
+            lists += 1
+            intro = next((b.text for b in blocks[index + 1 : index + 4] if b.text.endswith(":")), "")
+            kind = _named_kind(intro, monitoring) or CONCERNS_KIND
+            yield kind, False, list_after(blocks, index, items_only=True)
         elif block.kind in ("para", "item") and block.text.endswith(":"):
             kind = _named_kind(block.text, monitoring)
             if kind is not None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from tracker.parsing.cleanup import PAGE_BREAK
-from tracker.parsing.headings import heading_kind
+from tracker.parsing.headings import AREAS_COVERED, heading_kind
 from tracker.parsing.model import (
     NOTHING_TO_IMPROVE,
     POINT_KINDS,
@@ -28,8 +28,6 @@ PASSAGE_LINES = 80  # enough for a list of improvement points, short enough to r
 # inspection with no weaknesses. A monitoring visit follows an inadequate judgement and a joint targeted
 # area inspection always reports what the partners must improve: with nothing read they are "not read".
 _MAY_HAVE_NONE = (DocumentKind.FOCUSED_VISIT.value, DocumentKind.UNANNOUNCED_INSPECTION.value)
-# A visit letter's account of what the visit looked at, where its points are.
-_AREAS_COVERED = re.compile(r"^areas\s+covered\s+by\s+(?:the|this)\s+visit\b", re.I)
 # Where the findings start in a report; its improvement points come before, at the end of the summary.
 # A judgement section's heading gives its grade after a colon ("…help and protection: good"), perhaps on
 # the next line; the judgement table near the top names the same areas without one.
@@ -60,7 +58,7 @@ def points_status(
         return POINTS_NOT_READ, text[heading : heading + 1 + PASSAGE_LINES]
     if doc_type in _MAY_HAVE_NONE or (doc_type == "inspection_report" and _all_outstanding(judgements, overall)):
         return NOTHING_TO_IMPROVE, []
-    covered = next((i for i, line in enumerate(text) if _AREAS_COVERED.match(line)), None)
+    covered = next((i for i, line in enumerate(text) if AREAS_COVERED.match(line)), None)
     if covered is not None:
         return POINTS_NOT_READ, text[covered : covered + 1 + PASSAGE_LINES]
     # Never an empty passage: if taking out page furniture left nothing, the document's own first lines.
