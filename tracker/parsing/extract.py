@@ -88,7 +88,8 @@ def _page_texts(document, limits: Limits | None):
                 # Bounded by the page: text placed outside the visible page is not part of the document.
                 # PDFium writes a hyphen that ends a line as \x02 and drops the line end after it
                 # ("multi\x02agency"): the hyphen and the line end are put back, for cleanup and blocks to mend.
-                text = textpage.get_text_bounded().replace(LINE_END_HYPHEN, "-\n")
+                text = _heading_drawn_last_first(textpage, textpage.get_text_bounded())
+                text = text.replace(LINE_END_HYPHEN, "-\n")
             finally:
                 textpage.close()
         finally:
@@ -97,6 +98,49 @@ def _page_texts(document, limits: Limits | None):
         if limits is not None:
             limits.check_text(length)
         yield text
+
+
+# A page's text in drawing order ends with a line placed above everything drawn before it at most this
+# long: a heading drawn after the text beneath it.
+_LONGEST_LATE_HEADING = 120
+_MOST_LATE_RUNS = 30
+
+
+def _heading_drawn_last_first(textpage, text: str) -> str:
+    """The page's text, with a line drawn last but placed above all the rest put first.
+
+    PDFium gives text in the order the PDF draws it, which is nearly always reading order. Some reports
+    draw a page's heading ("Recommendations") after the paragraphs below it, so the heading would head the
+    next page's paragraphs instead of its own list. Only a short final run of text lying wholly above
+    everything else on the page moves, so columns, tables and margins keep the order they are drawn in."""
+    count = textpage.count_rects()
+    if count < 2:
+        return text
+    tops = [textpage.get_rect(i)[3] for i in range(count)]
+    first_late = count
+    lowest_late = float("inf")
+    # A heading is a few runs of text; past that the page is simply drawn from the bottom up.
+    while first_late > max(1, count - _MOST_LATE_RUNS):
+        lowest_late = min(lowest_late, tops[first_late - 1])
+        if lowest_late <= max(tops[: first_late - 1]):
+            break
+        first_late -= 1
+    if first_late == count or first_late == 0:
+        return text
+    late = " ".join(
+        " ".join(textpage.get_text_bounded(*textpage.get_rect(i)).split()) for i in range(first_late, count)
+    ).strip()
+    body = text.rstrip()
+    if not late or len(late) > _LONGEST_LATE_HEADING or not " ".join(body[-len(late) - 20 :].split()).endswith(late):
+        return text
+    # Cut the late run from the end of the text by its words, whatever spacing PDFium put between them.
+    words = late.split()
+    cut = len(body)
+    for word in reversed(words):
+        cut = body.rfind(word, 0, cut)
+        if cut < 0:
+            return text
+    return late + "\n" + body[:cut].rstrip() + "\n"
 
 
 def docx_text(data: bytes, limits: Limits | None = None) -> str:
