@@ -6,25 +6,40 @@ from tests.helpers.data import committed
 from tests.helpers.seeded import seeded_user
 from tracker.actions import operations as ops
 from tracker.extensions import db
-from tracker.models import Action, CommitteeReport, ImprovementPoint, Inspection, Rag, Role
+from tracker.models import Action, AuditEvent, CommitteeReport, ImprovementPoint, Inspection, Rag, Role
 from tracker.reports.operations import checksum_matches
 
 LEICESTERSHIRE = "Leicestershire County Council"
 COMMITTEE = "Children and Families Overview and Scrutiny Committee"
 
 
-def _draft(client) -> str:
-    """Fill the new-report form as a director would (keeping the defaults); returns the report's URL."""
+def _fields(client, meeting_date: list[str], as_at: list[str]) -> dict:
+    """The new-report form as a director fills it in (keeping the defaults), with these dates."""
     page = client.get_page("reports.new")
     fields = {
         i["name"]: i.get("value", "")
         for i in page.select("form input[type=text], form input[type=email], form input[type=tel]")
     }
     fields["inspections"] = [c["value"] for c in page.select("input[name=inspections][checked]")]
-    fields.update({"meeting_date": ["3", "9", "2024"], "as_at": ["22", "11", "2026"], "previous_report": ["", "", ""]})
+    fields.update({"meeting_date": meeting_date, "as_at": as_at, "previous_report": ["", "", ""]})
     fields["title"] = "Ofsted inspection"
+    return fields
+
+
+def _draft(client) -> str:
+    """A draft for the seed paper's (past) meeting, its odd dates confirmed with the tick; returns its URL."""
+    fields = _fields(client, ["3", "9", "2024"], ["22", "11", "2026"])
+    asked = client.post_form("reports.new", fields)
+    fields["confirm_dates"] = asked.select_one("input[name=confirm_dates]")["value"]
     response = client.post_form("reports.new", fields, status=302)
     return response.location
+
+
+def _publish(client, url: str) -> None:
+    """Publish through the confirmation page, posting what its form holds."""
+    page = client.get_page(f"{url}/publish")
+    fields = {i["name"]: i.get("value", "") for i in page.select("main form input[type=hidden]")}
+    client.post_form(f"{url}/publish", fields, status=302)
 
 
 def test_a_director_drafts_previews_and_publishes_and_the_committee_reads_it(seeded_client):
@@ -42,7 +57,7 @@ def test_a_director_drafts_previews_and_publishes_and_the_committee_reads_it(see
     assert not seeded_client.get_page("reports.index").select("#reports")
 
     seeded_client.sign_in(director)
-    seeded_client.http.post(f"{url}/publish")
+    _publish(seeded_client, url)
     seeded_client.sign_in(member)
     listing = seeded_client.get_page("reports.index")
     assert listing.select_one("#reports a")["href"] == url
@@ -58,7 +73,7 @@ def test_a_published_report_never_changes_whatever_happens_to_the_plan(seeded_cl
     app = seeded_client.app
     seeded_client.sign_in(seeded_user(app, LEICESTERSHIRE))
     url = _draft(seeded_client)
-    seeded_client.http.post(f"{url}/publish")
+    _publish(seeded_client, url)
     before = {fmt: seeded_client.get(f"{url}/download.{fmt}").data for fmt in ("docx", "pdf")}
     html_before = str(seeded_client.get_page(url).select_one(".tracker-report"))
     with committed(app):
@@ -72,7 +87,7 @@ def test_a_published_report_never_changes_whatever_happens_to_the_plan(seeded_cl
         report = db.session.scalar(select(CommitteeReport))
         assert checksum_matches(report)
     # and publishing twice, or changing it, is refused
-    seeded_client.http.post(f"{url}/publish")
+    seeded_client.http.post(f"{url}/publish", data={"confirmed": "yes"})
     assert seeded_client.get(f"{url}/edit").status_code == 302
 
 
@@ -80,11 +95,12 @@ def test_committee_members_reach_no_editing_page_and_no_other_authoritys_report(
     app = seeded_client.app
     seeded_client.sign_in(seeded_user(app, LEICESTERSHIRE))
     url = _draft(seeded_client)
-    seeded_client.http.post(f"{url}/publish")
+    _publish(seeded_client, url)
     seeded_client.sign_in(seeded_user(app, LEICESTERSHIRE, Role.COMMITTEE_MEMBER))
     assert seeded_client.get("reports.new").status_code == 403
     assert seeded_client.get(f"{url}/edit").status_code == 403
-    assert seeded_client.http.post(f"{url}/publish").status_code == 403
+    assert seeded_client.http.post(f"{url}/publish", data={"confirmed": "yes"}).status_code == 403
+    assert seeded_client.get(f"{url}/publish").status_code == 403
     seeded_client.sign_in(seeded_user(app, "Leeds City Council", Role.COMMITTEE_MEMBER))
     assert seeded_client.get(url).status_code == 404
     assert seeded_client.get(f"{url}/download.pdf").status_code == 404
@@ -103,3 +119,93 @@ def test_the_form_refuses_missing_choices_and_saves_nothing(seeded_client):
     assert messages == ["Enter the committee's name", "Enter the meeting date", "Select at least one inspection"]
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(CommitteeReport)) == 0
+
+
+def _is_published(app) -> bool:
+    with app.app_context():
+        return db.session.scalar(select(CommitteeReport)).is_published
+
+
+def test_publishing_goes_through_a_confirmation_page_and_only_its_form_publishes(seeded_client):
+    app = seeded_client.app
+    seeded_client.sign_in(seeded_user(app, LEICESTERSHIRE))
+    url = _draft(seeded_client)
+    preview = seeded_client.get_page(url)
+    assert not preview.select(f'form[action="{url}/publish"]')  # no one-click publishing on the draft
+    links = {a.get_text(strip=True): a["href"] for a in preview.select("main a")}
+    assert links["Publish to the committee"] == f"{url}/publish"
+
+    page = seeded_client.get_page(f"{url}/publish")
+    assert page.h1.get_text(strip=True) == "Publish this report?"
+    assert "cannot be changed or unpublished" in page.select_one(".govuk-warning-text").text
+    assert {a.get_text(strip=True): a["href"] for a in page.select("main form a")} == {"Cancel": url}
+    assert not _is_published(app)  # looking at the page publishes nothing
+
+    # The old draft page's button posted the CSRF token and its submit button only: it is shown the page.
+    answer = seeded_client.post_form(f"{url}/publish", {"submit": "Publish to the committee"})
+    assert answer.h1.get_text(strip=True) == "Publish this report?"
+    assert not _is_published(app)
+
+    _publish(seeded_client, url)
+    assert _is_published(app)
+    with app.app_context():
+        report = db.session.scalar(select(CommitteeReport))
+        published = db.session.scalars(
+            select(AuditEvent).where(AuditEvent.entity_type == "committee_report", AuditEvent.field == "published_at")
+        ).all()
+        assert [e.entity_id for e in published] == [report.id]
+
+
+def test_a_past_meeting_date_is_refused_until_confirmed_and_nothing_typed_is_lost(seeded_client):
+    app = seeded_client.app
+    seeded_client.sign_in(seeded_user(app, LEICESTERSHIRE))
+    fields = _fields(seeded_client, ["3", "9", "2024"], ["2", "9", "2024"])  # today is 22 November 2026
+    fields["officer_1_name"] = "Jane Moore"
+    page = seeded_client.post_form("reports.new", fields)
+    messages = [a.get_text(strip=True) for a in page.select(".govuk-error-summary a")]
+    assert messages == ["The meeting date is in the past: the paper will be dated 3 September 2024. Tick to confirm."]
+    assert page.select_one(".govuk-error-summary a")["href"] == "#confirm_dates"
+    assert page.select_one("#confirm_dates")["name"] == "confirm_dates"
+    assert [page.select_one(f"#meeting_date-{p}")["value"] for p in ("day", "month", "year")] == ["3", "9", "2024"]
+    assert page.select_one("#title")["value"] == "Ofsted inspection"
+    assert page.select_one("#officer_1_name")["value"] == "Jane Moore"
+    assert _report_count(app) == 0
+
+    # A tick for other dates confirms nothing (the dates were changed after ticking)
+    fields["confirm_dates"] = "2024-09-04/2024-09-02"
+    seeded_client.post_form("reports.new", fields)
+    assert _report_count(app) == 0
+    fields["confirm_dates"] = page.select_one("#confirm_dates")["value"]
+    seeded_client.post_form("reports.new", fields, status=302)
+    assert _report_count(app) == 1
+
+
+def test_figures_as_at_after_the_meeting_are_refused_until_confirmed(seeded_client):
+    app = seeded_client.app
+    seeded_client.sign_in(seeded_user(app, LEICESTERSHIRE))
+    fields = _fields(seeded_client, ["10", "12", "2026"], ["11", "12", "2026"])  # a meeting still to come
+    page = seeded_client.post_form("reports.new", fields)
+    messages = [a.get_text(strip=True) for a in page.select(".govuk-error-summary a")]
+    assert messages == [
+        "The figures are as at 11 December 2026, after the meeting on 10 December 2026: the paper will give "
+        "figures the committee could not have had at its meeting. Tick to confirm."
+    ]
+    assert [page.select_one(f"#as_at-{p}")["value"] for p in ("day", "month", "year")] == ["11", "12", "2026"]
+    assert _report_count(app) == 0
+    fields["confirm_dates"] = page.select_one("#confirm_dates")["value"]
+    seeded_client.post_form("reports.new", fields, status=302)
+    assert _report_count(app) == 1
+
+
+def test_expected_dates_need_no_confirmation(seeded_client):
+    app = seeded_client.app
+    seeded_client.sign_in(seeded_user(app, LEICESTERSHIRE))
+    seeded_client.post_form(
+        "reports.new", _fields(seeded_client, ["10", "12", "2026"], ["22", "11", "2026"]), status=302
+    )
+    assert _report_count(app) == 1
+
+
+def _report_count(app) -> int:
+    with app.app_context():
+        return db.session.scalar(select(func.count()).select_from(CommitteeReport))

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from govuk_frontend_wtf.wtforms_widgets import GovCheckboxesInput, GovSubmitInput, GovTextArea, GovTextInput
-from wtforms import SelectMultipleField, StringField, SubmitField, TextAreaField
-from wtforms.validators import DataRequired, Email, Length, Optional
+from wtforms import HiddenField, SelectMultipleField, StringField, SubmitField, TextAreaField
+from wtforms.validators import AnyOf, DataRequired, Email, Length, Optional
 
 from tracker.forms import Form, GovDateField
 
@@ -64,8 +64,12 @@ class ReportForm(Form):
             Email("Enter an email address in the correct format, like name@example.org", check_deliverability=False),
         ],
     )
+    # The tick that confirms odd dates (tracker.reports.guards); the page draws it only when it is needed.
+    confirm_dates = StringField("Confirm the dates", validators=[Optional(), Length(max=40)])
     submit = SubmitField("Save and preview", widget=GovSubmitInput())
 
 
 class PublishForm(Form):
-    submit = SubmitField("Publish to the committee", widget=GovSubmitInput())
+    """The confirmation page's form: only it carries `confirmed`, so no other button or stale page publishes."""
+
+    confirmed = HiddenField(validators=[AnyOf(["yes"])])

@@ -9,8 +9,8 @@ from sqlalchemy import select
 
 from tracker.extensions import db
 from tracker.models import CommitteeReport, Inspection, Role
+from tracker.reports import guards, render
 from tracker.reports import operations as ops
-from tracker.reports import render
 from tracker.reports.defaults import default_inputs
 from tracker.reports.forms import PublishForm, ReportForm
 from tracker.reports.inputs import Officer, ReportInputs
@@ -114,7 +114,7 @@ def _edit(report: CommitteeReport | None):
         else:
             inputs = ops.inputs_from_json(report.inputs)
         _fill(form, inputs)
-    elif form.validate_on_submit():
+    elif _valid(form):
         try:
             report = ops.save_draft(report, _inputs(form), current_user)
             db.session.commit()
@@ -124,7 +124,33 @@ def _edit(report: CommitteeReport | None):
             flash(str(refused))
             return redirect(url_for("reports.show", report_id=report.id))
     title = "New committee report" if report is None else "Change the report"
-    return render_template("reports/form.html", title=title, form=form, report=report)
+    return render_template("reports/form.html", title=title, form=form, report=report, **_odd_dates(form))
+
+
+def _odd_dates(form: ReportForm) -> dict:
+    """What the form's dates mean when they are odd, and the value a tick confirming them carries."""
+    meeting_date, as_at = form.meeting_date.data, form.as_at.data
+    if meeting_date is None or as_at is None:
+        return {"odd_dates": [], "dates_confirmation": None}
+    return {
+        "odd_dates": guards.odd_dates(meeting_date, as_at, today()),
+        "dates_confirmation": guards.confirmation(meeting_date, as_at),
+    }
+
+
+def _valid(form: ReportForm) -> bool:
+    """The form's own checks, then the dates' confirmation (after them: validating clears the tick's errors)."""
+    valid = form.validate_on_submit()
+    return _dates_confirmed(form) and valid  # both always run, so every problem is shown at once
+
+
+def _dates_confirmed(form: ReportForm) -> bool:
+    """False, with the message on the tick, when odd dates are posted without the tick confirming them."""
+    odd = _odd_dates(form)
+    if odd["odd_dates"] and form.confirm_dates.data != odd["dates_confirmation"]:
+        form.confirm_dates.errors = [guards.refusal(odd["odd_dates"])]
+        return False
+    return True
 
 
 @bp.route("/reports/new", methods=["GET", "POST"])
@@ -153,21 +179,27 @@ def show(report_id: int):
         title=report.title,
         report=report,
         body=Markup(body),  # rendered by our own template, with autoescaping, when it was built
-        publish_form=PublishForm(),
     )
 
 
-@bp.route("/reports/<int:report_id>/publish", methods=["POST"])
+@bp.route("/reports/<int:report_id>/publish", methods=["GET", "POST"])
 @requires_role(Role.DIRECTOR)
 def publish(report_id: int):
+    """Publishing cannot be undone, so it takes a confirmation page; only that page's form publishes."""
     report = _report(report_id)
-    if PublishForm().validate_on_submit():
-        try:
-            ops.publish(report, current_user)
-            db.session.commit()
-            flash("Published. Committee members can now read and download it.", "success")
-        except ops.ReportRuleError as refused:
-            flash(str(refused))
+    if report.is_published:
+        flash("This report has already been published")
+        return redirect(url_for("reports.show", report_id=report.id))
+    form = PublishForm()
+    if request.method == "GET" or not form.validate_on_submit():
+        # A post from anywhere but the confirmation page (an old page's button) is shown the page, not obeyed.
+        return render_template("reports/publish.html", title="Publish this report?", report=report, form=None)
+    try:
+        ops.publish(report, current_user)
+        db.session.commit()
+        flash("Published. Committee members can now read and download it.", "success")
+    except ops.ReportRuleError as refused:
+        flash(str(refused))
     return redirect(url_for("reports.show", report_id=report.id))
 
 
