@@ -104,7 +104,25 @@ def test_a_refused_change_says_why_keeps_what_was_typed_and_changes_nothing(app,
         assert db.session.scalar(select(AuditEvent).where(AuditEvent.actor_id == operator.id)) is None
 
 
-def test_only_an_operator_changes_how_papers_name_a_council(app, world):
+def test_a_councils_administrator_changes_its_own_names_and_no_other_councils(app, world):
     client = PageClient(app)
     client.sign_in(world.admin)
     assert client.get("councils.names", authority_id=world.admin.authority_id).status_code == 403
+    link = client.get_page("accounts.users").select_one("#names a")
+    assert link["href"] == client.url("councils.own_names")
+    data = {"short_name": "Leicester", "possessive": "Leicester’s city"}
+    page = client.post_form("councils.own_names", data)
+    assert "Enter the short name followed by ’ or ’s" in page.select_one(".govuk-error-summary").get_text()
+    data = {"short_name": "City of Leicester", "possessive": "City of Leicester’s"}
+    response = client.post_form("councils.own_names", data, status=302)
+    assert response.location.endswith(client.url("accounts.users"))
+    with committed(app):
+        council = db.session.get(Authority, world.admin.authority_id)
+        assert (council.short_name, council.possessive) == ("City of Leicester", "City of Leicester’s")
+        changed = db.session.scalars(select(AuditEvent).where(AuditEvent.event == "changed")).all()
+        assert {(e.authority_id, e.actor_id, e.field) for e in changed} == {
+            (council.id, world.admin.id, "short_name"),
+            (council.id, world.admin.id, "possessive"),
+        }
+        leeds = db.session.scalar(select(Authority).where(Authority.name == "Leeds City Council"))
+        assert (leeds.short_name, leeds.possessive) == ("Leeds", "Leeds’")

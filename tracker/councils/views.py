@@ -140,8 +140,19 @@ def new_administrator(authority_id: int):
 @bp.route("/councils/<int:authority_id>/names", methods=["GET", "POST"])
 @requires_role(Role.OPERATOR)
 def names(authority_id: int):
-    """How the council's committee papers name it ("Leeds", "Leeds’"), where the default rule is wrong."""
+    """How a council's committee papers name it ("Leeds", "Leeds’"), where the default rule is wrong."""
     council = _council(authority_id)
+    return _change_names(council, url_for("councils.show", authority_id=council.id), f"Back to {council.name}")
+
+
+@bp.route("/admin/council-names", methods=["GET", "POST"])
+@requires_role(Role.ADMINISTRATOR)
+def own_names():
+    """The same, for the council's own administrator, from its accounts page."""
+    return _change_names(current_user.authority, url_for("accounts.users"), "Back to accounts")
+
+
+def _change_names(council: Authority, back: str, back_text: str):
     form = NamesForm(obj=council)
     if form.validate_on_submit():
         changed = operations.change_names(
@@ -152,5 +163,12 @@ def names(authority_id: int):
             flash(f"How papers name {council.name} has been changed", "success")
         else:
             flash("Nothing was changed")
-        return redirect(url_for("councils.show", authority_id=council.id))
-    return render_template("councils/names.html", title="How papers name the council", form=form, council=council)
+        return redirect(back)
+    return render_template(
+        "councils/names.html",
+        title="How papers name the council",
+        form=form,
+        council=council,
+        back=back,
+        back_text=back_text,
+    )
