@@ -312,7 +312,8 @@ def test_a_recurring_weakness_is_noted_beside_its_point_in_every_format(seeded_a
 def test_the_leeds_paper_calls_the_place_leeds(seeded_app):
     report, html, docx_bytes, _ = _report(seeded_app, "Leeds City Council")
     text = plain(BeautifulSoup(html, "html.parser").get_text(" "))
-    assert "children's services in Leeds " in text and "Leeds' Ofsted Focused Visit" in text
+    assert "outcome of the Ofsted focused visit to children's services in Leeds and" in text
+    assert "Leeds' Ofsted Focused Visit" in text
     assert "Leeds' Strengths" in text
     assert not re.search(r"\bLeed\b", text)
     headings = [p.text for p in Document(io.BytesIO(docx_bytes)).paragraphs if p.style.name.startswith("Heading")]

@@ -36,25 +36,39 @@ class _Words:
 
     title: str  # the paper's default title
     event: str  # what Ofsted did: "inspection", "focused visit"
+    of: str  # an inspection "of" children's services, a visit "to" them
     document: str  # what Ofsted wrote: "report", "letter"
+    framework: str  # what it was carried out under
 
 
-_INSPECTION = _Words("Ofsted Inspection of Local Authority Children’s Social Care Services", "inspection", "report")
+_ILACS = "the framework for the Inspection of Local Authority Children’s Services"
+_INSPECTION = _Words(
+    "Ofsted Inspection of Local Authority Children’s Social Care Services", "inspection", "of", "report", _ILACS
+)
 _WORDS = {
     DocumentKind.INSPECTION_REPORT: _INSPECTION,
     # The council's own paper about an inspection reports that inspection.
     DocumentKind.COMMITTEE_REPORT: _INSPECTION,
+    # Focused and monitoring visits are part of the ILACS framework.
     DocumentKind.FOCUSED_VISIT: _Words(
-        "Ofsted Focused Visit to Local Authority Children’s Services", "focused visit", "letter"
+        "Ofsted Focused Visit to Local Authority Children’s Services", "focused visit", "to", "letter", _ILACS
     ),
     DocumentKind.MONITORING_VISIT: _Words(
-        "Ofsted Monitoring Visit to Local Authority Children’s Services", "monitoring visit", "letter"
+        "Ofsted Monitoring Visit to Local Authority Children’s Services", "monitoring visit", "to", "letter", _ILACS
     ),
     DocumentKind.JTAI: _Words(
-        "Joint Targeted Area Inspection of the Multi-agency Response", "joint targeted area inspection", "letter"
+        "Joint Targeted Area Inspection of the Multi-agency Response",
+        "joint targeted area inspection",
+        "of",
+        "letter",
+        "the framework for joint targeted area inspections",
     ),
     DocumentKind.UNANNOUNCED_INSPECTION: _Words(
-        "Ofsted Unannounced Inspection of Local Authority Children’s Services", "unannounced inspection", "letter"
+        "Ofsted Unannounced Inspection of Local Authority Children’s Services",
+        "unannounced inspection",
+        "of",
+        "letter",
+        "the framework for unannounced inspections of contact, referral and assessment arrangements",
     ),
 }
 
@@ -89,7 +103,7 @@ def build(inputs: ReportInputs, data: ReportData) -> Report:
     main = data.inspections[0] if data.inspections else None
     sections = [
         _purpose(n, place, main, inputs),
-        _policy(n, inputs),
+        _policy(n, inputs, main),
         _background(n, data, main),
     ]
     if main is not None:
@@ -115,22 +129,19 @@ def _purpose(n: Numberer, place: Authority, main: Inspection | None, inputs: Rep
             f"{place.possessive} improvement plans."
         )
     else:
+        words = _WORDS[main.doc_type]
         text = (
-            f"The purpose of this report is to provide the outcome of the Ofsted {_WORDS[main.doc_type].event} of "
-            f"children’s services in {place.short_name} and the progress made against the improvement plan as at "
+            f"The purpose of this report is to provide the outcome of the Ofsted {words.event} {words.of} children’s "
+            f"services in {place.short_name} and the progress made against the improvement plan as at "
             f"{long_date(inputs.as_at)}."
         )
     return Section("Purpose of the Report", blocks=[n.paragraph(text)])
 
 
-def _policy(n: Numberer, inputs: ReportInputs) -> Section:
+def _policy(n: Numberer, inputs: ReportInputs, main: Inspection | None) -> Section:
+    words = _WORDS[main.doc_type] if main else _INSPECTION
     paragraphs = [n.paragraph(text) for text in inputs.policy_paragraphs if text.strip()]
-    paragraphs.append(
-        n.paragraph(
-            "The Ofsted inspection was undertaken in accordance with the framework for the Inspection of Local "
-            "Authority Children’s Services."
-        )
-    )
+    paragraphs.append(n.paragraph(f"The Ofsted {words.event} was undertaken in accordance with {words.framework}."))
     return Section("Policy Framework and Previous Decisions", blocks=paragraphs)
 
 
@@ -282,8 +293,8 @@ def _progress(n: Numberer, data: ReportData, inputs: ReportInputs) -> list[Secti
     sections.append(summary)
     for inspection in data.inspections:
         kinds = _point_kinds(answered(inspection.improvement_points))
-        by = _heading_case(kinds[0].label) if len(kinds) == 1 else "Point"
-        section = Section(f"{inspection.title}: Progress by {by}", level=3)
+        on = _heading_case(kinds[0].plural) if len(kinds) == 1 else "Each Point"
+        section = Section(f"{inspection.title}: Progress on {on}", level=3)
         for point in answered(inspection.improvement_points):
             section.blocks += _point_progress(n, point, since, inputs.as_at, data.recurrences.get(point.id, []))
         overdue = data.overdue.get(inspection.id, [])
