@@ -12,9 +12,10 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from tests.helpers.data import committed
+from tests.helpers.factories import make_authority, make_inspection, make_point
 from tracker.actions import operations as ops
 from tracker.extensions import db
-from tracker.models import Action, Authority, ImprovementPoint, Inspection, Milestone, Rag
+from tracker.models import Action, Authority, DocumentKind, ImprovementPoint, Inspection, Milestone, PointKind, Rag
 from tracker.reports import committee, data, render
 from tracker.reports.defaults import default_inputs
 
@@ -365,3 +366,22 @@ def test_each_seed_paper_is_titled_by_its_documents_kind(seeded_app, authority, 
     assert points in headings
     if points != "Areas for Improvement":
         assert "Areas for Improvement" not in headings and "areas for improvement" not in text
+
+
+def test_a_report_with_points_of_two_kinds_puts_each_under_its_own_heading(app):
+    with committed(app):
+        authority = make_authority("St Helens Borough Council")
+        inspection = make_inspection(authority, doc_type=DocumentKind.MONITORING_VISIT)
+        make_point(inspection, kind=PointKind.AREA_FOR_PRIORITY_ACTION, number=1, text="Act now on referrals.")
+        make_point(inspection, kind=PointKind.RECOMMENDATION, number=2, text="Improve supervision.")
+        authority_name = authority.name
+    report, html, _, _ = _report(app, authority_name)
+    page = BeautifulSoup(html, "html.parser")
+    headings = [plain(h.get_text(strip=True)) for h in page.select("h2, h3")]
+    assert plain(report.title) == "Ofsted Monitoring Visit to Local Authority Children's Services"
+    assert headings[headings.index("St Helens' Strengths") + 1 :][:2] == ["Areas for Priority Action", "Recommendations"]
+    assert "Monitoring visit letter, January 2025: Progress on Each Point" in headings
+    text = plain(page.get_text(" "))
+    assert "The letter also outlined the following areas for priority action: Act now on referrals." in text
+    assert "The letter also outlined the following recommendations: Improve supervision." in text
+    assert "outcome of the Ofsted monitoring visit to children's services in St Helens and" in text
