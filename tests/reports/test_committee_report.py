@@ -379,7 +379,8 @@ def test_a_report_with_points_of_two_kinds_puts_each_under_its_own_heading(app):
     page = BeautifulSoup(html, "html.parser")
     headings = [plain(h.get_text(strip=True)) for h in page.select("h2, h3")]
     assert plain(report.title) == "Ofsted Monitoring Visit to Local Authority Children's Services"
-    assert headings[headings.index("St Helens' Strengths") + 1 :][:2] == ["Areas for Priority Action", "Recommendations"]
+    after_strengths = headings[headings.index("St Helens' Strengths") + 1 :]
+    assert after_strengths[:2] == ["Areas for Priority Action", "Recommendations"]
     assert "Monitoring visit letter, January 2025: Progress on Each Point" in headings
     text = plain(page.get_text(" "))
     assert "The letter also outlined the following areas for priority action: Act now on referrals." in text
