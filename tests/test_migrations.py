@@ -4,7 +4,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from flask_migrate import downgrade, upgrade
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from tests.helpers.data import actions_by_authority_agreement
 from tests.helpers.paths import PROJECT
@@ -45,3 +45,19 @@ def test_each_action_is_given_its_documents_authority_when_the_column_is_added(s
         upgrade()
         agree, disagree = actions_by_authority_agreement()
     assert agree > 0 and disagree == 0
+
+
+def test_each_existing_authority_is_given_its_short_name_and_possessive_by_the_default_rule(seeded_app):
+    with seeded_app.app_context():
+        db.session.remove()
+        downgrade(revision="d5e7f9a1b3c4")
+        with db.engine.connect() as connection:
+            assert "short_name" not in {c["name"] for c in inspect(connection).get_columns("authority")}
+        upgrade()
+        with db.engine.connect() as connection:
+            names = set(connection.execute(text("SELECT name, short_name, possessive FROM authority")).all())
+    assert {
+        ("Leeds City Council", "Leeds", "Leeds’"),
+        ("Leicester City Council", "Leicester", "Leicester’s"),
+        ("Leicestershire County Council", "Leicestershire", "Leicestershire’s"),
+    } <= names

@@ -60,6 +60,20 @@ class PointKind(LabelledEnum):
         """Whether an import makes the point part of the council's plan by default."""
         return self is not PointKind.PARTNERSHIP_RECOMMENDATION
 
+    @property
+    def plural(self) -> str:
+        """The heading a document puts over its points of this kind ("What needs to improve" is its own)."""
+        return _POINT_PLURALS.get(self, self.label)
+
+
+_POINT_PLURALS = {
+    PointKind.AREA_FOR_PRIORITY_ACTION: "Areas for priority action",
+    PointKind.RECOMMENDATION: "Recommendations",
+    PointKind.AREA_FOR_IMPROVEMENT: "Areas for improvement",
+    PointKind.AREA_FOR_DEVELOPMENT: "Areas for development",
+    PointKind.PARTNERSHIP_RECOMMENDATION: "Recommendations to the safeguarding partnership",
+}
+
 
 class FrameworkArea(LabelledEnum):
     """The outcomes, enablers and principles of the Children's Social Care: National Framework (DfE,

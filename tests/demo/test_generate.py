@@ -10,7 +10,18 @@ from tests.helpers.data import actions_by_authority_agreement, committed
 from tracker.actions import operations as ops
 from tracker.demo.generate import ACTIONS_PER_MANAGER, LONG_PAST, generate
 from tracker.extensions import db
-from tracker.models import Action, AuditEvent, Inspection, Milestone, PointTheme, ProgressUpdate, Rag, Role, User
+from tracker.models import (
+    Action,
+    AuditEvent,
+    Authority,
+    Inspection,
+    Milestone,
+    PointTheme,
+    ProgressUpdate,
+    Rag,
+    Role,
+    User,
+)
 
 TODAY = date.fromisoformat(SEED_TODAY)  # the tests' app judges dates by this day, and so generates from it
 
@@ -25,6 +36,8 @@ def test_the_command_makes_the_plan_it_says(app):
             return db.session.scalar(select(func.count()).select_from(model))
 
         assert count(Action) == 300
+        names = db.session.execute(select(Authority.short_name, Authority.possessive).order_by(Authority.id)).all()
+        assert [tuple(n) for n in names][-2:] == [("Demo 1", "Demo 1’s"), ("Demo 2", "Demo 2’s")]
         assert actions_by_authority_agreement() == (300, 0)
         assert count(Milestone) == 900 and count(ProgressUpdate) == 1500
         # Each action's history: created (its title and a Green rating), five updates, and its rating's changes,

@@ -12,9 +12,10 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from tests.helpers.data import committed
+from tests.helpers.factories import make_authority, make_inspection, make_point
 from tracker.actions import operations as ops
 from tracker.extensions import db
-from tracker.models import Action, Authority, ImprovementPoint, Inspection, Milestone, Rag
+from tracker.models import Action, Authority, DocumentKind, ImprovementPoint, Inspection, Milestone, PointKind, Rag
 from tracker.reports import committee, data, render
 from tracker.reports.defaults import default_inputs
 
@@ -307,3 +308,81 @@ def test_a_recurring_weakness_is_noted_beside_its_point_in_every_format(seeded_a
     assert html_text.count("also raised in") == 1
     assert said in plain(" ".join(p.text for p in Document(io.BytesIO(docx)).paragraphs))
     assert said in plain(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages))
+
+
+def test_the_leeds_paper_calls_the_place_leeds(seeded_app):
+    report, html, docx_bytes, _ = _report(seeded_app, "Leeds City Council")
+    text = plain(BeautifulSoup(html, "html.parser").get_text(" "))
+    assert "outcome of the Ofsted focused visit to children's services in Leeds and" in text
+    assert "Leeds' Ofsted Focused Visit" in text
+    assert "Leeds' Strengths" in text
+    assert not re.search(r"\bLeed\b", text)
+    headings = [p.text for p in Document(io.BytesIO(docx_bytes)).paragraphs if p.style.name.startswith("Heading")]
+    assert "Leeds’ Strengths" in headings
+
+
+def test_a_corrected_possessive_is_the_one_the_paper_uses(seeded_app):
+    with committed(seeded_app):
+        leeds = db.session.scalar(select(Authority).where(Authority.name == "Leeds City Council"))
+        leeds.possessive = "Leeds’s"
+    _, html, _, _ = _report(seeded_app, "Leeds City Council")
+    text = plain(BeautifulSoup(html, "html.parser").get_text(" "))
+    assert "Leeds's Strengths" in text and "Leeds' " not in text
+
+
+@pytest.mark.parametrize(
+    ("authority", "title", "event", "document", "points"),
+    [
+        (
+            "Leicester City Council",
+            "Ofsted Focused Visit to Local Authority Children's Services",
+            "focused visit",
+            "letter",
+            "What Needs to Improve",
+        ),
+        (
+            "Leeds City Council",
+            "Ofsted Focused Visit to Local Authority Children's Services",
+            "focused visit",
+            "letter",
+            "What Needs to Improve",
+        ),
+        (
+            "Leicestershire County Council",
+            "Ofsted Inspection of Local Authority Children's Social Care Services",
+            "inspection",
+            "report",
+            "Areas for Improvement",
+        ),
+    ],
+)
+def test_each_seed_paper_is_titled_by_its_documents_kind(seeded_app, authority, title, event, document, points):
+    report, html, _, _ = _report(seeded_app, authority)
+    page = BeautifulSoup(html, "html.parser")
+    assert plain(report.title) == title
+    text = plain(page.get_text(" "))
+    assert f"The findings of the {event} are detailed in a {document} from Ofsted" in text
+    headings = [plain(h.get_text(strip=True)) for h in page.select("h2, h3")]
+    assert points in headings
+    if points != "Areas for Improvement":
+        assert "Areas for Improvement" not in headings and "areas for improvement" not in text
+
+
+def test_a_report_with_points_of_two_kinds_puts_each_under_its_own_heading(app):
+    with committed(app):
+        authority = make_authority("St Helens Borough Council")
+        inspection = make_inspection(authority, doc_type=DocumentKind.MONITORING_VISIT)
+        make_point(inspection, kind=PointKind.AREA_FOR_PRIORITY_ACTION, number=1, text="Act now on referrals.")
+        make_point(inspection, kind=PointKind.RECOMMENDATION, number=2, text="Improve supervision.")
+        authority_name = authority.name
+    report, html, _, _ = _report(app, authority_name)
+    page = BeautifulSoup(html, "html.parser")
+    headings = [plain(h.get_text(strip=True)) for h in page.select("h2, h3")]
+    assert plain(report.title) == "Ofsted Monitoring Visit to Local Authority Children's Services"
+    after_strengths = headings[headings.index("St Helens' Strengths") + 1 :]
+    assert after_strengths[:2] == ["Areas for Priority Action", "Recommendations"]
+    assert "Monitoring visit letter, January 2025: Progress on Each Point" in headings
+    text = plain(page.get_text(" "))
+    assert "The letter also outlined the following areas for priority action: Act now on referrals." in text
+    assert "The letter also outlined the following recommendations: Improve supervision." in text
+    assert "outcome of the Ofsted monitoring visit to children's services in St Helens and" in text

@@ -7,7 +7,7 @@ import re
 from sqlalchemy import func, select
 
 from tracker.accounts import operations as accounts
-from tracker.audit import record
+from tracker.audit import change_fields, record
 from tracker.extensions import db
 from tracker.models import Authority, Role, User
 
@@ -44,6 +44,11 @@ def create_council(actor: User | None, name: str) -> Authority:
     db.session.flush()
     record(authority, "created", actor, field="name", after=name)
     return authority
+
+
+def change_names(actor: User | None, authority: Authority, *, short_name: str, possessive: str) -> dict[str, tuple]:
+    """How the council's papers name it; each change audited in its own trail."""
+    return change_fields(authority, actor, short_name=short_name, possessive=possessive)
 
 
 def active_administrators(authority: Authority) -> int:

@@ -12,7 +12,7 @@ from sqlalchemy import case, func, select
 from tracker.accounts import operations as accounts
 from tracker.accounts import passwords
 from tracker.councils import operations
-from tracker.councils.forms import AdministratorForm, CouncilForm
+from tracker.councils.forms import AdministratorForm, CouncilForm, NamesForm
 from tracker.extensions import db
 from tracker.models import Authority, Role, User
 from tracker.pagination import page_number, pagination_params
@@ -135,3 +135,40 @@ def new_administrator(authority_id: int):
         flash(f"{user.email} is now an administrator of {council.name}", "success")
         return redirect(url_for("councils.show", authority_id=council.id))
     return render_template("councils/administrator_new.html", title="Add an administrator", form=form, council=council)
+
+
+@bp.route("/councils/<int:authority_id>/names", methods=["GET", "POST"])
+@requires_role(Role.OPERATOR)
+def names(authority_id: int):
+    """How a council's committee papers name it ("Leeds", "Leeds’"), where the default rule is wrong."""
+    council = _council(authority_id)
+    return _change_names(council, url_for("councils.show", authority_id=council.id), f"Back to {council.name}")
+
+
+@bp.route("/admin/council-names", methods=["GET", "POST"])
+@requires_role(Role.ADMINISTRATOR)
+def own_names():
+    """The same, for the council's own administrator, from its accounts page."""
+    return _change_names(current_user.authority, url_for("accounts.users"), "Back to accounts")
+
+
+def _change_names(council: Authority, back: str, back_text: str):
+    form = NamesForm(obj=council)
+    if form.validate_on_submit():
+        changed = operations.change_names(
+            current_user, council, short_name=form.short_name.data, possessive=form.possessive.data
+        )
+        db.session.commit()
+        if changed:
+            flash(f"How papers name {council.name} has been changed", "success")
+        else:
+            flash("Nothing was changed")
+        return redirect(back)
+    return render_template(
+        "councils/names.html",
+        title="How papers name the council",
+        form=form,
+        council=council,
+        back=back,
+        back_text=back_text,
+    )

@@ -19,6 +19,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import func, insert, select, text
 from werkzeug.security import generate_password_hash
 
+from tracker.councils.names import default_possessive
 from tracker.demo import vocabulary as words
 from tracker.extensions import db
 from tracker.models import (
@@ -103,7 +104,17 @@ def generate(authorities: int, actions: int, *, seed: int = 2026) -> Generated:
 
     for index, count in enumerate(per_authority, start=start + 1):
         authority_id = ids.take(Authority)
-        rows[Authority].append({"id": authority_id, "name": f"Demo Borough Council {index}", "slug": f"demo-{index}"})
+        # Numbered after the suffix, so the default rule would keep the whole name: its papers say "Demo 1".
+        short = f"Demo {index}"
+        rows[Authority].append(
+            {
+                "id": authority_id,
+                "name": f"Demo Borough Council {index}",
+                "slug": f"demo-{index}",
+                "short_name": short,
+                "possessive": default_possessive(short),
+            }
+        )
         managers = max(MIN_MANAGERS, count // ACTIONS_PER_MANAGER)
         people = _people(ids, rows, authority_id, index, password_hash, managers)
         _plan(rng, ids, rows, authority_id, people, count, day)

@@ -4,9 +4,10 @@ nothing to report says so in a sentence."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
-from tracker.models import ActionStatus, DocumentKind, Inspection, Rag
+from tracker.models import ActionStatus, Authority, DocumentKind, ImprovementPoint, Inspection, PointKind, Rag
 from tracker.points.answering import answered
 from tracker.reports.data import ReportData
 from tracker.reports.inputs import ReportInputs
@@ -14,6 +15,10 @@ from tracker.reports.model import Numberer, Paragraph, Report, Section, Table
 from tracker.timeutil import long_date
 
 BRAG = (Rag.RED, Rag.AMBER, Rag.GREEN, Rag.BLUE)
+
+
+def _published(inspection: Inspection) -> str:
+    return f"published {long_date(inspection.published)}" if inspection.published else "not dated"
 
 
 def _dates(inspection: Inspection) -> str:
@@ -25,24 +30,80 @@ def _dates(inspection: Inspection) -> str:
     return "on dates not recorded"
 
 
-def _possessive(name: str) -> str:
-    short = name.replace(" County Council", "").replace(" City Council", "").replace(" Borough Council", "")
-    short = short.replace(" Council", "")
-    return f"{short}’s" if not short.endswith("s") else f"{short}’"
+@dataclass(frozen=True)
+class _Words:
+    """How a paper speaks of one kind of document."""
+
+    title: str  # the paper's default title
+    event: str  # what Ofsted did: "inspection", "focused visit"
+    of: str  # an inspection "of" children's services, a visit "to" them
+    document: str  # what Ofsted wrote: "report", "letter"
+    framework: str  # what it was carried out under
 
 
-def _short(name: str) -> str:
-    return _possessive(name)[:-2]
+_ILACS = "the framework for the Inspection of Local Authority Children’s Services"
+_INSPECTION = _Words(
+    "Ofsted Inspection of Local Authority Children’s Social Care Services", "inspection", "of", "report", _ILACS
+)
+_WORDS = {
+    DocumentKind.INSPECTION_REPORT: _INSPECTION,
+    # The council's own paper about an inspection reports that inspection.
+    DocumentKind.COMMITTEE_REPORT: _INSPECTION,
+    # Focused and monitoring visits are part of the ILACS framework.
+    DocumentKind.FOCUSED_VISIT: _Words(
+        "Ofsted Focused Visit to Local Authority Children’s Services", "focused visit", "to", "letter", _ILACS
+    ),
+    DocumentKind.MONITORING_VISIT: _Words(
+        "Ofsted Monitoring Visit to Local Authority Children’s Services", "monitoring visit", "to", "letter", _ILACS
+    ),
+    DocumentKind.JTAI: _Words(
+        "Joint Targeted Area Inspection of the Multi-agency Response",
+        "joint targeted area inspection",
+        "of",
+        "letter",
+        "the framework for joint targeted area inspections",
+    ),
+    DocumentKind.UNANNOUNCED_INSPECTION: _Words(
+        "Ofsted Unannounced Inspection of Local Authority Children’s Services",
+        "unannounced inspection",
+        "of",
+        "letter",
+        "the framework for unannounced inspections of contact, referral and assessment arrangements",
+    ),
+}
+
+
+def _document_label(kind: DocumentKind) -> str:
+    """What Ofsted's document is called: a committee report is read for the inspection report it presents."""
+    return DocumentKind.INSPECTION_REPORT.label if kind == DocumentKind.COMMITTEE_REPORT else kind.label
+
+
+def default_title(kind: DocumentKind | None) -> str:
+    """The paper's title for a report on this kind of document (none: a report on the plans alone)."""
+    return (_WORDS[kind] if kind else _INSPECTION).title
+
+
+_MINOR_WORDS = {"a", "an", "and", "by", "for", "in", "of", "on", "the", "to"}
+
+
+def _heading_case(text: str) -> str:
+    """ "What needs to improve" → "What Needs to Improve", as the council's papers set their headings."""
+    words = text.split()
+    return " ".join(w if i and w in _MINOR_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words))
+
+
+def _point_kinds(points: list[ImprovementPoint]) -> list[PointKind]:
+    """The kinds of the points, in the order the document gave them."""
+    return list(dict.fromkeys(p.kind for p in points))
 
 
 def build(inputs: ReportInputs, data: ReportData) -> Report:
     n = Numberer()
-    authority = data.authority.name
-    place = _short(authority)
+    place = data.authority
     main = data.inspections[0] if data.inspections else None
     sections = [
         _purpose(n, place, main, inputs),
-        _policy(n, inputs),
+        _policy(n, inputs, main),
         _background(n, data, main),
     ]
     if main is not None:
@@ -52,7 +113,7 @@ def build(inputs: ReportInputs, data: ReportData) -> Report:
             *_headlines(n, place, main),
         ]
     sections += _progress(n, data, inputs)
-    sections += _closing(n, data, inputs, place, main)
+    sections += _closing(n, data, inputs, main)
     heading = [
         f"{inputs.committee.upper()} - {long_date(inputs.meeting_date).upper()}",
         inputs.title.upper(),
@@ -61,25 +122,26 @@ def build(inputs: ReportInputs, data: ReportData) -> Report:
     return Report(heading_lines=heading, title=inputs.title, sections=sections)
 
 
-def _purpose(n: Numberer, place: str, main: Inspection | None, inputs: ReportInputs) -> Section:
+def _purpose(n: Numberer, place: Authority, main: Inspection | None, inputs: ReportInputs) -> Section:
     if main is None:
-        text = f"The purpose of this report is to inform the Committee of progress against {place}’s improvement plans."
-    else:
         text = (
-            f"The purpose of this report is to provide the outcome of the Ofsted inspection of children’s services in "
-            f"{place} and the progress made against the improvement plan as at {long_date(inputs.as_at)}."
+            "The purpose of this report is to inform the Committee of progress against "
+            f"{place.possessive} improvement plans."
+        )
+    else:
+        words = _WORDS[main.doc_type]
+        text = (
+            f"The purpose of this report is to provide the outcome of the Ofsted {words.event} {words.of} children’s "
+            f"services in {place.short_name} and the progress made against the improvement plan as at "
+            f"{long_date(inputs.as_at)}."
         )
     return Section("Purpose of the Report", blocks=[n.paragraph(text)])
 
 
-def _policy(n: Numberer, inputs: ReportInputs) -> Section:
+def _policy(n: Numberer, inputs: ReportInputs, main: Inspection | None) -> Section:
+    words = _WORDS[main.doc_type] if main else _INSPECTION
     paragraphs = [n.paragraph(text) for text in inputs.policy_paragraphs if text.strip()]
-    paragraphs.append(
-        n.paragraph(
-            "The Ofsted inspection was undertaken in accordance with the framework for the Inspection of Local "
-            "Authority Children’s Services."
-        )
-    )
+    paragraphs.append(n.paragraph(f"The Ofsted {words.event} was undertaken in accordance with {words.framework}."))
     return Section("Policy Framework and Previous Decisions", blocks=paragraphs)
 
 
@@ -109,8 +171,9 @@ def _background(n: Numberer, data: ReportData, main: Inspection | None) -> Secti
     return Section("Background", blocks=blocks)
 
 
-def _the_inspection(n: Numberer, place: str, main: Inspection) -> Section:
-    blocks = [n.paragraph(f"The inspection was carried out {_dates(main)}.")]
+def _the_inspection(n: Numberer, place: Authority, main: Inspection) -> Section:
+    event = _WORDS[main.doc_type].event
+    blocks = [n.paragraph(f"The {event} was carried out {_dates(main)}.")]
     if main.doc_type == DocumentKind.FOCUSED_VISIT:
         blocks.append(n.paragraph("It was a focused visit, which looks at one area of practice and ends in a letter."))
     published = f" The findings were published on {long_date(main.published)}." if main.published else ""
@@ -120,38 +183,40 @@ def _the_inspection(n: Numberer, place: str, main: Inspection) -> Section:
             f"young people and their families.{published}"
         )
     )
-    return Section(f"{place}’s Ofsted Inspection", blocks=blocks)
+    return Section(f"{place.possessive} Ofsted {_heading_case(event)}", blocks=blocks)
 
 
-def _findings(n: Numberer, place: str, main: Inspection) -> Section:
+def _findings(n: Numberer, place: Authority, main: Inspection) -> Section:
+    words = _WORDS[main.doc_type]
     blocks: list = [
         n.paragraph(
-            "The findings of the inspection are detailed in a report from Ofsted, which is appended to this report."
+            f"The findings of the {words.event} are detailed in a {words.document} from Ofsted, which is appended to "
+            "this report."
         )
     ]
     if main.judgements:
         blocks.append(
             n.paragraph(
-                "The report includes gradings indicating how the Service is judged to be performing across "
+                f"The {words.document} includes gradings indicating how the Service is judged to be performing across "
                 f"{_count_words(len(main.judgements))} broad areas. The grades available to Ofsted are "
                 "(1) inadequate – which triggers formal intervention by DfE, (2) requires improvement to be good, "
                 "(3) good, and (4) outstanding."
             )
         )
-        blocks.append(n.paragraph(f"{place} has been graded as follows:"))
+        blocks.append(n.paragraph(f"{place.short_name} has been graded as follows:"))
         blocks.append(
             Table(
-                caption=f"{place}’s inspection judgements",
+                caption=f"{place.possessive} {words.event} judgements",
                 header=["Judgement", "Grade"],
                 rows=[[j.area, j.grade] for j in main.judgements],
             )
         )
     else:
-        blocks.append(n.paragraph("This inspection did not give graded judgements."))
+        blocks.append(n.paragraph(f"This {words.event} did not give graded judgements."))
     if main.overall_effectiveness:
         blocks.append(
             n.paragraph(
-                f"The overall effectiveness of children’s services in {place} has been judged to be "
+                f"The overall effectiveness of children’s services in {place.short_name} has been judged to be "
                 f"{main.overall_effectiveness}."
             )
         )
@@ -163,26 +228,41 @@ def _count_words(count: int) -> str:
     return words[count] if count < len(words) else str(count)
 
 
-def _headlines(n: Numberer, place: str, main: Inspection) -> list[Section]:
-    strengths = Section(f"{place}’s Strengths", level=3)
+def _headlines(n: Numberer, place: Authority, main: Inspection) -> list[Section]:
+    document = _WORDS[main.doc_type].document
+    strengths = Section(f"{place.possessive} Strengths", level=3)
     if main.strengths:
         strengths.blocks = [n.paragraph(s.text) for s in main.strengths]
     else:
-        strengths.blocks = [n.paragraph("The report did not set out strengths as a separate list.")]
-    areas = Section("Areas for Improvement", level=3)
-    if points := answered(main.improvement_points):
-        areas.blocks = [
-            n.paragraph(
-                "The report also outlined the following areas for improvement:",
-                bullets=[p.text for p in points],
-            )
-        ]
-    elif main.improvement_points:
-        # Only recommendations the council does not answer (to the safeguarding partnership, by default).
-        areas.blocks = [n.paragraph("The report did not identify any areas for improvement for the council to answer.")]
-    else:
-        areas.blocks = [n.paragraph("The report did not identify any areas for improvement.")]
-    return [Section("Report Headlines"), strengths, areas]
+        strengths.blocks = [n.paragraph(f"The {document} did not set out strengths as a separate list.")]
+    points = answered(main.improvement_points)
+    # Each kind of point under the document's own heading for it: a focused visit's "What needs to improve"
+    # is not renamed "areas for improvement".
+    kinds = _point_kinds(points) or _point_kinds(main.improvement_points) or [PointKind.AREA_FOR_IMPROVEMENT]
+    sections = [Section("Report Headlines"), strengths]
+    for kind in kinds:
+        section = Section(_heading_case(kind.plural), level=3)
+        of_kind = [p for p in points if p.kind == kind]
+        if of_kind:
+            section.blocks = [
+                n.paragraph(f"The {document} also outlined {_the_following(kind)}:", bullets=[p.text for p in of_kind])
+            ]
+        elif main.improvement_points:
+            # Only recommendations the council does not answer (to the safeguarding partnership, by default).
+            section.blocks = [
+                n.paragraph(f"The {document} did not identify any {kind.plural.lower()} for the council to answer.")
+            ]
+        else:
+            section.blocks = [n.paragraph(f"The {document} did not identify any {kind.plural.lower()}.")]
+        sections.append(section)
+    return sections
+
+
+def _the_following(kind: PointKind) -> str:
+    """How a sentence introduces a list of points of this kind."""
+    if kind in (PointKind.WHAT_NEEDS_TO_IMPROVE, PointKind.PRIORITY_AND_IMMEDIATE_ACTION):
+        return f"the following under “{kind.plural}”"
+    return f"the following {kind.plural.lower()}"
 
 
 def _progress(n: Numberer, data: ReportData, inputs: ReportInputs) -> list[Section]:
@@ -212,7 +292,9 @@ def _progress(n: Numberer, data: ReportData, inputs: ReportInputs) -> list[Secti
     ]
     sections.append(summary)
     for inspection in data.inspections:
-        section = Section(f"{inspection.title}: Progress by Area for Improvement", level=3)
+        kinds = _point_kinds(answered(inspection.improvement_points))
+        on = _heading_case(kinds[0].plural) if len(kinds) == 1 else "Each Point"
+        section = Section(f"{inspection.title}: Progress on {on}", level=3)
         for point in answered(inspection.improvement_points):
             section.blocks += _point_progress(n, point, since, inputs.as_at, data.recurrences.get(point.id, []))
         overdue = data.overdue.get(inspection.id, [])
@@ -284,13 +366,13 @@ def _point_progress(n: Numberer, point, since: date | None, as_at: date, recurre
     return [n.paragraph(heading, bullets=bullets)]
 
 
-def _closing(n: Numberer, data: ReportData, inputs: ReportInputs, place: str, main: Inspection | None) -> list[Section]:
+def _closing(n: Numberer, data: ReportData, inputs: ReportInputs, main: Inspection | None) -> list[Section]:
     recommendation = Section(
         "Recommendation",
         blocks=[
             n.paragraph(
-                "The Committee is asked to note the outcome of the inspection and the progress made against the "
-                "improvement plan."
+                f"The Committee is asked to note the outcome of the {_WORDS[main.doc_type].event} and the progress "
+                "made against the improvement plan."
                 if main
                 else "The Committee is asked to note the progress made against the improvement plans."
             )
@@ -304,7 +386,7 @@ def _closing(n: Numberer, data: ReportData, inputs: ReportInputs, place: str, ma
     ] or [Paragraph("None.")]
     appendix = Section("Appendix")
     appendix.blocks = (
-        [Paragraph(f"Inspection of {data.authority.name} Local Authority Children’s Services")]
+        [Paragraph(f"{_document_label(main.doc_type)}: {data.authority.name}, {_published(main)}")]
         if main
         else [Paragraph("None.")]
     )

@@ -8,9 +8,8 @@ from sqlalchemy import select
 
 from tracker.extensions import db
 from tracker.models import Authority, Inspection, Role, User
+from tracker.reports.committee import default_title
 from tracker.reports.inputs import Officer, ReportInputs
-
-DEFAULT_TITLE = "Ofsted Inspection of Local Authority Children’s Social Care Services"
 
 
 def default_inputs(authority: Authority, committee: str, meeting_date: date | None, as_at: date) -> ReportInputs:
@@ -30,7 +29,7 @@ def default_inputs(authority: Authority, committee: str, meeting_date: date | No
         authority_id=authority.id,
         committee=committee,
         meeting_date=meeting_date,
-        title=DEFAULT_TITLE,
+        title=default_title(latest.doc_type if latest else None),
         report_of=directors[0].job_title if directors else "Director of Children’s Services",
         inspection_ids=[latest.id] if latest else [],
         as_at=as_at,
