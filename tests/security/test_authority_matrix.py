@@ -42,7 +42,7 @@ WALKERS = {
 # Committee members read published reports only; the rest are shown the draft.
 OBJECT_FOR = {Role.COMMITTEE_MEMBER: {"report_id": "published_report_id"}}
 # Pages about councils themselves, which the operator opens for any council.
-ABOUT_COUNCILS = {"councils.show", "councils.new_administrator"}
+ABOUT_COUNCILS = {"councils.show", "councils.new_administrator", "councils.names"}
 
 
 def _objects(action: Action, document: str, director: User, colleague: User) -> dict:

@@ -91,6 +91,8 @@ FORMS = {
     "accounts.choose_password": ("temporary", []),
     "councils.new": ("operator", []),
     "councils.new_administrator": ("operator", [("authority_id", "council_without_administrator")]),
+    "councils.names": ("operator", [("authority_id", "council_without_administrator")]),
+    "councils.own_names": ("admin", []),
     "accounts.set_up_two_factor": ("owner", []),
     "auth.login": (None, []),
     "auth.code": ("pending", []),
