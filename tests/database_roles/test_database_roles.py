@@ -41,6 +41,13 @@ TAMPERING = {
 }
 
 
+# A council written straight into the table, as the application role may.
+FENMARSH = (
+    "INSERT INTO authority (name, slug, short_name, possessive) "
+    "VALUES ('Fenmarsh Council', 'fenmarsh', 'Fenmarsh', 'Fenmarsh’s')"
+)
+
+
 @contextmanager
 def connected(url: str) -> Iterator[Connection]:
     engine = create_engine(url)
@@ -141,5 +148,5 @@ def test_seed_reset_drops_and_migrates_as_the_owner(role_database, tmp_path):
         db.engine.dispose()
     with connected(role_database.application_url) as application:
         assert _refused(application, TAMPERING["update an event"])
-        application.execute(text("INSERT INTO authority (name, slug) VALUES ('Fenmarsh Council', 'fenmarsh')"))
+        application.execute(text(FENMARSH))
         application.commit()

@@ -21,6 +21,13 @@ from tracker.production import UnsafeConfiguration
 GOOD_KEY = "k" * 48
 
 
+# A council written straight into the table, as the application role may.
+FENMARSH = (
+    "INSERT INTO authority (name, slug, short_name, possessive) "
+    "VALUES ('Fenmarsh Council', 'fenmarsh', 'Fenmarsh', 'Fenmarsh’s')"
+)
+
+
 def _production(url: str, tmp_path: Path | None = None, **overrides):
     return make_config(url, tmp_path, PRODUCTION=True, SECRET_KEY=GOOD_KEY, **overrides)
 
@@ -78,7 +85,7 @@ def test_production_starts_as_the_application_role_and_migrates_as_the_owner(dat
 
         app = create_app(_production(database.application_url, tmp_path))  # starts
         with app.app_context():
-            db.session.execute(text("INSERT INTO authority (name, slug) VALUES ('Fenmarsh Council', 'fenmarsh')"))
+            db.session.execute(text(FENMARSH))
             db.session.commit()
             db.engine.dispose()
         with pytest.raises(UnsafeConfiguration, match="owns it"):
