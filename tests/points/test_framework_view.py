@@ -141,3 +141,17 @@ def test_the_point_page_lists_its_areas_by_their_full_labels(client, app):
     client.sign_in(reader)
     items = [li.get_text() for li in client.get_page("points.show", point_id=point.id).select("#framework li")]
     assert items == [FrameworkArea.OUTCOME_3.full_label, FrameworkArea.ENABLER_1.full_label]
+
+
+def test_each_table_scrolls_in_a_box_of_its_own_so_a_phone_does_not_widen_the_page(client):
+    # Six columns are wider than a 320 px screen (found by looking at the page in Chromium at 320 px).
+    with committed(client.app):
+        _, director, _ = _plan(points_per_area=1)
+    client.sign_in(director)
+    page = client.get_page("points.framework")
+    tables = page.select("table")
+    assert tables
+    for table in tables:
+        box = table.parent
+        assert "tracker-table-scroll" in box.get("class", [])
+        assert box["role"] == "region" and box["tabindex"] == "0" and box["aria-label"]
