@@ -11,6 +11,7 @@ from tracker.extensions import db
 from tracker.models import Action, Authority, ImprovementPoint, Inspection, Milestone
 from tracker.oversight.overdue import OverdueFilters, OverdueRow, overdue_all
 from tracker.points.queries import Recurrence, recurrences_of
+from tracker.reports.facts import AsAt, plans_as_at
 from tracker.reports.inputs import ReportInputs
 
 
@@ -21,6 +22,7 @@ class ReportData:
     earlier: list[Inspection]  # the authority's inspections before the newest covered one
     overdue: dict[int, list[OverdueRow]]  # by inspection id
     recurrences: dict[int, list[Recurrence]]  # by improvement point id: the same weakness raised elsewhere
+    as_at: AsAt  # the covered plans as they stood at the paper's date: what the paper reports
 
 
 def load(inputs: ReportInputs) -> ReportData:
@@ -64,5 +66,10 @@ def load(inputs: ReportInputs) -> ReportData:
             overdue[row.inspection_id].append(row)
     recurrences = recurrences_of([p.id for i in inspections for p in i.improvement_points])
     return ReportData(
-        authority=authority, inspections=inspections, earlier=earlier, overdue=overdue, recurrences=recurrences
+        authority=authority,
+        inspections=inspections,
+        earlier=earlier,
+        overdue=overdue,
+        recurrences=recurrences,
+        as_at=plans_as_at(inspections, inputs.as_at),
     )
