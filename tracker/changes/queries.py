@@ -325,3 +325,12 @@ def _challenges(scope: _Scope, period: Period, changes: Changes) -> None:
                 ChallengeAnswered(about, question, answer or "", person(a_name, a_title), answered_at)
             )
     changes.challenges_answered.sort(key=lambda c: c.when)
+
+
+def themes(authority_id: int) -> list[str]:
+    """The themes of the council's actions, open or closed (a change can be about either), for the filter."""
+    return list(
+        db.session.scalars(
+            select(Action.theme).where(Action.authority_id == authority_id).distinct().order_by(Action.theme)
+        )
+    )
