@@ -281,3 +281,24 @@ def build(app) -> Scenario:
             themes={a.title: a.theme for a in actions},
             plans={a.title: a.improvement_point.inspection_id for a in actions},
         )
+
+
+def busy_council(app, actions: int) -> int:
+    """A council whose every action was rated Red then Green, had its milestone moved and done, and was challenged
+    and answered, all in the scenario's period; each is also newly overdue in it."""
+    with committed(app):
+        home = make_authority()
+        owner = make_user(home)
+        director = make_user(home, Role.DIRECTOR)
+        point = make_point(make_inspection(home))
+        at = datetime(2026, 5, 1, 9, 0)
+        for n in range(actions):
+            action = make_action(point, owner, director, title=f"Action {n}", target_date=date(2026, 5, 20))
+            milestone = make_milestone(action, date(2026, 5, 10), title=f"Milestone {n}")
+            ops.record_progress(action, owner, rag=Rag.RED, rag_reason="Late", narrative=".", recovery="Help", at=at)
+            ops.replan_milestone(milestone, owner, new_due_date=date(2026, 6, 10), reason="Late", at=at)
+            challenge = ops.raise_challenge(action, director, question="Why?", at=at)
+            ops.answer_challenge(challenge, owner, answer="Because.", at=at)
+            ops.complete_milestone(milestone, owner, completed_date=date(2026, 5, 2), at=at)
+            ops.set_rating(action, owner, rag=Rag.GREEN, rag_reason="Back on track", at=at.replace(hour=10))
+        return home.id

@@ -1,17 +1,14 @@
 """changes_between returns exactly the changes made in the period, worked out from the operations performed
 (tests/changes/scenario.py), in time order, with plan and theme filters, in a fixed number of queries."""
 
-from datetime import date, datetime
+from datetime import date
 
-from tests.changes.scenario import DIRECTOR, SINCE, UNTIL, Expected, build
-from tests.helpers.data import committed
-from tests.helpers.factories import make_action, make_authority, make_inspection, make_milestone, make_point, make_user
+from tests.changes.scenario import DIRECTOR, SINCE, UNTIL, Expected, build, busy_council
 from tests.helpers.queries import count_queries
-from tracker.actions import operations as ops
 from tracker.changes.model import Changes
 from tracker.changes.queries import changes_between
 from tracker.extensions import db
-from tracker.models import Rag, Role
+from tracker.models import Rag
 
 
 def _found(changes: Changes) -> Expected:
@@ -88,28 +85,8 @@ def test_another_period_has_its_own_changes(app):
     assert not changes.challenges_raised or all(c.who == DIRECTOR for c in changes.challenges_raised)
 
 
-def _history(app, actions: int) -> int:
-    """A council whose every action was re-rated, moved, challenged and answered, proposed and signed off."""
-    with committed(app):
-        home = make_authority()
-        owner = make_user(home)
-        director = make_user(home, Role.DIRECTOR)
-        point = make_point(make_inspection(home))
-        at = datetime(2026, 5, 1, 9, 0)
-        for n in range(actions):
-            action = make_action(point, owner, director, title=f"Action {n}", target_date=date(2026, 5, 20))
-            milestone = make_milestone(action, date(2026, 5, 10), title=f"Milestone {n}")
-            ops.record_progress(action, owner, rag=Rag.RED, rag_reason="Late", narrative=".", recovery="Help", at=at)
-            ops.replan_milestone(milestone, owner, new_due_date=date(2026, 6, 10), reason="Late", at=at)
-            challenge = ops.raise_challenge(action, director, question="Why?", at=at)
-            ops.answer_challenge(challenge, owner, answer="Because.", at=at)
-            ops.complete_milestone(milestone, owner, completed_date=date(2026, 5, 2), at=at)
-            ops.set_rating(action, owner, rag=Rag.GREEN, rag_reason="Back on track", at=at.replace(hour=10))
-        return home.id
-
-
 def test_the_number_of_queries_does_not_grow_with_the_plan(app):
-    small, large = _history(app, 2), _history(app, 20)
+    small, large = busy_council(app, 2), busy_council(app, 20)
     counts = []
     with app.app_context():
         for authority_id, size in ((small, 2), (large, 20)):

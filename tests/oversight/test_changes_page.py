@@ -3,14 +3,20 @@ the dates and filters, and who may see it."""
 
 import csv
 import io
-from datetime import date
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
-from tests.changes.scenario import SINCE, UNTIL, build
+from sqlalchemy import select
+
+from tests.changes.scenario import SINCE, UNTIL, build, busy_council
 from tests.changes.test_last_paper import add_paper
 from tests.helpers.data import committed
 from tests.helpers.factories import make_user
+from tests.helpers.queries import count_queries
+from tests.helpers.seeded import seeded_user
 from tracker.extensions import db
-from tracker.models import Authority, Role, User
+from tracker.models import Action, AuditEvent, Authority, Rag, Role, User
+from tracker.timeutil import long_date
 
 
 def _period(since=SINCE, until=UNTIL, **filters) -> dict:
@@ -150,3 +156,99 @@ def test_only_the_councils_directors_and_administrators_see_it(client, app):
     assert _errors(page) == ["Select a plan from the list"]
     rows = client.get("oversight.changes_csv", **_period()).get_data(as_text=True)
     assert "Front door audits" not in rows and "Their action" in rows
+
+
+SEEDED = "Leicester City Council"
+SEEDED_SINCE, SEEDED_UNTIL = date(2018, 3, 31), date(2018, 12, 31)
+
+
+def _seeded_expected(app) -> tuple[list[tuple], list[tuple], list[tuple]]:
+    """Rating moves, milestone moves and newly overdue items of the seeded council's plan in the period, worked
+    out here by walking its whole recorded history in Python (no date filtering in SQL)."""
+    uk = ZoneInfo("Europe/London")
+
+    def uk_day(moment: datetime) -> date:
+        return moment.replace(tzinfo=UTC).astimezone(uk).date()
+
+    def in_period(moment: datetime) -> bool:
+        return SEEDED_SINCE < uk_day(moment) <= SEEDED_UNTIL
+
+    with app.app_context():
+        authority = db.session.scalar(select(Authority).where(Authority.name == SEEDED))
+        actions = {a.id: a for a in db.session.scalars(select(Action).where(Action.authority_id == authority.id))}
+        events = db.session.scalars(
+            select(AuditEvent).where(AuditEvent.authority_id == authority.id).order_by(AuditEvent.id)
+        ).all()
+        ratings = sorted(
+            (e.occurred_at, e.id, actions[e.plan_action_id].title, Rag(e.before).label, Rag(e.after).label)
+            for e in events
+            if e.entity_type == "action" and e.event == "changed" and e.field == "rag" and in_period(e.occurred_at)
+        )
+        moves, overdue = [], []
+        for action in actions.values():
+            after_end = [e for e in events if e.plan_action_id == action.id and uk_day(e.occurred_at) > SEEDED_UNTIL]
+            existed = uk_day(action.created_at) <= SEEDED_UNTIL
+            done = action.signed_off_at is not None and uk_day(action.signed_off_at) <= SEEDED_UNTIL
+            target = next(
+                (date.fromisoformat(e.before) for e in after_end if e.field == "target_date" and e.event == "changed"),
+                action.target_date,
+            )
+            if existed and not done and SEEDED_SINCE < target <= SEEDED_UNTIL:
+                overdue.append((target, action.title, ""))
+            for milestone in action.milestones:
+                for replan in milestone.replans:
+                    if in_period(replan.replanned_at):
+                        moves.append((replan.replanned_at, replan.id, milestone.title, replan.reason))
+                later = [r for r in milestone.replans if uk_day(r.replanned_at) > SEEDED_UNTIL]
+                due = later[0].previous_due_date if later else milestone.due_date
+                added_later = any(
+                    e.entity_type == "milestone" and e.entity_id == milestone.id and e.event == "created"
+                    for e in after_end
+                )
+                finished = milestone.completed_date is not None and milestone.completed_date <= SEEDED_UNTIL
+                if existed and not done and not added_later and not finished and SEEDED_SINCE < due <= SEEDED_UNTIL:
+                    overdue.append((due, action.title, milestone.title))
+    return (
+        [(title, before, after) for _, _, title, before, after in ratings],
+        [(title, reason) for _, _, title, reason in sorted(moves)],
+        sorted(overdue),
+    )
+
+
+def test_the_seeded_plan_s_changes_are_its_recorded_history(seeded_client):
+    app = seeded_client.app
+    ratings, moves, overdue = _seeded_expected(app)
+    assert ratings and moves  # the seed has history in the period
+    seeded_client.sign_in(seeded_user(app, SEEDED))
+    page = seeded_client.get_page("oversight.changes", **_period(SEEDED_SINCE, SEEDED_UNTIL))
+    rows = page.select("#ratings tbody tr")
+    shown = [
+        (row.select_one("td a").get_text(strip=True), *(tag.get_text(strip=True) for tag in row.select(".govuk-tag")))
+        for row in rows
+    ]
+    assert shown == ratings
+    milestones = [
+        (row.select_one("td").contents[0].strip(), row.select("td")[3].get_text(strip=True))
+        for row in page.select("#milestones tbody tr")
+    ]
+    assert milestones == moves
+    items = [
+        (row.select("td")[2].get_text(strip=True), row.select_one("td a").get_text(strip=True))
+        for row in page.select("#overdue tbody tr")
+    ]
+    assert items == [(long_date(due), title) for due, title, _ in overdue]
+
+
+def test_the_page_s_queries_do_not_grow_with_the_plan(client, app):
+    counts = []
+    for size in (2, 20):
+        authority_id = busy_council(app, size)
+        with committed(app):
+            director = make_user(db.session.get(Authority, authority_id), Role.DIRECTOR)
+            engine = db.engine
+        client.sign_in(director)
+        with count_queries(engine) as counter:
+            page = client.get_page("oversight.changes", **_period())
+        assert len(page.select("#ratings tbody tr")) == 2 * size
+        counts.append(counter.count)
+    assert counts[0] == counts[1], counts
