@@ -285,7 +285,7 @@ def build(app) -> Scenario:
 
 def busy_council(app, actions: int) -> int:
     """A council whose every action was rated Red then Green, had its milestone moved and done, and was challenged
-    and answered, all in the scenario's period; each is also newly overdue in it."""
+    and answered, all in the scenario's period; each action (not its milestone, done early) is newly overdue in it."""
     with committed(app):
         home = make_authority()
         owner = make_user(home)
@@ -293,7 +293,9 @@ def busy_council(app, actions: int) -> int:
         point = make_point(make_inspection(home))
         at = datetime(2026, 5, 1, 9, 0)
         for n in range(actions):
-            action = make_action(point, owner, director, title=f"Action {n}", target_date=date(2026, 5, 20))
+            action = make_action(
+                point, owner, director, title=f"Action {n}", target_date=date(2026, 5, 20), created_at=at
+            )
             milestone = make_milestone(action, date(2026, 5, 10), title=f"Milestone {n}")
             ops.record_progress(action, owner, rag=Rag.RED, rag_reason="Late", narrative=".", recovery="Help", at=at)
             ops.replan_milestone(milestone, owner, new_due_date=date(2026, 6, 10), reason="Late", at=at)

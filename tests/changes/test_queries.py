@@ -94,5 +94,6 @@ def test_the_number_of_queries_does_not_grow_with_the_plan(app):
             with count_queries(db.engine) as counter:
                 changes = changes_between(authority_id, SINCE, UNTIL)
             assert len(changes.rating_moves) == 2 * size and len(changes.challenges_answered) == size
+            assert len(changes.newly_overdue) == len(changes.milestones_moved) == size
             counts.append(counter.count)
     assert counts[0] == counts[1], counts
