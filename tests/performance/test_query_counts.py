@@ -40,6 +40,8 @@ SMALL, LARGE = 48, 960
 VARIANTS = {
     "oversight.overdue": ["?rag=red", "?sort=owner&page=2", "?theme=Front+door&sort=rag", "?framework=outcome_4"],
     "oversight.overdue_csv": ["?rag=amber"],
+    "oversight.changes": ["?since=1&since=1&since=2020&theme=Front+door", "?since=1&since=1&since=2020"],
+    "oversight.changes_csv": ["?since=1&since=1&since=2020"],
     "actions.plan": ["?page=2"],
     "points.framework": ["?area=outcome_4", "?area=none&page=2"],
     "audit.search": ["?page=2", "?field=rag"],

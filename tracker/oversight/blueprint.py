@@ -2,7 +2,7 @@
 
 from flask import Blueprint
 
-from tracker.oversight import dashboard_views, overdue_views, signoff_views
+from tracker.oversight import changes_views, dashboard_views, overdue_views, signoff_views
 
 bp = Blueprint("oversight", __name__)
 
@@ -21,3 +21,5 @@ bp.add_url_rule("/overdue", "overdue", overdue_views.overdue)
 bp.add_url_rule("/overdue.csv", "overdue_csv", overdue_views.overdue_csv)
 bp.add_url_rule("/overdue.xlsx", "overdue_xlsx", overdue_views.overdue_xlsx)
 bp.add_url_rule("/dashboard", "dashboard", dashboard_views.show)
+bp.add_url_rule("/changes", "changes", changes_views.changes)
+bp.add_url_rule("/changes.csv", "changes_csv", changes_views.changes_csv)
