@@ -135,7 +135,11 @@ def measure_all(app: Flask, long_pdf: bytes) -> list[Timing]:
         with app.app_context():
             return renderer(committee.build(inputs, data.load(inputs)))
 
-    for fmt, renderer in (("HTML", render.to_html), ("Word", render.to_docx), ("PDF", render.to_pdf)):
+    for fmt, renderer in (
+        ("HTML", render.to_html),
+        ("Word", lambda built: render.to_docx(built, council=authority.name)),
+        ("PDF", render.to_pdf),
+    ):
         results.append(measure(f"Committee report, {fmt}", lambda r=renderer: report(r), engine, runs=SLOW, warm_up=1))
     with app.app_context():
         director = db.session.get(User, plan.user_ids[Role.DIRECTOR])
