@@ -44,12 +44,13 @@ def write(report: Report, template: bytes | None, council: str) -> bytes:
         heading = document.add_paragraph(clean_text(section.heading), style=HEADING_STYLES.get(section.level))
         heading.paragraph_format.keep_with_next = True
         for n, block in enumerate(section.blocks):
+            # A table's lead-in (numbered or not) stays on the page with the table's first rows.
+            lead_in = n + 1 < len(section.blocks) and isinstance(section.blocks[n + 1], Table)
             if isinstance(block, Table):
                 writer.table(block)
             elif block.number:
-                writer.numbered(block)
+                writer.numbered(block, keep_with_next=lead_in)
             else:
-                lead_in = n + 1 < len(section.blocks) and isinstance(section.blocks[n + 1], Table)
                 writer.plain(block, keep_with_next=lead_in)
     buffer = io.BytesIO()
     document.save(buffer)
@@ -129,16 +130,18 @@ class _Writer:
                 run.add_break()
         paragraph.paragraph_format.keep_with_next = keep_with_next
 
-    def numbered(self, block: Paragraph) -> None:
+    def numbered(self, block: Paragraph, keep_with_next: bool) -> None:
         # Word's own numbering: one "List Number" list runs through the whole document, matching the builder's.
         paragraph = self.document.add_paragraph(clean_text(block.text), style="List Number")
         _hanging(paragraph, NUMBER_INDENT, NUMBER_INDENT)
-        for bullet in block.bullets:
+        paragraph.paragraph_format.keep_with_next = keep_with_next or bool(block.bullets)
+        for n, bullet in enumerate(block.bullets):
             if self.bullet_style:
                 item = self.document.add_paragraph(clean_text(bullet), style=self.bullet_style)
             else:  # a template without bullet styles: the bullet written out, in the same hanging indent
                 item = self.document.add_paragraph("•\t" + clean_text(bullet))
             _hanging(item, BULLET_INDENT, BULLET_HANG)
+            item.paragraph_format.keep_with_next = keep_with_next or n < len(block.bullets) - 1
 
     def table(self, block: Table) -> None:
         table = self.document.add_table(rows=1, cols=len(block.header))
