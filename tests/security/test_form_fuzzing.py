@@ -80,6 +80,8 @@ FORMS = {
     "reports.new": ("director", []),
     "reports.edit": ("director", ["report_id"]),
     "reports.publish": ("director", ["report_id"]),
+    "reports.template": ("director", []),
+    "reports.template_default": ("admin", []),
     "imports.new": ("director", []),
     "imports.review": ("director", ["import_id"]),
     "imports.discard": ("director", ["import_id"]),
