@@ -91,6 +91,13 @@ def test_headings_and_table_lead_ins_keep_with_what_follows_and_numbers_have_roo
     numbered = [p for p in paragraphs if p.style.name == "List Number"]
     assert len(numbered) == len(paper.numbered())
     assert all(-p.paragraph_format.first_line_indent.pt >= 30 for p in numbered)  # "222." and a tab
+    # One numbering runs through them all, its number's tab at the indent (not at Word's default 0.63 cm).
+    [num_id] = {p._p.pPr.numPr.numId.val for p in numbered}
+    numbering = document.part.numbering_part.element
+    [num] = [n for n in numbering.findall(qn("w:num")) if n.numId == num_id]
+    abstract_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
+    [abstract] = [a for a in numbering.findall(qn("w:abstractNum")) if a.get(qn("w:abstractNumId")) == abstract_id]
+    assert abstract.find(f"{qn('w:lvl')}/{qn('w:pPr')}/{qn('w:tabs')}/{qn('w:tab')}").get(qn("w:pos")) == "720"
     assert body.find(qn("w:sectPr")) is not None
 
 

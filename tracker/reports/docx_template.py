@@ -129,12 +129,9 @@ def check_template(data: bytes, limits: Limits) -> None:
 
 
 def missing_styles(document: DocxDocument) -> list[str]:
-    """The styles a paper needs that the template lacks (List Number must also number its paragraphs)."""
+    """The styles a paper needs that the template lacks (the numbering itself is the paper's own)."""
     present = {style.name: style for style in document.styles}
     missing = [name for name in PARAGRAPH_STYLES if name not in present]
-    numbered = present.get("List Number")
-    if numbered is not None and (numbered.element.pPr is None or numbered.element.pPr.numPr is None):
-        missing.append("List Number (with numbering)")
     if table_style_name(document) is None:
         missing.append("a table style")
     return missing

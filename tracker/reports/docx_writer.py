@@ -12,8 +12,8 @@ import io
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
 
 from tracker.reports.column_widths import column_widths
@@ -25,6 +25,7 @@ from tracker.timeutil import utcnow
 LANGUAGE = "en-GB"
 # Wide enough for "222." in 12 pt Arial and the tab after it.
 NUMBER_INDENT = Cm(1.27)
+INDENT_TWIPS = 720  # the same 1.27 cm
 BULLET_INDENT, BULLET_HANG = Cm(1.9), Cm(0.63)
 CELL_PADDING_PT = 2 * 5.4 + 2  # Word's default cell margins (0.08 in each side), and a little slack
 FALLBACK_SIZE_PT = 12.0
@@ -120,6 +121,7 @@ class _Writer:
         section = document.sections[-1]
         self.text_width_pt = (section.page_width - section.left_margin - section.right_margin) / 12700
         self.size_pt = _font_size(document)
+        self.num_id = _paper_numbering(document)
 
     def plain(self, block: Paragraph, keep_with_next: bool) -> None:
         paragraph = self.document.add_paragraph()
@@ -133,6 +135,9 @@ class _Writer:
     def numbered(self, block: Paragraph, keep_with_next: bool) -> None:
         # Word's own numbering: one "List Number" list runs through the whole document, matching the builder's.
         paragraph = self.document.add_paragraph(clean_text(block.text), style="List Number")
+        numbering = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+        numbering.get_or_add_ilvl().val = 0
+        numbering.get_or_add_numId().val = self.num_id
         _hanging(paragraph, NUMBER_INDENT, NUMBER_INDENT)
         paragraph.paragraph_format.keep_with_next = keep_with_next or bool(block.bullets)
         for n, bullet in enumerate(block.bullets):
@@ -166,6 +171,29 @@ class _Writer:
         for column, width in zip(table.columns, widths, strict=True):
             column.width = Pt(width)
         self.document.add_paragraph()
+
+
+def _paper_numbering(document: DocxDocument) -> int:
+    """A numbering of the paper's own, 1. 2. 3. … through the whole document, its number's tab at the indent.
+
+    The template's List Number style gives the look of the paragraphs, but its numbering often puts the tab
+    after the number at 0.63 cm (python-docx's, Word's default), so that "22." pushes the first line out of
+    line with the rest: LibreOffice showed first lines starting half-way to the indent.
+    """
+    numbering = document.part.numbering_part.element
+    ids = [int(n.get(qn("w:abstractNumId"))) for n in numbering.findall(qn("w:abstractNum"))]
+    abstract = parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{max(ids, default=0) + 1}">'
+        '<w:multiLevelType w:val="singleLevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+        f'<w:lvlText w:val="%1."/><w:lvlJc w:val="left"/><w:pPr><w:tabs><w:tab w:val="num" w:pos="{INDENT_TWIPS}"/>'
+        f'</w:tabs><w:ind w:left="{INDENT_TWIPS}" w:hanging="{INDENT_TWIPS}"/></w:pPr></w:lvl></w:abstractNum>'
+    )
+    first_num = numbering.find(qn("w:num"))  # every abstractNum comes before the first num (the schema's order)
+    if first_num is None:
+        numbering.append(abstract)
+    else:
+        first_num.addprevious(abstract)
+    return numbering.add_num(int(abstract.get(qn("w:abstractNumId")))).numId
 
 
 def _hanging(paragraph, left, hang) -> None:
