@@ -51,9 +51,11 @@ def default_template() -> bytes:
     for name, underline, italic in (("Title", False, False), ("Heading 1", True, False), ("Heading 2", False, True)):
         style = styles[name]
         _arial(style, 12, bold=True, underline=underline, italic=italic)
-        border = style.element.pPr.find(qn("w:pBdr")) if style.element.pPr is not None else None
-        if border is not None:  # python-docx's Title is underscored with a blue rule
-            border.getparent().remove(border)
+        # python-docx's Title is underscored with a blue rule, and its lines run together (contextual spacing).
+        for tag in ("w:pBdr", "w:contextualSpacing"):
+            element = style.element.pPr.find(qn(tag)) if style.element.pPr is not None else None
+            if element is not None:
+                element.getparent().remove(element)
         style.paragraph_format.space_before = Pt(0 if name == "Title" else 18 if name == "Heading 1" else 12)
         style.paragraph_format.space_after = Pt(12 if name == "Title" else 6)
         style.paragraph_format.keep_with_next = True
