@@ -88,6 +88,8 @@ def test_a_director_uploads_the_councils_template_downloads_it_and_goes_back_to_
         assert {e.actor_id for e in events} == {users["director"].id}
 
     client.sign_in(users["admin"])
+    accounts = client.get_page("accounts.users").select_one("#names").get_text()
+    assert "The council's own" in accounts
     fields = client.form_fields("reports.template")
     client.post_form("reports.template_default", fields, status=302)
     assert _stored(client.app) == []
