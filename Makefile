@@ -94,7 +94,7 @@ pdf-packages:
 	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
 
-# Debian's chromium for the browser tests (no browser download is possible here), the PostgreSQL server binaries for the throwaway test database, redis-server for the throttle's cross-process test, and unshare and mount for the servers run in namespaces of their own (the throwaway PostgreSQL, the full-disk test); installed only when missing.
+# Debian's chromium for the browser tests (no browser download is possible here), the PostgreSQL server binaries for the throwaway test database, redis-server for the throttle's cross-process test, unshare and mount for the servers run in namespaces of their own (the throwaway PostgreSQL, the full-disk test), LibreOffice Writer (no GUI) for the test that opens the Word paper as LibreOffice does, and poppler-utils (pdfinfo, pdftotext) for the tests that read the PDFs; installed only when missing.
 .PHONY: system-packages
 system-packages:
 	@missing=""; \
@@ -103,6 +103,8 @@ system-packages:
 	command -v redis-server >/dev/null || missing="$$missing redis-server"; \
 	command -v unshare >/dev/null || missing="$$missing util-linux"; \
 	command -v mount >/dev/null || missing="$$missing mount"; \
+	command -v soffice >/dev/null || missing="$$missing libreoffice-writer-nogui"; \
+	command -v pdfinfo >/dev/null || missing="$$missing poppler-utils"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing from Debian:$$missing"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \

@@ -33,6 +33,9 @@ class Config:
     SECRET_KEY = os.environ.get("SECRET_KEY", DEFAULT_SECRET_KEY)
     UPLOAD_FOLDER = os.environ.get("UPLOAD_FOLDER")  # None: instance/uploads, outside the web root
     MAX_UPLOAD_MB = _env_int("MAX_UPLOAD_MB", 10)
+    # A council's Word template for its papers (tracker/reports/council_template.py): a template is styles and a
+    # header, rarely over 1 MB; it must also stay under MAX_UPLOAD_MB, the limit of any request.
+    REPORT_TEMPLATE_MAX_BYTES = _env_int("REPORT_TEMPLATE_MAX_BYTES", 5 * 1024 * 1024)
     SERVICE_NAME = os.environ.get("SERVICE_NAME", "Improvement plan tracker")
     SEED_FOLDER = os.environ.get("SEED_FOLDER", str(Path(__file__).resolve().parent.parent / "seed"))
     HOME_PAGE_SIZE = _env_int("HOME_PAGE_SIZE", 50)

@@ -56,7 +56,7 @@ def _report(app, authority_name="Leicestershire County Council", **changes):
         for key, value in changes.items():
             setattr(inputs, key, value)
         report = committee.build(inputs, data.load(inputs))
-        return report, render.to_html(report), render.to_docx(report), render.to_pdf(report)
+        return report, render.to_html(report), render.to_docx(report, council=authority.name), render.to_pdf(report)
 
 
 @pytest.fixture
@@ -151,9 +151,9 @@ def test_the_printed_bullets_are_text_rather_than_list_markers(seeded_app, rende
     with seeded_app.app_context():
         printed = BeautifulSoup(render.to_print_html(report), "html.parser")
     bullets = [b for block in report.numbered() for b in block.bullets]
-    items = printed.select(".tracker-report__numbered li")
+    items = printed.select("li.tracker-report__paragraph li")
     assert bullets and [li.get_text() for li in items] == [f"•\u2002{b}" for b in bullets]
-    assert ".tracker-report__numbered li { list-style: none;" in printed.select_one("style").get_text()
+    assert "li.tracker-report__paragraph li { list-style: none;" in printed.select_one("style").get_text()
     # On screen GOV.UK's list draws them.
     on_screen = BeautifulSoup(html, "html.parser").select(".govuk-list--bullet li")
     assert [li.get_text() for li in on_screen] == bullets
@@ -170,7 +170,7 @@ def test_a_pdf_is_made_with_fewer_collections_and_the_setting_is_put_back(monkey
         def __init__(self, string):
             pass
 
-        def write_pdf(self):
+        def write_pdf(self, **options):
             seen.append(gc.get_threshold())
             return b"%PDF-"
 

@@ -27,8 +27,11 @@ from tracker.extensions import db
 from tracker.imports import operations as imports
 from tracker.models import Action, Role, User
 from tracker.parsing import parse_file
+from tracker.parsing.limits import Limits
+from tracker.reports import council_template
 from tracker.reports import operations as reports
 from tracker.reports.defaults import default_inputs
+from tracker.reports.docx_template import default_template
 from tracker.timeutil import utcnow
 
 CONTROL = "".join(chr(c) for c in range(32)) + "\x7f\u200b\u202e\ufeff\u2028"
@@ -80,6 +83,8 @@ FORMS = {
     "reports.new": ("director", []),
     "reports.edit": ("director", ["report_id"]),
     "reports.publish": ("director", ["report_id"]),
+    "reports.template": ("director", []),
+    "reports.template_default": ("admin", []),
     "imports.new": ("director", []),
     "imports.review": ("director", ["import_id"]),
     "imports.discard": ("director", ["import_id"]),
@@ -147,6 +152,8 @@ def objects(app, world):
         temporary = make_user(action.owner.authority, Role.SERVICE_MANAGER, must_change_password=True)
         operator = make_user(None, Role.OPERATOR)
         first_admin = make_user(action.owner.authority, Role.ADMINISTRATOR)  # two-factor not yet set up
+        # The council's own Word template, so that the button going back to the default is shown.
+        council_template.replace(action.owner.authority, "council.docx", default_template(), director, Limits())
         db.session.flush()
         return {
             "review_action_id": proposed.id,
@@ -205,7 +212,7 @@ NO_FIELDS = {"imports.discard"}
 
 
 # Forms posted from a button on another page: they have no page of their own, and at most a button's field.
-BUTTONS = {"accounts.reset_two_factor": "accounts.edit_user"}
+BUTTONS = {"accounts.reset_two_factor": "accounts.edit_user", "reports.template_default": "reports.template"}
 
 
 @pytest.mark.parametrize("endpoint", sorted(FORMS))

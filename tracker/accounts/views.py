@@ -21,6 +21,7 @@ from tracker.auth.operations import failed_attempt
 from tracker.extensions import db, limiter
 from tracker.models import Role, User
 from tracker.pagination import page_number, pagination_params
+from tracker.reports import council_template
 from tracker.security import ALL_ROLES, authority_scoped, requires_role
 
 bp = Blueprint("accounts", __name__)
@@ -67,6 +68,7 @@ def users():
         users=rows,
         total=total,
         pagination=pagination_params(page, per_page, total, "accounts.users"),
+        report_template=council_template.current(current_user.authority_id),
     )
 
 

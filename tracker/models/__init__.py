@@ -27,6 +27,7 @@ from tracker.models.inspection import (
 from tracker.models.plan import Action, Challenge, Evidence, Milestone, MilestoneReplan, ProgressUpdate
 from tracker.models.reminder import ReminderSent
 from tracker.models.report import CommitteeReport
+from tracker.models.report_template import ReportTemplate
 from tracker.models.user import User
 
 __all__ = [
@@ -54,6 +55,7 @@ __all__ = [
     "ProgressUpdate",
     "Rag",
     "ReminderSent",
+    "ReportTemplate",
     "Role",
     "Strength",
     "SupportingParagraph",

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from tracker.extensions import db
 from tracker.models import Authority
-from tracker.reports import committee, data, render
+from tracker.reports import committee, council_template, data, render
 from tracker.reports.defaults import default_inputs
 from tracker.timeutil import today
 
@@ -37,7 +37,7 @@ def committee_command(authority_name, meeting_name, meeting_date, as_at, fmt, ou
     if fmt == "html":
         out.write_text(render.to_print_html(report), encoding="utf-8")
     elif fmt == "docx":
-        out.write_bytes(render.to_docx(report))
+        out.write_bytes(render.to_docx(report, **council_template.word_options(authority)))
     else:
         out.write_bytes(render.to_pdf(report))
     click.echo(f"Wrote {out}")

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from govuk_frontend_wtf.wtforms_widgets import GovCheckboxesInput, GovSubmitInput, GovTextArea, GovTextInput
+from flask_wtf.file import FileField
+from govuk_frontend_wtf.wtforms_widgets import (
+    GovCheckboxesInput,
+    GovFileInput,
+    GovSubmitInput,
+    GovTextArea,
+    GovTextInput,
+)
 from wtforms import HiddenField, SelectMultipleField, StringField, SubmitField, TextAreaField
 from wtforms.validators import AnyOf, DataRequired, Email, Length, Optional
 
@@ -73,3 +80,17 @@ class PublishForm(Form):
     """The confirmation page's form: only it carries `confirmed`, so no other button or stale page publishes."""
 
     confirmed = HiddenField(validators=[AnyOf(["yes"])])
+
+
+class TemplateUploadForm(Form):
+    file = FileField(
+        "Upload the council's Word template",
+        description=(
+            "A Word (.docx) file with the styles Title, Heading 1, Heading 2, Normal, List Number and a table style."
+        ),
+        widget=GovFileInput(),
+    )
+
+
+class TemplateResetForm(Form):
+    """Going back to the tracker's default template: a form of its own, so it carries its own CSRF token."""

@@ -12,7 +12,7 @@ from sqlalchemy import update
 from tracker.audit import change_fields, record_creation
 from tracker.extensions import db
 from tracker.models import CommitteeReport, User
-from tracker.reports import committee, data, render
+from tracker.reports import committee, council_template, data, render
 from tracker.reports.inputs import Officer, ReportInputs
 from tracker.reports.model import Report
 from tracker.timeutil import utcnow
@@ -79,7 +79,11 @@ def publish(report: CommitteeReport, actor: User) -> None:
         raise ReportRuleError("This report has already been published")
     built = build(report)
     structure = built.to_dict()
-    html, docx, pdf = render.to_html(built), render.to_docx(built), render.to_pdf(built)
+    html, docx, pdf = (
+        render.to_html(built),
+        render.to_docx(built, **council_template.word_options(report.authority)),
+        render.to_pdf(built),
+    )
     digest = hashlib.sha256()
     digest.update(json.dumps(structure, sort_keys=True).encode())
     for part in (html.encode(), docx, pdf):

@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import gc
-import io
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Pt
 from flask import current_app
 
-from tracker.reports.model import Paragraph, Report, Table
-from tracker.text import clean_text, one_line
+from tracker.reports import docx_writer
+from tracker.reports.model import Report
+
+PDF_VARIANT = "pdf/ua-1"
 
 
 def _render(template: str, report: Report) -> str:
@@ -39,7 +35,9 @@ def to_pdf(report: Report) -> bytes:
 
     html = to_print_html(report)
     with fewer_collections():
-        return HTML(string=html).write_pdf()
+        # PDF/UA-1: a tagged PDF (headings, lists, tables as such for a screen reader), its title and
+        # language taken from the print HTML's <title> and lang.
+        return HTML(string=html).write_pdf(pdf_variant=PDF_VARIANT)
 
 
 _threshold_lock = threading.Lock()
@@ -72,73 +70,6 @@ def fewer_collections(young: int = 100_000) -> Iterator[None]:
                 gc.set_threshold(*_saved_threshold)
 
 
-def to_docx(report: Report) -> bytes:
-    document = Document()
-    _set_language(document, "en-GB")
-    document.core_properties.title = one_line(report.title)
-    document.core_properties.language = "en-GB"
-    normal = document.styles["Normal"]
-    normal.font.name = "Arial"
-    normal.font.size = Pt(12)
-    for line in report.heading_lines:
-        paragraph = document.add_paragraph()
-        paragraph.add_run(clean_text(line)).bold = True
-    for section in report.sections:
-        document.add_heading(clean_text(section.heading), level=section.level - 1)
-        for block in section.blocks:
-            if isinstance(block, Table):
-                _table(document, block)
-            elif block.number:
-                # Word's own numbering: one "List Number" list runs through the whole document.
-                document.add_paragraph(clean_text(block.text), style="List Number")
-                for bullet in block.bullets:
-                    document.add_paragraph(clean_text(bullet), style="List Bullet 2")
-            else:
-                _plain(document, block)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
-def _plain(document, block: Paragraph) -> None:
-    paragraph = document.add_paragraph()
-    lines = clean_text(block.text).split("\n")
-    for n, line in enumerate(lines):
-        run = paragraph.add_run(line)
-        if n < len(lines) - 1:
-            run.add_break()
-
-
-def _table(document, block: Table) -> None:
-    table = document.add_table(rows=1, cols=len(block.header))
-    table.style = "Table Grid"
-    header = table.rows[0]
-    _repeat_as_header(header)
-    for cell, text in zip(header.cells, block.header, strict=True):
-        cell.text = ""
-        cell.paragraphs[0].add_run(clean_text(text)).bold = True
-    for values in block.rows:
-        cells = table.add_row().cells
-        for n, (cell, text) in enumerate(zip(cells, values, strict=True)):
-            cell.text = clean_text(text)
-            if n in block.numeric_columns:
-                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    document.add_paragraph()
-
-
-def _repeat_as_header(row) -> None:
-    """Mark a table row as its header row (read out as such, repeated on each page)."""
-    properties = row._tr.get_or_add_trPr()
-    marker = OxmlElement("w:tblHeader")
-    marker.set(qn("w:val"), "true")
-    properties.append(marker)
-
-
-def _set_language(document, language: str) -> None:
-    run_defaults = document.styles.element.find(qn("w:docDefaults"))
-    properties = run_defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    lang = properties.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        properties.append(lang)
-    lang.set(qn("w:val"), language)
+def to_docx(report: Report, template: bytes | None = None, *, council: str) -> bytes:
+    """The report written into the council's Word template (None: the tracker's default), named as the council's."""
+    return docx_writer.write(report, template, council)

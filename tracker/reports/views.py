@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from tracker.extensions import db
 from tracker.models import CommitteeReport, Inspection, Role
-from tracker.reports import guards, render
+from tracker.reports import council_template, guards, render
 from tracker.reports import operations as ops
 from tracker.reports.defaults import default_inputs
 from tracker.reports.forms import PublishForm, ReportForm
@@ -211,9 +211,16 @@ def download(report_id: int, fmt: str):
         content = report.docx if fmt == "docx" else report.pdf
     else:
         built = ops.build(report)
-        content = render.to_docx(built) if fmt == "docx" else render.to_pdf(built)
+        if fmt == "docx":
+            content = render.to_docx(built, **council_template.word_options(report.authority))
+        else:
+            content = render.to_pdf(built)
     return Response(
         content,
         mimetype=FILE_TYPES[fmt],
         headers={"Content-Disposition": attachment(report.file_name(fmt)), "X-Content-Type-Options": "nosniff"},
     )
+
+
+# The council's Word template pages are routes of this blueprint, kept in a module of their own.
+from tracker.reports import template_views  # noqa: E402, F401

@@ -1,0 +1,162 @@
+"""A council's Word template: uploaded by a director or administrator, checked, stored, audited, used."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+
+import pytest
+from docx import Document
+from sqlalchemy import func, select
+
+from tests.helpers.data import committed
+from tests.helpers.factories import make_authority, make_user
+from tracker.extensions import db
+from tracker.models import AuditEvent, ReportTemplate, Role
+from tracker.reports.docx_template import default_template
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _template(header: str = "Testshire Council: OFFICIAL", remove: tuple[str, ...] = ()) -> bytes:
+    document = Document(io.BytesIO(default_template()))
+    document.sections[0].header.paragraphs[0].text = header
+    document.styles["Heading 1"].font.name = "Georgia"
+    for name in remove:
+        element = document.styles[name].element
+        element.getparent().remove(element)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def council(app):
+    with committed(app):
+        authority = make_authority("Testshire County Council")
+        other = make_authority("Otherton Borough Council")
+        users = {
+            "director": make_user(authority, Role.DIRECTOR),
+            "admin": make_user(authority, Role.ADMINISTRATOR),
+            "manager": make_user(authority, Role.SERVICE_MANAGER),
+            "member": make_user(authority, Role.COMMITTEE_MEMBER),
+            "other director": make_user(other, Role.DIRECTOR),
+        }
+    return authority, users
+
+
+def _upload(client, data: bytes, name: str = "council.docx", status: int = 302):
+    return client.post_form("reports.template", {"file": (io.BytesIO(data), name)}, status=status)
+
+
+def _stored(app) -> list[ReportTemplate]:
+    with committed(app):
+        return db.session.scalars(select(ReportTemplate)).all()
+
+
+def _audit_count(app) -> int:
+    with app.app_context():
+        return db.session.scalar(select(func.count()).select_from(AuditEvent))
+
+
+def test_a_director_uploads_the_councils_template_downloads_it_and_goes_back_to_the_default(client, council):
+    authority, users = council
+    client.sign_in(users["director"])
+    page = client.get_page("reports.template")
+    assert "The tracker's default" in page.select_one("main").get_text()
+    assert client.get("reports.template_download").data == default_template()
+
+    data = _template()
+    _upload(client, data, "Testshire paper template.docx")
+    [stored] = _stored(client.app)
+    assert (stored.authority_id, stored.file_name) == (authority.id, "Testshire paper template.docx")
+    assert stored.sha256 == hashlib.sha256(data).hexdigest()
+    page = client.get_page("reports.template")
+    text = page.select_one("main").get_text()
+    assert "Testshire paper template.docx" in text and users["director"].display_name in text
+    download = client.get("reports.template_download")
+    assert download.data == data and download.mimetype == DOCX
+
+    with client.app.app_context():
+        events = db.session.scalars(
+            select(AuditEvent).where(AuditEvent.entity_type == "report_template").order_by(AuditEvent.id)
+        ).all()
+        assert [(e.event, e.field, e.before, e.after) for e in events] == [
+            ("created", "file_name", None, "Testshire paper template.docx"),
+            ("created", "sha256", None, stored.sha256),
+        ]
+        assert {e.actor_id for e in events} == {users["director"].id}
+
+    client.sign_in(users["admin"])
+    accounts = client.get_page("accounts.users").select_one("#names").get_text()
+    assert "The council's own" in accounts
+    fields = client.form_fields("reports.template")
+    client.post_form("reports.template_default", fields, status=302)
+    assert _stored(client.app) == []
+    assert client.get("reports.template_download").data == default_template()
+    with client.app.app_context():
+        last = db.session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc()).limit(2)).all()
+        assert {(e.event, e.field, e.before, e.after) for e in last} == {
+            ("deleted", "file_name", "Testshire paper template.docx", None),
+            ("deleted", "sha256", stored.sha256, None),
+        }
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("notes.txt", b"Not a Word document", "must be a Word document (.docx)"),
+        ("renamed.docx", b"%PDF-1.7 not a zip", "not a Word document that can be read"),
+        ("no-title.docx", None, "does not have these styles: Title, List Number"),
+    ],
+)
+def test_a_file_that_is_not_a_usable_template_is_refused_and_nothing_is_stored(client, council, name, data, message):
+    _, users = council
+    client.sign_in(users["director"])
+    data = data if data is not None else _template(remove=("Title", "List Number"))
+    before = _audit_count(client.app)
+    page = _upload(client, data, name, status=200)
+    summary = page.select_one(".govuk-error-summary")
+    assert summary is not None and message in summary.get_text(), page.select_one("main").get_text()[:500]
+    assert _stored(client.app) == [] and _audit_count(client.app) == before
+
+
+def test_an_oversized_template_is_refused(client, council):
+    _, users = council
+    client.app.config["REPORT_TEMPLATE_MAX_BYTES"] = 20_000
+    client.sign_in(users["director"])
+    data = _template()
+    assert len(data) > 20_000
+    page = _upload(client, data, status=200)
+    assert "must be smaller than" in page.select_one(".govuk-error-summary").get_text()
+    assert _stored(client.app) == []
+
+
+def test_only_the_councils_director_and_administrator_reach_its_template(client, council):
+    _, users = council
+    client.sign_in(users["director"])
+    _upload(client, _template())
+    for role in ("manager", "member"):
+        client.sign_in(users[role])
+        assert client.get("reports.template").status_code == 403
+        assert client.get("reports.template_download").status_code == 403
+        assert _upload(client, _template(), status=403).status_code == 403
+    # Another council's director sees (and changes) only their own council's template.
+    client.sign_in(users["other director"])
+    assert "The tracker's default" in client.get_page("reports.template").select_one("main").get_text()
+    assert client.get("reports.template_download").data == default_template()
+    assert len(_stored(client.app)) == 1
+
+
+def test_the_drafts_word_download_uses_the_councils_template(seeded_client):
+    from tests.helpers.seeded import seeded_user
+    from tests.reports.test_report_pages import LEICESTERSHIRE, _draft
+
+    director = seeded_user(seeded_client.app, LEICESTERSHIRE)
+    seeded_client.sign_in(director)
+    _upload(seeded_client, _template(header="Leicestershire County Council: OFFICIAL"))
+    url = _draft(seeded_client)
+    document = Document(io.BytesIO(seeded_client.get(f"{url}/download.docx").data))
+    assert document.sections[0].header.paragraphs[0].text == "Leicestershire County Council: OFFICIAL"
+    assert document.styles["Heading 1"].font.name == "Georgia"
+    assert document.core_properties.author == LEICESTERSHIRE
