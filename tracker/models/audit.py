@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.extensions import db
@@ -19,6 +19,10 @@ class AuditEvent(db.Model):
     Written in the same transaction as the change it records (see tracker.audit). Nothing in the
     application updates or deletes these rows.
     """
+
+    # The history "as at" a date (tracker/history) asks, for a plan's actions, each field's events in time
+    # order on either side of a moment: this index finds them without reading the rest of the trail.
+    __table_args__ = (Index("ix_audit_event_action_field_time", "plan_action_id", "field", "occurred_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     occurred_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
