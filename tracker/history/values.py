@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import and_, func, literal, or_, select, union_all
+from sqlalchemy import Select, and_, func, literal, or_, select, union_all
 
 from tracker.extensions import db
 from tracker.models import Action, AuditEvent, ImprovementPoint
@@ -38,11 +38,12 @@ class Recorded:
         return self.values[(entity, entity_id, name)]
 
 
-def recorded_at(inspection_ids: list[int], moment: datetime) -> Recorded:
-    """The recorded fields of the plans' actions and milestones at `moment` (naive UTC), in one query.
+def history_query(inspection_ids: list[int], moment: datetime) -> Select:
+    """For each recorded field of the plans' actions and milestones: its latest event before `moment` and its
+    earliest after it, as (entity_type, entity_id, field, event, value, later).
 
-    A key absent from the answer has no event: its value now is its value then. The composite index on
-    (plan_action_id, field, occurred_at) finds each action's events for a field in time order.
+    The composite index on (plan_action_id, field, occurred_at) finds each action's events for a field in
+    time order, on either side of the moment, without reading the rest of the trail.
     """
     event = AuditEvent
     actions = (
@@ -73,11 +74,16 @@ def recorded_at(inspection_ids: list[int], moment: datetime) -> Recorded:
         ).where(scope, when)
 
     both = union_all(nearest(event.after, later=False), nearest(event.before, later=True)).subquery()
-    rows = db.session.execute(
-        select(both.c.entity_type, both.c.entity_id, both.c.field, both.c.event, both.c.value, both.c.later).where(
-            both.c.n == 1
-        )
-    ).all()
+    return select(both.c.entity_type, both.c.entity_id, both.c.field, both.c.event, both.c.value, both.c.later).where(
+        both.c.n == 1
+    )
+
+
+def recorded_at(inspection_ids: list[int], moment: datetime) -> Recorded:
+    """The recorded fields of the plans' actions and milestones at `moment` (naive UTC), in one query.
+
+    A key absent from the answer has no event: its value now is its value then."""
+    rows = db.session.execute(history_query(inspection_ids, moment)).all()
     recorded = Recorded()
     # The latest event before the moment wins over the earliest after it, so those are applied last.
     for entity, entity_id, name, what, value, later in sorted(rows, key=lambda row: not row.later):
