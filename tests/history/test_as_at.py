@@ -50,6 +50,7 @@ class Built:
     plan_id: int
     ids: dict[str, int]
     ledger: Ledger
+    later_point: int = 0  # answered from 1 August 2024
 
 
 PLAN_ADDED = datetime(2024, 4, 30, 10)
@@ -103,6 +104,10 @@ def _build(app) -> Built:
         at = datetime(2024, 8, 1, 10)
         change_fields(a, director, at=at, owner=second_owner, target_date=date(2025, 3, 31))
         ledger.note(at, "A", owner=second_owner.job_title, target_date=date(2025, 3, 31))
+        # The council takes a second point into its plan (tracker.points.answering records it so).
+        later_point = make_point(plan)
+        later_point.answered_by_council = False  # as imported: a point the council did not answer at first
+        change_fields(later_point, director, at=datetime(2024, 8, 1, 11), answered_by_council=True)
         at = datetime(2024, 8, 5, 10)
         ops.add_milestone(a, second_owner, title="Recruit five social workers", due_date=date(2024, 11, 30), at=at)
         ledger.note(at, "A", milestones=1)
@@ -141,6 +146,7 @@ def _build(app) -> Built:
         ledger.note(at, "B", rag=Rag.AMBER, rag_reason="A leaver.")
         db.session.flush()
         built = Built(plan_id=plan.id, ids={action.title: action.id for action in (a, b)}, ledger=ledger)
+        built.later_point = later_point.id
     return built
 
 
@@ -198,6 +204,13 @@ def test_each_action_is_as_the_operations_left_it_at_the_end_of_the_uk_day(app, 
         for name, values in built.ledger.as_at(day).items()
     }
     assert found == expected
+
+
+@pytest.mark.parametrize("day", [date(2024, 7, 31), date(2024, 8, 1)], ids=str)
+def test_a_point_is_in_the_plan_from_the_day_the_council_took_it_in(app, built, day):
+    (plan,) = _facts(app, built.plan_id, day).plans
+    (point,) = [p for p in plan.points if p.id == built.later_point]
+    assert point.answered_by_council == (day >= date(2024, 8, 1))
 
 
 def test_a_plan_the_tracker_did_not_hold_yet_is_known_as_not_known_and_empty(app, built):

@@ -17,11 +17,12 @@ from sqlalchemy import Select, and_, func, literal, or_, select, union_all
 from tracker.extensions import db
 from tracker.models import Action, AuditEvent, ImprovementPoint
 
-# What a paper says about an action, and about a milestone beyond its dated re-plans.
+# What a paper says about an action, about a milestone beyond its dated re-plans, and about a point.
 ACTION_FIELDS = ("title", "theme", "owner", "status", "rag", "rag_reason", "recovery", "target_date", "signed_off_at")
 MILESTONE_FIELDS = ("title", "completed_date")
+POINT_FIELDS = ("answered_by_council",)
 
-Key = tuple[str, int, str]  # entity type ("action", "milestone"), its id, the field
+Key = tuple[str, int, str]  # entity type ("action", "milestone", "improvement_point"), its id, the field
 
 
 @dataclass
@@ -39,28 +40,32 @@ class Recorded:
 
 
 def history_query(inspection_ids: list[int], moment: datetime) -> Select:
-    """For each recorded field of the plans' actions and milestones: its latest event before `moment` and its
-    earliest after it, as (entity_type, entity_id, field, event, value, later).
+    """For each recorded field of the plans' actions, milestones and points: its latest event before `moment`
+    and its earliest after it, as (entity_type, entity_id, field, event, value, later).
 
     The composite index on (plan_action_id, field, occurred_at) finds each action's events for a field in
-    time order, on either side of the moment, without reading the rest of the trail.
+    time order, on either side of the moment, without reading the rest of the trail; a point's events
+    belong to no action, and are the few under (NULL, "answered_by_council") in the same index.
     """
     event = AuditEvent
-    actions = (
-        select(Action.id)
-        .join(ImprovementPoint, Action.improvement_point_id == ImprovementPoint.id)
-        .where(ImprovementPoint.inspection_id.in_(inspection_ids))
-    )
-    scope = and_(
+    points = select(ImprovementPoint.id).where(ImprovementPoint.inspection_id.in_(inspection_ids))
+    actions = select(Action.id).where(Action.improvement_point_id.in_(points))
+    of_actions = and_(
         event.plan_action_id.in_(actions),
         or_(
             and_(event.entity_type == "action", event.field.in_(ACTION_FIELDS)),
             and_(event.entity_type == "milestone", event.field.in_(MILESTONE_FIELDS)),
         ),
     )
+    of_points = and_(
+        event.plan_action_id.is_(None),
+        event.field.in_(POINT_FIELDS),
+        event.entity_type == "improvement_point",
+        event.entity_id.in_(points),
+    )
     partition = (event.entity_type, event.entity_id, event.field)
 
-    def nearest(value, later: bool):
+    def nearest(scope, later: bool):
         order = (event.occurred_at, event.id) if later else (event.occurred_at.desc(), event.id.desc())
         when = event.occurred_at >= moment if later else event.occurred_at < moment
         return select(
@@ -68,19 +73,20 @@ def history_query(inspection_ids: list[int], moment: datetime) -> Select:
             event.entity_id,
             event.field,
             event.event,
-            value.label("value"),
+            (event.before if later else event.after).label("value"),
             literal(later).label("later"),
             func.row_number().over(partition_by=partition, order_by=order).label("n"),
         ).where(scope, when)
 
-    both = union_all(nearest(event.after, later=False), nearest(event.before, later=True)).subquery()
-    return select(both.c.entity_type, both.c.entity_id, both.c.field, both.c.event, both.c.value, both.c.later).where(
-        both.c.n == 1
-    )
+    both = union_all(*(nearest(scope, later) for scope in (of_actions, of_points) for later in (False, True)))
+    found = both.subquery()
+    return select(
+        found.c.entity_type, found.c.entity_id, found.c.field, found.c.event, found.c.value, found.c.later
+    ).where(found.c.n == 1)
 
 
 def recorded_at(inspection_ids: list[int], moment: datetime) -> Recorded:
-    """The recorded fields of the plans' actions and milestones at `moment` (naive UTC), in one query.
+    """The recorded fields of the plans' actions, milestones and points at `moment` (naive UTC), in one query.
 
     A key absent from the answer has no event: its value now is its value then."""
     rows = db.session.execute(history_query(inspection_ids, moment)).all()

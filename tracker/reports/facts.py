@@ -226,7 +226,7 @@ def plans_as_at(inspections: list[Inspection], day: date) -> AsAt:
                 kind=p.kind,
                 number=p.number,
                 text=p.text,
-                answered_by_council=p.answered_by_council,
+                answered_by_council=then.value(p, "improvement_point", "answered_by_council") == as_text(True),
                 actions=tuple(_action(a, then) for a in p.actions if a.created_at < moment),
             )
             for p in inspection.improvement_points
