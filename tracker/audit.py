@@ -12,7 +12,8 @@ from tracker.models import Action, AuditEvent, Authority, User
 from tracker.timeutil import utcnow
 
 
-def _as_text(value: Any) -> str | None:
+def as_text(value: Any) -> str | None:
+    """A value as the audit trail writes it: enums by value, dates ISO, yes/no, a record by its display name."""
     if value is None:
         return None
     if isinstance(value, enum.Enum):
@@ -64,8 +65,8 @@ def record(
         entity_id=obj.id,
         event=event,
         field=field,
-        before=_as_text(before),
-        after=_as_text(after),
+        before=as_text(before),
+        after=as_text(after),
     )
     db.session.add(entry)
     return entry

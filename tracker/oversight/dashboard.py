@@ -7,13 +7,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from itertools import groupby
 
-from sqlalchemy import Integer, case, cast, exists, extract, func, literal, null, or_, select, union_all
+from sqlalchemy import Integer, case, cast, exists, func, literal, null, or_, select, union_all
 from sqlalchemy.orm import aliased, selectinload
 
 from tracker.extensions import db
+from tracker.history.moments import end_of_uk_day
+from tracker.history.ratings import running_counts
 from tracker.models import (
     Action,
-    AuditEvent,
     ImprovementPoint,
     Inspection,
     Milestone,
@@ -154,47 +155,10 @@ def doubtful(authority_id: int, today: date) -> tuple[list[ActionLine], int]:
 
 
 def rag_trend(inspection_ids: list[int], today: date) -> dict[int, list[tuple[date, dict[Rag, int]]]]:
-    """For each plan, the count of its actions by RAG at the end of each quarter, from the recorded history;
-    the last point is today, the plan as it stands.
-
-    Every recorded rating moves one action into a rating (`after`) and, unless it is the first, out of another
-    (`before`). The database adds up those moves by plan, quarter and rating, and keeps a running total, so
-    the history is read once, whatever the number of quarters. This counts on what tracker.audit records: an
-    action's first rating has no `before`, and each change records the rating it replaced, when it happened.
-    """
-    occurred = AuditEvent.occurred_at
-    # PostgreSQL extracts numbers as numeric, and adds up integers as wider numbers: cast back to integers.
-    quarter = cast(extract("year", occurred), Integer) * 4 + (cast(extract("month", occurred), Integer) - 1) // 3
-    rated = (
-        select(
-            ImprovementPoint.inspection_id.label("plan"),
-            quarter.label("quarter"),
-            AuditEvent.before,
-            AuditEvent.after,
-        )
-        .join(Action, Action.id == AuditEvent.plan_action_id)
-        .join(ImprovementPoint, Action.improvement_point_id == ImprovementPoint.id)
-        .where(
-            ImprovementPoint.inspection_id.in_(inspection_ids),
-            AuditEvent.entity_type == "action",
-            AuditEvent.field == "rag",
-            occurred <= datetime.combine(today, time.max),
-        )
-        .cte("rated")
-    )
-    moves = union_all(
-        select(rated.c.plan, rated.c.quarter, rated.c.after.label("rag"), literal(1).label("move")),
-        select(rated.c.plan, rated.c.quarter, rated.c.before, literal(-1)).where(rated.c.before.is_not(None)),
-    ).subquery()
-    net = (
-        select(moves.c.plan, moves.c.quarter, moves.c.rag, func.sum(moves.c.move).label("net"))
-        .group_by(moves.c.plan, moves.c.quarter, moves.c.rag)
-        .subquery()
-    )
-    running = cast(func.sum(net.c.net).over(partition_by=(net.c.plan, net.c.rag), order_by=net.c.quarter), Integer)
-    rows = db.session.execute(
-        select(net.c.plan, net.c.quarter, net.c.rag, running).order_by(net.c.plan, net.c.quarter)
-    ).all()
+    """For each plan, the count of its actions by RAG at the end of each UK quarter, from the recorded
+    history (tracker/history/ratings.py, by the same rule as a paper's "as at"); the last point is today,
+    the plan as it stands at the end of the day."""
+    rows = running_counts(inspection_ids, end_of_uk_day(today))
     this_quarter = today.year * 4 + (today.month - 1) // 3
     series: dict[int, list[tuple[date, dict[Rag, int]]]] = {}
     for plan, plan_rows in groupby(rows, key=lambda row: row[0]):

@@ -8,9 +8,15 @@ owner and target, each milestone's due date and whether it was done. `plans_as_a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
-from tracker.models import ActionStatus, Inspection, PointKind, Rag
+from sqlalchemy import select
+
+from tracker.audit import as_text
+from tracker.extensions import db
+from tracker.history.moments import end_of_uk_day, uk_day
+from tracker.history.values import Recorded, recorded_at
+from tracker.models import ActionStatus, Inspection, PointKind, Rag, User
 
 
 @dataclass(frozen=True)
@@ -112,61 +118,116 @@ class AsAt:
         return [a for plan in self.plans for a in plan.actions]
 
 
-def _day(moment) -> date:
-    return moment.date() if hasattr(moment, "date") else moment
+@dataclass(frozen=True)
+class _Then:
+    """What the history says for one paper's date: the moment the UK day ended, the audit trail's values
+    then, and who each recorded owner name was (a user's job title by their display name)."""
+
+    day: date
+    moment: datetime
+    recorded: Recorded
+    job_titles: dict[str, str]
+
+    def value(self, obj, entity: str, name: str) -> str | None:
+        """The field's recorded text at the moment, or (never recorded) its text now."""
+        if self.recorded.has(entity, obj.id, name):
+            return self.recorded.get(entity, obj.id, name)
+        now = getattr(obj, name)
+        if isinstance(now, User):
+            return now.display_name
+        return as_text(now)
+
+    def owner(self, action) -> str:
+        name = self.value(action, "action", "owner")
+        if name == action.owner.display_name:
+            return action.owner.job_title
+        # Someone else owned it then; a name no user of the council now has (renamed, or two people of one
+        # name) stays as recorded, which is still who owned it.
+        return self.job_titles.get(name, name or "")
 
 
-def _milestone(milestone, day: date) -> MilestoneFacts:
+def _date(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _milestone(milestone, then: _Then) -> MilestoneFacts:
     moves = tuple(
-        MoveFacts(previous=r.previous_due_date, new=r.new_due_date, reason=r.reason, on=_day(r.replanned_at))
+        MoveFacts(previous=r.previous_due_date, new=r.new_due_date, reason=r.reason, on=uk_day(r.replanned_at))
         for r in sorted(milestone.replans, key=lambda r: r.replanned_at)
-        if _day(r.replanned_at) <= day
+        if r.replanned_at < then.moment
     )
-    done = milestone.completed_date if milestone.completed_date and milestone.completed_date <= day else None
+    # Done by the date only if recorded by then: a completion entered later with an earlier date was not known.
+    done = _date(then.value(milestone, "milestone", "completed_date"))
     return MilestoneFacts(
         id=milestone.id,
-        title=milestone.title,
+        title=then.value(milestone, "milestone", "title") or milestone.title,
         original_due_date=milestone.original_due_date,
         due_date=moves[-1].new if moves else milestone.original_due_date,
-        completed_date=done,
+        completed_date=done if done and done <= then.day else None,
         moves=moves,
     )
 
 
-def _action(action, day: date) -> ActionFacts:
-    # Ratings, reasons, status, owner and target are today's values here; the "as at" history replaces them.
+def _action(action, then: _Then) -> ActionFacts:
+    signed_off = then.value(action, "action", "signed_off_at")
     return ActionFacts(
         id=action.id,
-        title=action.title,
-        theme=action.theme,
-        owner=action.owner.job_title,
-        status=action.status,
-        rag=action.rag,
-        rag_reason=action.rag_reason,
-        recovery=action.recovery,
-        target_date=action.target_date,
-        signed_off_on=_day(action.signed_off_at) if action.signed_off_at else None,
-        milestones=tuple(_milestone(m, day) for m in action.milestones if _day(m.action.created_at) <= day),
+        title=then.value(action, "action", "title") or action.title,
+        theme=then.value(action, "action", "theme") or action.theme,
+        owner=then.owner(action),
+        status=ActionStatus(then.value(action, "action", "status")),
+        rag=Rag(then.value(action, "action", "rag")),
+        rag_reason=then.value(action, "action", "rag_reason") or "",
+        recovery=then.value(action, "action", "recovery") or None,
+        target_date=_date(then.value(action, "action", "target_date")) or action.target_date,
+        signed_off_on=uk_day(datetime.fromisoformat(signed_off)) if signed_off else None,
+        milestones=tuple(
+            _milestone(m, then) for m in action.milestones if ("milestone", m.id) not in then.recorded.unborn
+        ),
         evidence=tuple(
             EvidenceFacts(e.description, e.evidence_date, e.shows_impact)
             for e in action.evidence
-            if e.evidence_date <= day and _day(e.added_at) <= day
+            if e.evidence_date <= then.day and e.added_at < then.moment
         ),
     )
 
 
+def _job_titles(inspections: list[Inspection]) -> dict[str, str]:
+    """The job title of each display name among the councils' users, where the name is one person's."""
+    users = db.session.execute(
+        select(User.display_name, User.job_title).where(User.authority_id.in_({i.authority_id for i in inspections}))
+    ).all()
+    titles: dict[str, set[str]] = {}
+    for name, job_title in users:
+        titles.setdefault(name, set()).add(job_title)
+    return {name: next(iter(jobs)) for name, jobs in titles.items() if len(jobs) == 1}
+
+
 def plans_as_at(inspections: list[Inspection], day: date) -> AsAt:
-    """The inspections' plans as at the end of `day`, from their loaded points, actions and milestones."""
+    """The inspections' plans as at the end of the UK day `day`: their loaded points, actions and milestones,
+    with each recorded field as the audit trail had it then (tracker/history). Two queries, however large."""
+    moment = end_of_uk_day(day)
+    known = [i for i in inspections if i.created_at < moment]
+    then = _Then(
+        day=day,
+        moment=moment,
+        recorded=recorded_at([i.id for i in known], moment) if known else Recorded(),
+        job_titles=_job_titles(known) if known else {},
+    )
     plans = []
     for inspection in inspections:
+        if inspection not in known:
+            # The tracker did not hold this document yet: the paper says so, and shows nothing of its plan.
+            plans.append(PlanFacts(inspection=inspection, known=False))
+            continue
         points = tuple(
             PointFacts(
                 id=p.id,
                 kind=p.kind,
                 number=p.number,
                 text=p.text,
-                answered_by_council=p.answered_by_council,
-                actions=tuple(_action(a, day) for a in p.actions if _day(a.created_at) <= day),
+                answered_by_council=then.value(p, "improvement_point", "answered_by_council") == as_text(True),
+                actions=tuple(_action(a, then) for a in p.actions if a.created_at < moment),
             )
             for p in inspection.improvement_points
         )
