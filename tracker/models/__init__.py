@@ -27,6 +27,7 @@ from tracker.models.inspection import (
 from tracker.models.plan import Action, Challenge, Evidence, Milestone, MilestoneReplan, ProgressUpdate
 from tracker.models.reminder import ReminderSent
 from tracker.models.report import CommitteeReport
+from tracker.models.report_job import JobKind, JobState, ReportJob
 from tracker.models.user import User
 
 __all__ = [
@@ -43,6 +44,8 @@ __all__ = [
     "EvidenceKind",
     "FrameworkArea",
     "ImprovementPoint",
+    "JobKind",
+    "JobState",
     "Inspection",
     "Judgement",
     "Milestone",
@@ -54,6 +57,7 @@ __all__ = [
     "ProgressUpdate",
     "Rag",
     "ReminderSent",
+    "ReportJob",
     "Role",
     "Strength",
     "SupportingParagraph",

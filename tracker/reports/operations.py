@@ -45,6 +45,12 @@ def build(report: CommitteeReport) -> Report:
     return committee.build(inputs, data.load(inputs))
 
 
+def render_draft(report: CommitteeReport, fmt: str) -> bytes:
+    """A draft's Word or PDF file from the current data (the job worker makes these, never a request)."""
+    built = build(report)
+    return render.to_docx(built) if fmt == "docx" else render.to_pdf(built)
+
+
 def save_draft(report: CommitteeReport | None, inputs: ReportInputs, actor: User) -> CommitteeReport:
     fields = {
         "committee": inputs.committee,
