@@ -49,8 +49,9 @@ def _publish_with_a_worker(client, tmp_path, queue_url: str | None = None) -> st
     assert not _report(app).is_published
     assert [(j.kind, j.state) for j in _jobs(app)] == [(JobKind.PUBLISH, JobState.QUEUED)]
     page = client.get_page(progress)
-    assert page.select_one('meta[http-equiv="refresh"]') is not None
     assert page.h1.get_text(strip=True) == "Publishing the report"
+    status = page.select_one("[data-job-status-url]")["data-job-status-url"]  # what the page's script asks
+    assert client.get(status).json == {"state": "queued", "finished": False}
 
     log = tmp_path / "worker.log"
     with worker_process(app, log, queue_url) as worker:
@@ -62,6 +63,7 @@ def _publish_with_a_worker(client, tmp_path, queue_url: str | None = None) -> st
         report = db.session.get(CommitteeReport, report.id)
         assert report.pdf.startswith(b"%PDF") and report.docx.startswith(b"PK") and checksum_matches(report)
     assert [(e.entity_id, e.actor_id) for e in _published_events(app)] == [(report.id, director.id)]
+    assert client.get(status).json == {"state": "done", "finished": True}
     # The progress page, refreshed, shows the published paper
     shown = client.get(progress)
     assert shown.status_code == 302 and shown.location == url
@@ -113,7 +115,7 @@ def test_a_publish_that_fails_leaves_a_draft_and_says_why(seeded_client):
     page = seeded_client.get_page(progress)
     assert page.h1.get_text(strip=True) == "The report was not published"
     assert page.select_one("#job-message").get_text(strip=True) == job.message
-    assert "still a draft" in page.text and page.select_one('meta[http-equiv="refresh"]') is None
+    assert "still a draft" in page.text and page.select_one("[data-job-status-url]") is None
     # Once the fault is mended, the draft says what happened and can be published again
     with committed(app):
         report = db.session.scalar(select(CommitteeReport))
@@ -147,7 +149,7 @@ def test_a_drafts_pdf_and_word_files_are_made_by_the_worker(seeded_client):
         progress = seeded_client.post_form(f"{url}/files/{fmt}", {}, status=302).location
         page = seeded_client.get_page(progress)
         assert page.h1.get_text(strip=True) == f"Making the {title}"
-        assert page.select_one('meta[http-equiv="refresh"]') is not None
+        assert page.select_one("[data-job-status-url]") is not None
         assert run_queued_jobs(app) == 1
         page = seeded_client.get_page(progress)
         assert page.h1.get_text(strip=True) == f"The {title} is ready"

@@ -80,6 +80,7 @@ FORMS = {
     "reports.new": ("director", []),
     "reports.edit": ("director", ["report_id"]),
     "reports.publish": ("director", ["report_id"]),
+    "reports.make_file": ("director", ["report_id", ("fmt", "file_format")]),
     "imports.new": ("director", []),
     "imports.review": ("director", ["import_id"]),
     "imports.discard": ("director", ["import_id"]),
@@ -156,6 +157,7 @@ def objects(app, world):
             "inspection_id": action.improvement_point.inspection_id,
             "point_id": action.improvement_point_id,
             "report_id": report.id,
+            "file_format": "pdf",
             "import_id": pending.id,
             "user_id": world.colleague.id,
             "council_without_administrator": world.outsider.authority_id,
@@ -205,7 +207,7 @@ NO_FIELDS = {"imports.discard"}
 
 
 # Forms posted from a button on another page: they have no page of their own, and at most a button's field.
-BUTTONS = {"accounts.reset_two_factor": "accounts.edit_user"}
+BUTTONS = {"accounts.reset_two_factor": "accounts.edit_user", "reports.make_file": "reports.show"}
 
 
 @pytest.mark.parametrize("endpoint", sorted(FORMS))

@@ -232,15 +232,21 @@ def _job(report: CommitteeReport, job_id: int) -> ReportJob:
 @bp.route("/reports/<int:report_id>/jobs/<int:job_id>")
 @requires_role(Role.DIRECTOR)
 def job(report_id: int, job_id: int):
-    """A job's progress: the page refreshes itself until the job has finished (no script needed)."""
+    """A job's progress, and its outcome once finished. The page's script asks job_status until then; without
+    script its "Check again" link does (an automatic refresh is a barrier to some readers: WCAG 2.2.1)."""
     report = _report(report_id)
     job = _job(report, job_id)
     if job.kind == JobKind.PUBLISH and job.state == JobState.DONE:
         flash("Published. Committee members can now read and download it.", "success")
         return redirect(url_for("reports.show", report_id=report.id))
-    return render_template(
-        "reports/job.html", title=_JOB_TITLES[job.kind][job.state], report=report, job=job, refresh=not job.finished
-    )
+    return render_template("reports/job.html", title=_JOB_TITLES[job.kind][job.state], report=report, job=job)
+
+
+@bp.route("/reports/<int:report_id>/jobs/<int:job_id>/status")
+@requires_role(Role.DIRECTOR)
+def job_status(report_id: int, job_id: int):
+    job = _job(_report(report_id), job_id)
+    return {"state": job.state.value, "finished": job.finished}
 
 
 _JOB_TITLES = {
