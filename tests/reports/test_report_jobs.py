@@ -1,5 +1,7 @@
 """Publishing and a draft's files run as jobs: the request only queues them; a real worker runs them."""
 
+from datetime import timedelta
+
 from sqlalchemy import func, select
 
 from tests.helpers.data import committed
@@ -10,7 +12,7 @@ from tests.reports.test_report_pages import LEICESTERSHIRE, _draft
 from tracker.extensions import db
 from tracker.jobs.queue import jobs
 from tracker.models import AuditEvent, CommitteeReport, JobKind, JobState, ReportJob, Role
-from tracker.reports.jobs import QUEUE_UNREACHABLE
+from tracker.reports.jobs import ABANDONED, QUEUE_UNREACHABLE
 from tracker.reports.operations import checksum_matches
 
 
@@ -180,3 +182,33 @@ def test_a_drafts_pdf_and_word_files_are_made_by_the_worker(seeded_client):
     seeded_client.sign_in(seeded_user(app, "Leeds City Council"))
     assert seeded_client.get(older).status_code == 404
     assert seeded_client.http.post(f"{url}/files/pdf").status_code == 404
+
+
+def test_a_job_whose_worker_was_killed_stops_blocking_another(seeded_client):
+    app = seeded_client.app
+    seeded_client.sign_in(seeded_user(app, LEICESTERSHIRE))
+    url = _draft(seeded_client)
+    progress = _confirm(seeded_client, url).location
+    minutes = app.config["JOB_ABANDONED_MINUTES"]
+    with committed(app):  # taken by a worker that was then killed, longer ago than any job takes
+        job = db.session.scalar(select(ReportJob))
+        job.state, job.started_at = JobState.RUNNING, job.requested_at - timedelta(minutes=minutes + 1)
+    jobs(app).huey.flush()  # and its message gone with the worker
+    draft = seeded_client.get_page(url)
+    assert "The last attempt to publish failed" in draft.select_one("#publishing").text
+    assert seeded_client.get_page(progress).select_one("#job-message").get_text(strip=True) == ABANDONED
+    again = _confirm(seeded_client, url).location
+    assert again != progress and run_queued_jobs(app) == 1
+    assert _report(app).is_published
+
+
+def test_a_job_running_for_less_than_the_limit_is_left_running(seeded_client):
+    app = seeded_client.app
+    seeded_client.sign_in(seeded_user(app, LEICESTERSHIRE))
+    url = _draft(seeded_client)
+    progress = _confirm(seeded_client, url).location
+    with committed(app):
+        job = db.session.scalar(select(ReportJob))
+        job.state, job.started_at = JobState.RUNNING, job.requested_at
+    assert _confirm(seeded_client, url).location == progress
+    assert [j.state for j in _jobs(app)] == [JobState.RUNNING]

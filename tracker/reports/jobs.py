@@ -6,6 +6,8 @@ writes how it went on the job's row, which is what the progress page reads.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from flask import current_app
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
@@ -19,9 +21,11 @@ from tracker.reports import operations as ops
 from tracker.timeutil import utcnow
 
 QUEUE_UNREACHABLE = "The job could not be started: the job queue did not answer. Try again in a few minutes."
+ABANDONED = "The job worker stopped before finishing this job. Nothing was kept from it: try again."
 
 
 def unfinished(report: CommitteeReport, kind: JobKind) -> ReportJob | None:
+    fail_abandoned(report)
     return db.session.scalar(
         select(ReportJob).where(
             ReportJob.report_id == report.id, ReportJob.kind == kind, ReportJob.state.in_(UNFINISHED)
@@ -52,6 +56,22 @@ def start(report: CommitteeReport, kind: JobKind, actor: User) -> ReportJob:
         _finish(job.id, JobState.FAILED, QUEUE_UNREACHABLE)
         db.session.refresh(job)
     return job
+
+
+def fail_abandoned(report: CommitteeReport) -> None:
+    """A job running far longer than any should had its worker killed under it (a graceful stop lets jobs
+    finish): mark it failed, so that it no longer stands in the way of another. Should its worker be alive
+    after all, its publish still cannot be repeated: the second finds the report published and fails."""
+    limit = utcnow() - timedelta(minutes=current_app.config["JOB_ABANDONED_MINUTES"])
+    db.session.execute(
+        update(ReportJob)
+        .where(
+            ReportJob.report_id == report.id,
+            ReportJob.state == JobState.RUNNING,
+            ReportJob.started_at < limit,
+        )
+        .values(state=JobState.FAILED, message=ABANDONED, finished_at=utcnow())
+    )
 
 
 def latest(report: CommitteeReport, kind: JobKind) -> ReportJob | None:

@@ -180,6 +180,8 @@ def show(report_id: int):
     files = {}
     publishing = None
     if not report.is_published:
+        report_jobs.fail_abandoned(report)  # the record catching up with a worker that was killed
+        db.session.commit()
         files = {kind: report_jobs.latest(report, kind) for kind in (JobKind.DOCX, JobKind.PDF)}
         publishing = report_jobs.latest(report, JobKind.PUBLISH)
     return render_template(
@@ -235,6 +237,8 @@ def job(report_id: int, job_id: int):
     """A job's progress, and its outcome once finished. The page's script asks job_status until then; without
     script its "Check again" link does (an automatic refresh is a barrier to some readers: WCAG 2.2.1)."""
     report = _report(report_id)
+    report_jobs.fail_abandoned(report)
+    db.session.commit()
     job = _job(report, job_id)
     if job.kind == JobKind.PUBLISH and job.state == JobState.DONE:
         flash("Published. Committee members can now read and download it.", "success")
