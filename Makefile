@@ -21,11 +21,13 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
-run: setup ## Set up, migrate, seed the demo and serve on http://127.0.0.1:5000
+run: setup ## Set up, migrate, seed the demo and serve on http://127.0.0.1:5000, with the job worker
 	$(FLASK) db upgrade
 	$(FLASK) seed
 	@echo "Demo accounts are listed in README.md; they all use the password printed above."
-	$(FLASK) run --host $(HOST) --port $(PORT)
+	@# The job worker (publishing, a draft's Word and PDF files) runs beside the server and stops with it.
+	$(FLASK) jobs worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT; \
+	  $(FLASK) run --host $(HOST) --port $(PORT)
 
 test: setup-test ## Set up with the test tools, then run the whole suite on SQLite and on PostgreSQL
 	$(VENV)/bin/ruff check .

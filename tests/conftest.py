@@ -51,6 +51,7 @@ def make_config(database_url: str, tmp_path: Path | None = None, **overrides) ->
     if tmp_path is not None:
         config.UPLOAD_FOLDER = str(tmp_path / "uploads")
         config.REMINDER_OUTBOX = str(tmp_path / "outbox")
+        config.JOB_QUEUE_URL = f"sqlite:///{tmp_path / 'jobs.db'}"  # each test's queue its own, as its database
     for key, value in overrides.items():
         setattr(config, key, value)
     return config

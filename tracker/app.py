@@ -29,6 +29,8 @@ from tracker.home.views import bp as home_bp
 from tracker.imports.views import bp as imports_bp
 from tracker.inspections.cli import inspection_cli
 from tracker.inspections.views import bp as inspections_bp
+from tracker.jobs import queue as job_queue
+from tracker.jobs.cli import jobs_cli
 from tracker.models import User
 from tracker.navigation import navigation_items
 from tracker.outages import watch_connections
@@ -36,6 +38,7 @@ from tracker.oversight.blueprint import bp as oversight_bp
 from tracker.pages.views import bp as pages_bp
 from tracker.points.views import bp as points_bp
 from tracker.reminders.cli import reminders_cli
+from tracker.reports import jobs as report_jobs
 from tracker.reports.cli import report_cli
 from tracker.reports.views import bp as reports_bp
 from tracker.security import enforce_access
@@ -109,6 +112,7 @@ def _init_extensions(app: Flask) -> None:
     login_manager.login_message = "Sign in to see this page."
     login_manager.user_loader(_load_user)
     watch_connections(app)
+    job_queue.init_app(app, run=report_jobs.run)
 
 
 def _load_user(user_id: str):
@@ -145,3 +149,4 @@ def _register_commands(app: Flask) -> None:
     app.cli.add_command(plan_cli)
     app.cli.add_command(reminders_cli)
     app.cli.add_command(report_cli)
+    app.cli.add_command(jobs_cli)

@@ -79,6 +79,15 @@ class Config:
     PARSE_MAX_NESTING = _env_int("PARSE_MAX_NESTING", READER.max_nesting)
     PARSE_CONCURRENCY = _env_int("PARSE_CONCURRENCY", 2)
 
+    # The job queue that renders and publishes committee papers outside requests (tracker/jobs/): unset, an
+    # SQLite file in the instance folder (no server to run); redis://host:6379/1 in production, which every
+    # instance's web processes and workers share. `flask --app wsgi jobs worker` runs the jobs.
+    JOB_QUEUE_URL = os.environ.get("JOB_QUEUE_URL")
+    JOB_WORKERS = _env_int("JOB_WORKERS", 2)  # jobs one worker process runs at once (threads)
+    # A job still running after this long lost its worker (killed, the machine restarted): it is marked failed
+    # when the report is next asked for a job of its kind. A 2,000-action paper takes about a minute.
+    JOB_ABANDONED_MINUTES = _env_int("JOB_ABANDONED_MINUTES", 30)
+
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"

@@ -1,9 +1,11 @@
 """What the production configuration refuses to start with (a default secret key, demo accounts, or a
 database connection that could change the audit trail), and what it warns of: a sign-in throttle that does
-not count across processes, or whose store does not answer."""
+not count across processes, or whose store does not answer; a job queue only this machine can reach, or one
+that does not answer."""
 
 from __future__ import annotations
 
+import redis
 from flask import Flask
 from sqlalchemy import exists, inspect, select
 from sqlalchemy.exc import SQLAlchemyError
@@ -11,6 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from tracker.config import DEFAULT_SECRET_KEY
 from tracker.database_roles import audit_trail_powers
 from tracker.extensions import db, limiter
+from tracker.jobs.queue import jobs, queue_url
 from tracker.models import User
 
 MIN_SECRET_LENGTH = 32
@@ -30,6 +33,7 @@ def check(app: Flask) -> None:
             "python3 -c 'import secrets; print(secrets.token_urlsafe(48))'"
         )
     _check_throttle_store(app)
+    _check_job_queue(app)
     with app.app_context():
         for refuse in (_refuse_demo_accounts, _refuse_power_over_the_audit_trail):
             try:
@@ -82,3 +86,17 @@ def _check_throttle_store(app: Flask) -> None:
             "RATELIMIT_STORAGE_URI does not answer: nobody can sign in until the sign-in throttle's store can "
             "be reached"
         )
+
+
+def _check_job_queue(app: Flask) -> None:
+    if queue_url(app).startswith("sqlite:///"):
+        app.logger.warning(
+            "JOB_QUEUE_URL is an SQLite file: jobs queued here are run only by a worker on this machine "
+            "(flask --app wsgi jobs worker). With several instances, run one on each or point it at redis://"
+        )
+        return
+    try:
+        jobs(app).huey.storage.conn.ping()
+    except redis.RedisError:
+        # Not refused, as for the throttle: until it answers, publishing and making files fail with a message.
+        app.logger.warning("JOB_QUEUE_URL does not answer: committee papers cannot be published or made until it does")

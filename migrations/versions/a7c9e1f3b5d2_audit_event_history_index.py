@@ -3,7 +3,7 @@
 It replaces the index on plan_action_id alone, which it leads with.
 
 Revision ID: a7c9e1f3b5d2
-Revises: e8a4c2b6d0f1
+Revises: b2c4d6e8f0a1
 Create Date: 2026-12-06 06:20:00.000000
 
 """

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 from itertools import product
 from pathlib import Path
 
@@ -29,7 +29,19 @@ from tracker.actions import operations as ops
 from tracker.demo.generate import generate
 from tracker.extensions import db
 from tracker.imports import operations as imports
-from tracker.models import COUNCIL_ROLES, Action, ActionStatus, Evidence, Inspection, Milestone, Role, User
+from tracker.models import (
+    COUNCIL_ROLES,
+    Action,
+    ActionStatus,
+    Evidence,
+    Inspection,
+    JobKind,
+    JobState,
+    Milestone,
+    ReportJob,
+    Role,
+    User,
+)
 from tracker.parsing import parse_file
 from tracker.reports import operations as reports
 from tracker.reports.defaults import default_inputs
@@ -93,6 +105,12 @@ def _world(databases, folder: Path, actions: int) -> World:
         report = reports.save_draft(None, inputs, director)
         published = reports.save_draft(None, inputs, director)
         reports.publish(published, director)
+        # A draft's PDF, made by the worker (its job page and file are pages like any other)
+        made = ReportJob(
+            report=report, kind=JobKind.PDF, state=JobState.DONE, requested_by=director, file=b"%PDF-1.4\n"
+        )
+        made.started_at = made.finished_at = datetime(2026, 11, 22, 9)
+        db.session.add(made)
         document = "000_fa815bd9a06c470f.txt"
         pending = imports.start(parse_file(SEED_DOCUMENTS / document), document, director)
         db.session.flush()
@@ -104,6 +122,7 @@ def _world(databases, folder: Path, actions: int) -> World:
             "inspection_id": action.improvement_point.inspection_id,
             "point_id": action.improvement_point_id,
             "report_id": report.id,
+            "job_id": made.id,
             "import_id": pending.id,
             "user_id": action.owner_id,
             "authority_id": authority.id,

@@ -3,6 +3,7 @@
 from sqlalchemy import func, select
 
 from tests.helpers.data import committed
+from tests.helpers.jobs import run_queued_jobs
 from tests.helpers.seeded import seeded_user
 from tracker.actions import operations as ops
 from tracker.extensions import db
@@ -36,10 +37,11 @@ def _draft(client) -> str:
 
 
 def _publish(client, url: str) -> None:
-    """Publish through the confirmation page, posting what its form holds."""
+    """Publish through the confirmation page, posting what its form holds, and run the job it queues."""
     page = client.get_page(f"{url}/publish")
     fields = {i["name"]: i.get("value", "") for i in page.select("main form input[type=hidden]")}
     client.post_form(f"{url}/publish", fields, status=302)
+    run_queued_jobs(client.app)
 
 
 def test_a_director_drafts_previews_and_publishes_and_the_committee_reads_it(seeded_client):

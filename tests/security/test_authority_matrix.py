@@ -7,7 +7,7 @@ like everyone else; the service operator belongs to no council, so every council
 and only the councils pages (about councils, not plans) open, for any council.
 """
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -23,7 +23,7 @@ from tracker.actions import operations as ops
 from tracker.actions.uploads import CheckedFile
 from tracker.extensions import db
 from tracker.imports import operations as imports
-from tracker.models import Action, AuditEvent, Role, User
+from tracker.models import Action, AuditEvent, JobKind, JobState, ReportJob, Role, User
 from tracker.parsing import parse_file
 from tracker.reports import operations as reports
 from tracker.reports.defaults import default_inputs
@@ -63,6 +63,9 @@ def _objects(action: Action, document: str, director: User, colleague: User) -> 
     draft = reports.save_draft(None, inputs, director)
     published = reports.save_draft(None, inputs, director)
     reports.publish(published, director)
+    made = ReportJob(report=draft, kind=JobKind.PDF, state=JobState.DONE, requested_by=director, file=b"%PDF-1.4\n")
+    made.started_at = made.finished_at = datetime(2026, 11, 22, 9)
+    db.session.add(made)
     pending = imports.start(parse_file(SEED_DOCUMENTS / document), document, director)
     db.session.flush()
     return {
@@ -74,6 +77,7 @@ def _objects(action: Action, document: str, director: User, colleague: User) -> 
         "point_id": action.improvement_point_id,
         "report_id": draft.id,
         "published_report_id": published.id,
+        "job_id": made.id,  # a draft's PDF, made
         "import_id": pending.id,
         "user_id": colleague.id,
         "authority_id": authority.id,

@@ -85,6 +85,7 @@ FORMS = {
     "reports.publish": ("director", ["report_id"]),
     "reports.template": ("director", []),
     "reports.template_default": ("admin", []),
+    "reports.make_file": ("director", ["report_id", ("fmt", "file_format")]),
     "imports.new": ("director", []),
     "imports.review": ("director", ["import_id"]),
     "imports.discard": ("director", ["import_id"]),
@@ -163,6 +164,7 @@ def objects(app, world):
             "inspection_id": action.improvement_point.inspection_id,
             "point_id": action.improvement_point_id,
             "report_id": report.id,
+            "file_format": "pdf",
             "import_id": pending.id,
             "user_id": world.colleague.id,
             "council_without_administrator": world.outsider.authority_id,
@@ -212,7 +214,11 @@ NO_FIELDS = {"imports.discard"}
 
 
 # Forms posted from a button on another page: they have no page of their own, and at most a button's field.
-BUTTONS = {"accounts.reset_two_factor": "accounts.edit_user", "reports.template_default": "reports.template"}
+BUTTONS = {
+    "accounts.reset_two_factor": "accounts.edit_user",
+    "reports.template_default": "reports.template",
+    "reports.make_file": "reports.show",
+}
 
 
 @pytest.mark.parametrize("endpoint", sorted(FORMS))

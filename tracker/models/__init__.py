@@ -27,6 +27,7 @@ from tracker.models.inspection import (
 from tracker.models.plan import Action, Challenge, Evidence, Milestone, MilestoneReplan, ProgressUpdate
 from tracker.models.reminder import ReminderSent
 from tracker.models.report import CommitteeReport
+from tracker.models.report_job import JobKind, JobState, ReportJob
 from tracker.models.report_template import ReportTemplate
 from tracker.models.user import User
 
@@ -44,6 +45,8 @@ __all__ = [
     "EvidenceKind",
     "FrameworkArea",
     "ImprovementPoint",
+    "JobKind",
+    "JobState",
     "Inspection",
     "Judgement",
     "Milestone",
@@ -56,6 +59,7 @@ __all__ = [
     "Rag",
     "ReminderSent",
     "ReportTemplate",
+    "ReportJob",
     "Role",
     "Strength",
     "SupportingParagraph",

@@ -45,6 +45,14 @@ def build(report: CommitteeReport) -> Report:
     return committee.build(inputs, data.load(inputs))
 
 
+def render_draft(report: CommitteeReport, fmt: str) -> bytes:
+    """A draft's Word or PDF file from the current data (the job worker makes these, never a request)."""
+    built = build(report)
+    if fmt == "docx":
+        return render.to_docx(built, **council_template.word_options(report.authority))
+    return render.to_pdf(built)
+
+
 def save_draft(report: CommitteeReport | None, inputs: ReportInputs, actor: User) -> CommitteeReport:
     fields = {
         "committee": inputs.committee,

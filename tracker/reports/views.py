@@ -8,8 +8,9 @@ from markupsafe import Markup
 from sqlalchemy import select
 
 from tracker.extensions import db
-from tracker.models import CommitteeReport, Inspection, Role
-from tracker.reports import council_template, guards, render
+from tracker.models import CommitteeReport, Inspection, JobKind, JobState, ReportJob, Role
+from tracker.reports import guards, render
+from tracker.reports import jobs as report_jobs
 from tracker.reports import operations as ops
 from tracker.reports.defaults import default_inputs
 from tracker.reports.forms import PublishForm, ReportForm
@@ -173,11 +174,22 @@ def edit(report_id: int):
 @requires_role(*READERS)
 def show(report_id: int):
     report = _report(report_id)
+    # A draft's HTML preview stays in the request: it takes a fraction of a second (docs/decisions.md);
+    # its Word and PDF files are made by the job worker.
     body = report.html if report.is_published else render.to_html(ops.build(report))
+    files = {}
+    publishing = None
+    if not report.is_published:
+        report_jobs.fail_abandoned(report)  # the record catching up with a worker that was killed
+        db.session.commit()
+        files = {kind: report_jobs.latest(report, kind) for kind in (JobKind.DOCX, JobKind.PDF)}
+        publishing = report_jobs.latest(report, JobKind.PUBLISH)
     return render_template(
         "reports/show.html",
         title=report.title,
         report=report,
+        files=files,
+        publishing=publishing,
         body=Markup(body),  # rendered by our own template, with autoescaping, when it was built
     )
 
@@ -185,7 +197,10 @@ def show(report_id: int):
 @bp.route("/reports/<int:report_id>/publish", methods=["GET", "POST"])
 @requires_role(Role.DIRECTOR)
 def publish(report_id: int):
-    """Publishing cannot be undone, so it takes a confirmation page; only that page's form publishes."""
+    """Publishing cannot be undone, so it takes a confirmation page; only that page's form publishes.
+
+    The worker publishes (rendering a large plan's paper takes longer than a request may); the request
+    queues the job, or finds the one already queued, and sends the director to its progress page."""
     report = _report(report_id)
     if report.is_published:
         flash("This report has already been published")
@@ -194,27 +209,91 @@ def publish(report_id: int):
     if request.method == "GET" or not form.validate_on_submit():
         # A post from anywhere but the confirmation page (an old page's button) is shown the page, not obeyed.
         return render_template("reports/publish.html", title="Publish this report?", report=report, form=None)
-    try:
-        ops.publish(report, current_user)
-        db.session.commit()
+    job = report_jobs.start(report, JobKind.PUBLISH, current_user)
+    return redirect(url_for("reports.job", report_id=report.id, job_id=job.id))
+
+
+@bp.route("/reports/<int:report_id>/files/<any(docx, pdf):fmt>", methods=["POST"])
+@requires_role(Role.DIRECTOR)
+def make_file(report_id: int, fmt: str):
+    """Ask the worker for a draft's Word or PDF file, made from the data as it is now."""
+    report = _report(report_id)
+    if report.is_published:  # its files were frozen when it was published
+        return redirect(url_for("reports.download", report_id=report.id, fmt=fmt))
+    job = report_jobs.start(report, JobKind(fmt), current_user)
+    return redirect(url_for("reports.job", report_id=report.id, job_id=job.id))
+
+
+def _job(report: CommitteeReport, job_id: int) -> ReportJob:
+    job = db.session.get(ReportJob, job_id)
+    if job is None or job.report_id != report.id:
+        abort(404)
+    return job
+
+
+@bp.route("/reports/<int:report_id>/jobs/<int:job_id>")
+@requires_role(Role.DIRECTOR)
+def job(report_id: int, job_id: int):
+    """A job's progress, and its outcome once finished. The page's script asks job_status until then; without
+    script its "Check again" link does (an automatic refresh is a barrier to some readers: WCAG 2.2.1)."""
+    report = _report(report_id)
+    report_jobs.fail_abandoned(report)
+    db.session.commit()
+    job = _job(report, job_id)
+    if job.kind == JobKind.PUBLISH and job.state == JobState.DONE:
         flash("Published. Committee members can now read and download it.", "success")
-    except ops.ReportRuleError as refused:
-        flash(str(refused))
-    return redirect(url_for("reports.show", report_id=report.id))
+        return redirect(url_for("reports.show", report_id=report.id))
+    return render_template("reports/job.html", title=_JOB_TITLES[job.kind][job.state], report=report, job=job)
+
+
+@bp.route("/reports/<int:report_id>/jobs/<int:job_id>/status")
+@requires_role(Role.DIRECTOR)
+def job_status(report_id: int, job_id: int):
+    job = _job(_report(report_id), job_id)
+    return {"state": job.state.value, "finished": job.finished}
+
+
+_JOB_TITLES = {
+    JobKind.PUBLISH: {
+        JobState.QUEUED: "Publishing the report",
+        JobState.RUNNING: "Publishing the report",
+        JobState.FAILED: "The report was not published",
+    },
+    **{
+        kind: {
+            JobState.QUEUED: f"Making the {kind.label}",
+            JobState.RUNNING: f"Making the {kind.label}",
+            JobState.DONE: f"The {kind.label} is ready",
+            JobState.FAILED: f"The {kind.label} could not be made",
+        }
+        for kind in (JobKind.DOCX, JobKind.PDF)
+    },
+}
+
+
+@bp.route("/reports/<int:report_id>/jobs/<int:job_id>/file")
+@requires_role(Role.DIRECTOR)
+def job_file(report_id: int, job_id: int):
+    """A draft's file the worker made (only the newest of each kind is kept)."""
+    report = _report(report_id)
+    job = _job(report, job_id)
+    if job.kind == JobKind.PUBLISH or job.state != JobState.DONE or job.file is None:
+        abort(404)
+    return _file(report, job.kind.value, job.file)
 
 
 @bp.route("/reports/<int:report_id>/download.<any(docx, pdf):fmt>")
 @requires_role(*READERS)
 def download(report_id: int, fmt: str):
+    """A published report's frozen file. A draft's files are made by the worker, from its page."""
     report = _report(report_id)
-    if report.is_published:
-        content = report.docx if fmt == "docx" else report.pdf
-    else:
-        built = ops.build(report)
-        if fmt == "docx":
-            content = render.to_docx(built, **council_template.word_options(report.authority))
-        else:
-            content = render.to_pdf(built)
+    if not report.is_published:
+        flash("A draft's Word and PDF files are made from today's data: make one below.")
+        return redirect(url_for("reports.show", report_id=report.id))
+    return _file(report, fmt, report.docx if fmt == "docx" else report.pdf)
+
+
+def _file(report: CommitteeReport, fmt: str, content: bytes) -> Response:
     return Response(
         content,
         mimetype=FILE_TYPES[fmt],
