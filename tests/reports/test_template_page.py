@@ -149,6 +149,7 @@ def test_only_the_councils_director_and_administrator_reach_its_template(client,
 
 
 def test_the_drafts_word_download_uses_the_councils_template(seeded_client):
+    from tests.helpers.jobs import run_queued_jobs
     from tests.helpers.seeded import seeded_user
     from tests.reports.test_report_pages import LEICESTERSHIRE, _draft
 
@@ -156,7 +157,10 @@ def test_the_drafts_word_download_uses_the_councils_template(seeded_client):
     seeded_client.sign_in(director)
     _upload(seeded_client, _template(header="Leicestershire County Council: OFFICIAL"))
     url = _draft(seeded_client)
-    document = Document(io.BytesIO(seeded_client.get(f"{url}/download.docx").data))
+    progress = seeded_client.post_form(f"{url}/files/docx", {}, status=302).location
+    assert run_queued_jobs(seeded_client.app) == 1
+    made = seeded_client.get_page(progress).select_one("#job-file")["href"]
+    document = Document(io.BytesIO(seeded_client.get(made).data))
     assert document.sections[0].header.paragraphs[0].text == "Leicestershire County Council: OFFICIAL"
     assert document.styles["Heading 1"].font.name == "Georgia"
     assert document.core_properties.author == LEICESTERSHIRE
