@@ -84,6 +84,8 @@ def to_docx(report: Report) -> bytes:
         paragraph = document.add_paragraph()
         paragraph.add_run(clean_text(line)).bold = True
     for section in report.sections:
+        if section.appendix:
+            document.add_page_break()
         document.add_heading(clean_text(section.heading), level=section.level - 1)
         for block in section.blocks:
             if isinstance(block, Table):
