@@ -15,10 +15,7 @@ from tracker.reports.inputs import ReportInputs
 from tracker.reports.intro import _background, _findings, _headlines, _policy, _purpose, _the_inspection
 from tracker.reports.model import Numberer, Report
 from tracker.reports.progress import plan_sections, summary_sections
-from tracker.reports.words import default_title
 from tracker.timeutil import long_date
-
-__all__ = ["build", "default_title"]
 
 
 def build(inputs: ReportInputs, data: ReportData) -> Report:
