@@ -146,7 +146,7 @@ def _action(action, day: date) -> ActionFacts:
         recovery=action.recovery,
         target_date=action.target_date,
         signed_off_on=_day(action.signed_off_at) if action.signed_off_at else None,
-        milestones=tuple(_milestone(m, day) for m in action.milestones if _day(m.action.created_at) <= day),
+        milestones=tuple(_milestone(m, day) for m in action.milestones if _day(action.created_at) <= day),
         evidence=tuple(
             EvidenceFacts(e.description, e.evidence_date, e.shows_impact)
             for e in action.evidence

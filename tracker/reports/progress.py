@@ -20,8 +20,6 @@ from tracker.reports.words import _heading_case, _point_kinds
 from tracker.timeutil import long_date
 
 BRAG = (Rag.RED, Rag.AMBER, Rag.GREEN, Rag.BLUE)
-# Exceptions are told in this order: the worst first.
-_SEVERITY = {Rag.RED: 0, Rag.AMBER: 1, Rag.GREEN: 2, Rag.BLUE: 3}
 
 
 def share(count: int, total: int) -> str:
@@ -34,7 +32,7 @@ def times(count: int) -> str:
 
 
 def _plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{count} {one if count == 1 else (many or one + 's')}"
+    return f"{count:,} {one if count == 1 else (many or one + 's')}"
 
 
 @dataclass(frozen=True)
@@ -63,8 +61,8 @@ class Counts:
     def row(self, name: str) -> list[str]:
         return [
             name,
-            str(self.total),
-            *[f"{self.by_rag[rag]} ({share(self.by_rag[rag], self.total)})" for rag in BRAG],
+            f"{self.total:,}",
+            *[f"{self.by_rag[rag]:,} ({share(self.by_rag[rag], self.total)})" for rag in BRAG],
             share(self.complete, self.total),
         ]
 
@@ -92,8 +90,26 @@ def summary_sections(n: Numberer, as_at: AsAt) -> list[Section]:
 
 
 def plan_sections(n: Numberer, as_at: AsAt, inputs: ReportInputs, recurrences: dict) -> list[Section]:
-    """A section per plan: its figures, its exceptions in detail, Green actions one line each."""
-    return [_plan_section(n, plan, inputs, recurrences) for plan in as_at.plans]
+    """A section per plan still open: its figures, its exceptions in detail, Green actions one line each.
+
+    A plan whose every point has actions, all complete, has nothing to tell beyond its row in the summary:
+    the plans done are named together in one paragraph, so that years of finished plans add a line each
+    rather than a section each."""
+    finished = [p for p in as_at.plans if _finished(p)]
+    sections = [_plan_section(n, plan, inputs, recurrences) for plan in as_at.plans if not _finished(plan)]
+    if finished:
+        names = "; ".join(f"{p.inspection.title} ({_plural(len(p.actions), 'action')})" for p in finished)
+        if len(finished) == 1:
+            text = f"Every action in the plan for the {names} is complete and signed off by a director."
+        else:
+            text = f"Every action in these {len(finished)} plans is complete and signed off by a director: {names}."
+        text += " The actions are listed in the appendix of completed actions."
+        sections.append(Section("Plans Complete", level=3, blocks=[n.paragraph(text)]))
+    return sections
+
+
+def _finished(plan: PlanFacts) -> bool:
+    return has_a_plan(plan) and all(p.actions and all(a.complete for a in p.actions) for p in plan.answered)
 
 
 def _summary(n: Numberer, as_at: AsAt) -> Section:
@@ -118,8 +134,8 @@ def _summary(n: Numberer, as_at: AsAt) -> Section:
     summary.blocks = [
         n.paragraph(
             f"As at {day} {plans} held {_plural(total.total, 'action')}, of which {_complete_words(total)}. "
-            f"By rating: {r} Red ({share(r, total.total)}), {a} Amber ({share(a, total.total)}), {g} Green "
-            f"({share(g, total.total)}) and {b} Blue ({share(b, total.total)}). "
+            f"By rating: {r:,} Red ({share(r, total.total)}), {a:,} Amber ({share(a, total.total)}), {g:,} Green "
+            f"({share(g, total.total)}) and {b:,} Blue ({share(b, total.total)}). "
             f"{_overdue_words(late_actions, late_milestones)}"
         ),
         n.paragraph(
@@ -130,20 +146,34 @@ def _summary(n: Numberer, as_at: AsAt) -> Section:
         Table(
             caption="Actions by rating",
             header=["Plan", "Actions", "Red", "Amber", "Green", "Blue", "Complete"],
-            rows=[counts.row(plan.inspection.title) for plan, counts in per_plan]
-            + ([total.row("Total")] if len(per_plan) > 1 else []),
+            rows=_summary_rows(per_plan, total),
             numeric_columns=[1, 2, 3, 4, 5, 6],
-            widths=[28, 11, 12, 12, 12, 12, 13],
+            widths=[33, 9, 11, 11, 12, 13, 11],
         ),
     ]
     return summary
+
+
+def _summary_rows(per_plan: list[tuple[PlanFacts, Counts]], total: Counts) -> list[list[str]]:
+    """A row per plan still open; the plans finished (all complete) together in one row, named in their own
+    paragraph below, so that years of finished plans do not bury the open ones; then the total."""
+    rows = [counts.row(plan.inspection.title) for plan, counts in per_plan if not _finished(plan)]
+    finished = [counts for plan, counts in per_plan if _finished(plan)]
+    if len(finished) == 1:
+        rows += [counts.row(plan.inspection.title) for plan, counts in per_plan if _finished(plan)]
+    elif finished:
+        done = finished[0]
+        for counts in finished[1:]:
+            done = done + counts
+        rows.append(done.row(f"{len(finished)} plans complete"))
+    return rows + ([total.row("Total")] if len(per_plan) > 1 else [])
 
 
 def _complete_words(counts: Counts) -> str:
     if not counts.complete:
         return "none is complete"
     verb = "is" if counts.complete == 1 else "are"
-    return f"{counts.complete} ({share(counts.complete, counts.total)}) {verb} complete"
+    return f"{counts.complete:,} ({share(counts.complete, counts.total)}) {verb} complete"
 
 
 def _overdue_words(actions: int, milestones: int) -> str:
@@ -175,27 +205,38 @@ def _plan_section(n: Numberer, plan: PlanFacts, inputs: ReportInputs, recurrence
         section.blocks = [n.paragraph(f"No action had yet been agreed in this plan on {day}.")]
         return section
     counts = Counts.of(plan.actions)
-    exceptions = sorted(
-        ((point, a) for point in plan.answered for a in point.actions if is_exception(a, inputs.as_at)),
-        key=lambda pa: _SEVERITY[pa[1].rag],
+    on_day = inputs.as_at
+    open_actions = [(point, a) for point in plan.answered for a in point.actions if not a.complete]
+    # Red and Amber in detail, the worst first; a Green action with something overdue in a table row, its
+    # overdue milestones beside it (the same words as in the detail); the other Green ones a line each.
+    detailed = sorted(
+        ((p, a) for p, a in open_actions if a.rag in (Rag.RED, Rag.AMBER)), key=lambda pa: pa[1].rag != Rag.RED
     )
-    green = [
-        (point, a)
-        for point in plan.answered
-        for a in point.actions
-        if a.rag == Rag.GREEN and not a.complete and not is_exception(a, inputs.as_at)
-    ]
+    late = [(p, a) for p, a in open_actions if a.rag == Rag.GREEN and is_exception(a, on_day)]
+    green = [(p, a) for p, a in open_actions if a.rag == Rag.GREEN and not is_exception(a, on_day)]
     r, a, g = (counts.by_rag[rag] for rag in (Rag.RED, Rag.AMBER, Rag.GREEN))
     lead = (
         f"As at {day} this plan held {_plural(counts.total, 'action')}: {r} Red, {a} Amber, {g} Green and "
-        f"{counts.by_rag[Rag.BLUE]} Blue; {counts.complete} ({share(counts.complete, counts.total)}) complete."
+        f"{counts.by_rag[Rag.BLUE]} Blue; {_complete_words(counts)}."
     )
-    if exceptions:
-        lead += f" {_plural(len(exceptions), 'action needs', 'actions need')} the Committee’s attention:"
-    else:
+    if not detailed and not late:
         lead += " None is rated Red or Amber and nothing is overdue."
+    elif detailed:
+        lead += f" {_plural(len(detailed), 'action is', 'actions are')} rated Red or Amber:"
     section.blocks.append(n.paragraph(lead))
-    section.blocks += [_exception(n, point, action, inputs) for point, action in exceptions]
+    section.blocks += [_exception(n, point, action, inputs) for point, action in detailed]
+    if late:
+        section.blocks.append(
+            n.paragraph(f"{_plural(len(late), 'Green action has', 'Green actions have')} something overdue:")
+        )
+        section.blocks.append(
+            Table(
+                caption=f"Green actions with something overdue: {title}",
+                header=["Action and owner", "Overdue"],
+                rows=[[f"{a.title} ({point.label}); owner: {a.owner}", _overdue_cell(a, on_day)] for point, a in late],
+                widths=[50, 50],
+            )
+        )
     if green:
         section.blocks.append(n.paragraph(f"{_plural(len(green), 'action is', 'actions are')} Green, on track:"))
         section.blocks.append(
@@ -203,7 +244,7 @@ def _plan_section(n: Numberer, plan: PlanFacts, inputs: ReportInputs, recurrence
                 caption=f"Green actions: {title}",
                 header=["Action", "Point", "Owner", "Target date"],
                 rows=[[a.title, point.label, a.owner, long_date(a.target_date)] for point, a in green],
-                widths=[46, 18, 19, 17],
+                widths=[42, 22, 19, 17],
             )
         )
     if counts.complete:
@@ -227,26 +268,20 @@ def _exception(n: Numberer, point: PointFacts, action: ActionFacts, inputs: Repo
     day = inputs.as_at
     status = action.status.label.lower()
     text = (
-        f"{action.title} ({point.label}). Rated {action.rag.label}; {status}; owner: {action.owner}; "
+        f"{action.title} ({point.label}). {action.rag.label}; {status}; owner: {action.owner}; "
         f"target date {long_date(action.target_date)}" + (", which has passed." if action.overdue_at(day) else ".")
     )
-    bullets = [f"Reason for the rating: {action.rag_reason}"] if action.rag_reason else []
-    if action.recovery:
-        bullets.append(f"Recovery: {action.recovery}")
-    elif action.rag in (Rag.RED, Rag.AMBER):
-        bullets.append("Recovery: none recorded.")
+    # Why it is rated so and what is being done about it, together: the two lines a councillor reads.
+    why = f"Why {action.rag.label}: {action.rag_reason.strip() or 'no reason recorded.'}"
+    recovery = action.recovery.strip() if action.recovery else "none recorded."
+    bullets = [f"{why} Recovery: {recovery}"]
     bullets += [_late_milestone(m) for m in overdue_milestones(action, day)]
+    # What was achieved is news only since the last report; without one, the whole history would be told.
     since = inputs.previous_report
-    done = [
-        m
-        for m in action.milestones
-        if m.completed_date and m.completed_date <= day and (since is None or m.completed_date > since)
-    ]
+    done = [m for m in action.milestones if since and m.completed_date and since < m.completed_date <= day]
     if done:
         bullets.append(
-            "Milestones achieved"
-            + (f" since {long_date(since)}" if since else "")
-            + ": "
+            f"Milestones achieved since {long_date(since)}: "
             + "; ".join(f"{m.title} ({long_date(m.completed_date)})" for m in done)
             + "."
         )
@@ -256,10 +291,17 @@ def _exception(n: Numberer, point: PointFacts, action: ActionFacts, inputs: Repo
     return n.paragraph(text, bullets=bullets)
 
 
+def _overdue_cell(action: ActionFacts, day: date) -> str:
+    """What is overdue of an action, in a table cell: its target date, then each overdue milestone."""
+    lines = [f"Target date {long_date(action.target_date)} has passed."] if action.overdue_at(day) else []
+    lines += [_late_milestone(m).removeprefix("Milestone overdue: ") for m in overdue_milestones(action, day)]
+    return " ".join(lines)
+
+
 def _late_milestone(milestone: MilestoneFacts) -> str:
     """ "Milestone overdue: …, originally due …, now due … (moved twice; latest reason: …)"."""
     if not milestone.moves:
-        return f"Milestone overdue: {milestone.title}, due {long_date(milestone.due_date)} and not moved."
+        return f"Milestone overdue: {milestone.title}, due {long_date(milestone.due_date)}, not moved."
     latest = milestone.moves[-1]
     return (
         f"Milestone overdue: {milestone.title}, originally due {long_date(milestone.original_due_date)}, now due "
