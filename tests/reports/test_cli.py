@@ -68,8 +68,11 @@ def test_all_covers_every_plan_of_the_authority_with_a_total(seeded_app, tmp_pat
     result, page = _run(seeded_app, tmp_path, "--plans", "all")
     assert result.exit_code == 0, result.output
     assert _summary_rows(page) == [newest.title, older.title, "Total"]
+    # The 2017 plan is all complete: named in one paragraph rather than given a section of its own.
     headings = [plain(h.get_text(strip=True)) for h in page.select("h3")]
-    assert any(h.startswith(plain(older.title)) for h in headings)
+    assert any(h.startswith(plain(newest.title)) for h in headings)
+    assert "Plans Complete" in headings and not any(h.startswith(plain(older.title)) for h in headings)
+    assert f"Every action in the plan for the {older.title} (" in plain(page.get_text(" "))
 
 
 def test_plans_by_id_cover_those_plans_and_the_title_follows_the_newest_of_them(seeded_app, tmp_path):
