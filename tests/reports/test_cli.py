@@ -99,11 +99,11 @@ def test_plans_of_another_authority_or_not_ids_are_refused_and_nothing_is_writte
 
 
 def test_since_reports_what_was_achieved_since_the_last_report(seeded_app, tmp_path):
-    result, page = _run(seeded_app, tmp_path, "--since", "2025-06-30", authority="Leeds City Council")
+    result, page = _run(seeded_app, tmp_path, "--since", "2025-06-30", authority="Leicestershire County Council")
     assert result.exit_code == 0, result.output
     text = plain(page.get_text(" "))
-    assert "Milestones achieved since 30 June 2025:" in text
-    result, page = _run(seeded_app, tmp_path, authority="Leeds City Council")
+    assert "Milestones achieved since 30 June 2025:" in text and "(19 September 2025)" in text
+    result, page = _run(seeded_app, tmp_path, authority="Leicestershire County Council")
     assert "Milestones achieved since" not in plain(page.get_text(" "))
     result, page = _run(seeded_app, tmp_path, "--since", "2026-12-25")
     assert result.exit_code == 1 and page is None
