@@ -228,6 +228,9 @@ def test_progress_matches_the_plan(seeded_app, rendered):
     assert row[1:6] == [str(total), *[f"{c} ({round(100 * c / total)}%)" for c in counts]]
     assert overdue
     paragraphs = [plain(li.get_text(" ")) for li in page.select("li.tracker-report__paragraph")]
+    # One plan: the summary has given its figures, so its own section does not repeat them.
+    assert not any("this plan held" in p for p in paragraphs)
+    assert "1 action is rated Red or Amber:" in paragraphs or "2 actions are rated Red or Amber:" in paragraphs
     for action_title, milestone_title, due in overdue:
         # The milestone is told under its own action, in the same numbered paragraph.
         item = next(p for p in paragraphs if p.startswith(plain(action_title)))

@@ -96,7 +96,8 @@ def plan_sections(n: Numberer, as_at: AsAt, inputs: ReportInputs, recurrences: d
     the plans done are named together in one paragraph, so that years of finished plans add a line each
     rather than a section each."""
     finished = [p for p in as_at.plans if _finished(p)]
-    sections = [_plan_section(n, plan, inputs, recurrences) for plan in as_at.plans if not _finished(plan)]
+    alone = len(as_at.plans) == 1
+    sections = [_plan_section(n, plan, inputs, recurrences, alone) for plan in as_at.plans if not _finished(plan)]
     if finished:
         names = "; ".join(f"{p.inspection.title} ({_plural(len(p.actions), 'action')})" for p in finished)
         if len(finished) == 1:
@@ -148,7 +149,7 @@ def _summary(n: Numberer, as_at: AsAt) -> Section:
             header=["Plan", "Actions", "Red", "Amber", "Green", "Blue", "Complete"],
             rows=_summary_rows(per_plan, total),
             numeric_columns=[1, 2, 3, 4, 5, 6],
-            widths=[33, 9, 11, 11, 12, 13, 11],
+            widths=[30, 11, 11, 11, 12, 12, 13],
         ),
     ]
     return summary
@@ -189,7 +190,8 @@ def _overdue_words(actions: int, milestones: int) -> str:
     return sentence[0].upper() + sentence[1:]
 
 
-def _plan_section(n: Numberer, plan: PlanFacts, inputs: ReportInputs, recurrences: dict) -> Section:
+def _plan_section(n: Numberer, plan: PlanFacts, inputs: ReportInputs, recurrences: dict, alone: bool) -> Section:
+    """`alone`: the only plan covered, whose figures the summary has just given."""
     day = long_date(inputs.as_at)
     title = plan.inspection.title
     if not plan.known:
@@ -216,14 +218,17 @@ def _plan_section(n: Numberer, plan: PlanFacts, inputs: ReportInputs, recurrence
     green = [(p, a) for p, a in open_actions if a.rag == Rag.GREEN and not is_exception(a, on_day)]
     r, a, g = (counts.by_rag[rag] for rag in (Rag.RED, Rag.AMBER, Rag.GREEN))
     lead = (
-        f"As at {day} this plan held {_plural(counts.total, 'action')}: {r} Red, {a} Amber, {g} Green and "
+        ""
+        if alone
+        else f"As at {day} this plan held {_plural(counts.total, 'action')}: {r} Red, {a} Amber, {g} Green and "
         f"{counts.by_rag[Rag.BLUE]} Blue; {_complete_words(counts)}."
     )
     if not detailed and not late:
         lead += " None is rated Red or Amber and nothing is overdue."
     elif detailed:
         lead += f" {_plural(len(detailed), 'action is', 'actions are')} rated Red or Amber:"
-    section.blocks.append(n.paragraph(lead))
+    if lead.strip():
+        section.blocks.append(n.paragraph(lead.strip()))
     section.blocks += [_exception(n, point, action, inputs) for point, action in detailed]
     if late:
         section.blocks.append(
