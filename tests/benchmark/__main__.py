@@ -1,5 +1,5 @@
 """Run the benchmark: `python -m tests.benchmark [--sizes 1000,10000,100000] [--databases sqlite,postgresql]
-[--archive ../shared/corpus/archive] [--parse-only]`."""
+[--archive ../shared/corpus/archive] [--parse-only] [--paper-only]`."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from flask_migrate import upgrade
 
-from tests.benchmark import databases, pages, parsing, report
+from tests.benchmark import databases, pages, paper, parsing, report
 from tests.conftest import make_config
 from tracker.app import create_app
 from tracker.demo.generate import generate
@@ -60,21 +60,28 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=DOCS)
     parser.add_argument("--archive", default=str(parsing.ARCHIVE), help="real Ofsted PDFs; relative to the project")
     parser.add_argument("--parse-only", action="store_true", help="only the parse time; print it, write nothing")
+    parser.add_argument(
+        "--paper-only", action="store_true", help="only the 2,000-action council's paper; print it, write nothing"
+    )
     args = parser.parse_args()
     folder = parsing.archive_folder(args.archive)
-    print(f"Parsing the PDFs in {folder} …", flush=True)
-    parse_lines = parsing.summary(parsing.measure(folder), folder)
-    print("\n".join(parse_lines), flush=True)
+    parse_lines = None
+    if not args.paper_only:
+        print(f"Parsing the PDFs in {folder} …", flush=True)
+        parse_lines = parsing.summary(parsing.measure(folder), folder)
+        print("\n".join(parse_lines), flush=True)
     if args.parse_only:
         return
     sizes = [int(s) for s in args.sizes.split(",")]
     runs = {}
     growths = {}
     notes = []
+    papers = []
     with ExitStack() as stack, tempfile.TemporaryDirectory(prefix="bench-") as folder:
         folder = Path(folder)
-        print("Printing a long PDF report for the import …", flush=True)
-        long_pdf = pages.long_report_pdf()
+        if not args.paper_only:
+            print("Printing a long PDF report for the import …", flush=True)
+        long_pdf = b"" if args.paper_only else pages.long_report_pdf()
         targets = []
         for name in args.databases.split(","):
             if name == "sqlite":
@@ -84,6 +91,11 @@ def main() -> None:
                 notes.append(f"PostgreSQL {pg.version}")
                 targets.append(pg)
         for target in targets:
+            print(f"{target.kind}, the paper over every plan of {paper.ACTIONS:,} actions", flush=True)
+            papers.append(paper.measure(target.kind, target.new(), folder / f"{target.kind}-paper"))
+            print("\n".join(paper.summary(papers[-1:])), flush=True)
+            if args.paper_only:
+                continue
             kept = {}
             for size in sizes:
                 print(f"{target.kind}, {size:,} actions", flush=True)
@@ -102,8 +114,10 @@ def main() -> None:
                     growths[target.kind] = pages.growth(kept[min(sizes)], kept[max(sizes)])
             for app in kept.values():
                 _close(app)
+    if args.paper_only:
+        return
     memory_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(report.write(args.out, runs, growths, memory_mb, notes, parse_lines))
+    print(report.write(args.out, runs, growths, memory_mb, notes, parse_lines, paper.summary(papers)))
 
 
 if __name__ == "__main__":

@@ -45,6 +45,7 @@ def write(
     memory_mb: float,
     notes: list[str],
     parsing: list[str] | None = None,
+    paper: list[str] | None = None,
 ) -> str:
     """The newest run's tables (and the parse time's lines, tests/benchmark/parsing.py), the previous run kept."""
     sizes = sorted({size for _, size in runs})
@@ -74,6 +75,8 @@ def write(
         lines.append("")
         if kind in growths:
             lines += _growth_table(kind, growths[kind], min(sizes), max(sizes))
+    if paper:
+        lines += ["### The committee paper of a 2,000-action council", "", *paper]
     if parsing is not None:
         lines += ["### Parsing the archive of Ofsted PDFs", "", *parsing]
     latest = "\n".join(lines)

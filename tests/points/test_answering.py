@@ -1,7 +1,7 @@
 """Recommendations to the safeguarding partnership: shown with their document, left out of the plan's work unless
 the council answers them, which a director or administrator can change (audited)."""
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from sqlalchemy import insert, select
@@ -92,8 +92,14 @@ def test_the_dashboard_counts_only_the_actions_of_points_the_plan_answers(app, p
 def test_a_committee_report_leaves_out_points_the_council_does_not_answer(app, plan):
     authority, people, _, ours, theirs = plan
     with committed(app):
-        make_action(db.session.get(ImprovementPoint, ours.id), people[Role.SERVICE_MANAGER], title="Front door work")
-        make_action(db.session.get(ImprovementPoint, theirs.id), people[Role.SERVICE_MANAGER], title="Partner work")
+        # Made before the paper's date: a paper as at a date reports only the actions that existed by then.
+        made = {"created_at": datetime(2025, 2, 1)}
+        make_action(
+            db.session.get(ImprovementPoint, ours.id), people[Role.SERVICE_MANAGER], title="Front door work", **made
+        )
+        make_action(
+            db.session.get(ImprovementPoint, theirs.id), people[Role.SERVICE_MANAGER], title="Partner work", **made
+        )
     with app.app_context():
         inputs = default_inputs(
             db.session.get(type(authority), authority.id), "Scrutiny", date(2025, 3, 1), date(2025, 3, 1)

@@ -48,7 +48,7 @@ def test_a_point_with_no_action_is_flagged_wherever_the_plan_is_shown(seeded_cli
         inputs = default_inputs(authority, "Scrutiny", date(2026, 12, 1), date(2026, 11, 22))
         html = render.to_html(committee.build(inputs, data.load(inputs)))
     text = " ".join(BeautifulSoup(html, "html.parser").get_text(" ").split())
-    assert "What needs to improve 4: The quality of return home interviews. No action has yet been agreed" in text
+    assert "No action has yet been agreed for What needs to improve 4: The quality of return home interviews." in text
 
 
 def test_the_plan_page_says_nothing_when_every_point_has_an_action(seeded_client):

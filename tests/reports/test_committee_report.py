@@ -3,7 +3,7 @@ identically in HTML, Word and PDF."""
 
 import io
 import re
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from bs4 import BeautifulSoup
@@ -123,25 +123,26 @@ def test_the_pdf_text_reads_in_order_with_continuous_numbers(rendered):
     flat = plain(text)
     positions = [flat.find(plain(h)) for h in SEED_HEADINGS]
     assert -1 not in positions and positions == sorted(positions), positions
-    numbers = [int(n) for n in re.findall(r"^(\d+)\.", text, flags=re.M)]
+    numbers = [int(n) for n in re.findall(r"^(\d{1,3})\.", text, flags=re.M)]  # not a year ending a line
     assert numbers == list(range(1, len(report.numbered()) + 1))
     for area, grade in GRADES:
         assert plain(area) in flat and grade in flat
     assert "has been judged to be Outstanding." in flat
 
 
-def test_the_printed_overdue_table_sets_its_columns_once(seeded_app, rendered):
-    """A long table in the PDF has set column widths (fixed layout) rather than being measured cell by cell."""
+def test_the_printed_long_tables_set_their_columns_once(seeded_app, rendered):
+    """A long table in the PDF (Green actions, the appendices) has set column widths (fixed layout) rather than
+    being measured cell by cell."""
     report, html, _, _ = rendered
     with seeded_app.app_context():
         printed = BeautifulSoup(render.to_print_html(report), "html.parser")
-    table = next(t for t in printed.select("table") if "Originally due" in t.get_text())
+    table = next(t for t in printed.select("table") if "Target date" in t.get_text())
     assert "tracker-report__table--fixed" in table["class"]
     widths = [int(col["style"].removeprefix("width: ").removesuffix("%")) for col in table.select("colgroup col")]
     assert len(widths) == len(table.select("thead th")) and sum(widths) == 100
     assert "table-layout: fixed" in printed.select_one("style").get_text()
     # On screen the columns still fit their contents.
-    on_screen = next(t for t in BeautifulSoup(html, "html.parser").select("table") if "Originally due" in t.get_text())
+    on_screen = next(t for t in BeautifulSoup(html, "html.parser").select("table") if "Target date" in t.get_text())
     assert not on_screen.select("colgroup") and "tracker-report__table--fixed" not in on_screen["class"]
 
 
@@ -207,25 +208,34 @@ def test_progress_matches_the_plan(seeded_app, rendered):
         actions = db.session.scalars(
             select(Action).join(ImprovementPoint).join(Inspection).where(Inspection.doc_type == "committee_report")
         ).all()
-        expected = [str(sum(a.rag == r for a in actions)) for r in (Rag.RED, Rag.AMBER, Rag.GREEN, Rag.BLUE)]
-        overdue = db.session.scalars(
-            select(Milestone)
-            .join(Action)
-            .join(ImprovementPoint)
-            .join(Inspection)
-            .where(
-                Inspection.doc_type == "committee_report",
-                Milestone.completed_date.is_(None),
-                Milestone.due_date < date(2026, 11, 22),
+        counts = [sum(a.rag == r for a in actions) for r in (Rag.RED, Rag.AMBER, Rag.GREEN, Rag.BLUE)]
+        overdue = [
+            (m.action.title, m.title, m.due_date)
+            for m in db.session.scalars(
+                select(Milestone)
+                .join(Action)
+                .join(ImprovementPoint)
+                .join(Inspection)
+                .where(
+                    Inspection.doc_type == "committee_report",
+                    Milestone.completed_date.is_(None),
+                    Milestone.due_date < date(2026, 11, 22),
+                )
             )
-        ).all()
+        ]
     row = [td.get_text(strip=True) for td in summary.select("tbody tr td")]
-    assert row[1:] == [*expected, str(len(actions))]
-    overdue_table = next(t for t in page.select("table") if "Originally due" in t.get_text())
-    overdue_text = plain(overdue_table.get_text(" "))
-    for milestone in overdue:
-        assert plain(milestone.title) in overdue_text
-        assert f"{milestone.original_due_date.day} {milestone.original_due_date:%B %Y}" in overdue_text
+    total = len(actions)
+    assert row[1:6] == [str(total), *[f"{c} ({round(100 * c / total)}%)" for c in counts]]
+    assert overdue
+    paragraphs = [plain(li.get_text(" ")) for li in page.select("li.tracker-report__paragraph")]
+    # One plan: the summary has given its figures, so its own section does not repeat them.
+    assert not any("this plan held" in p for p in paragraphs)
+    assert "1 action is rated Red or Amber:" in paragraphs or "2 actions are rated Red or Amber:" in paragraphs
+    for action_title, milestone_title, due in overdue:
+        # The milestone is told under its own action, in the same numbered paragraph.
+        item = next(p for p in paragraphs if p.startswith(plain(action_title)))
+        assert f"Milestone overdue: {plain(milestone_title)}" in item
+        assert f"{due.day} {due:%B %Y}" in item
 
 
 def test_milestones_done_since_the_previous_report_are_listed(seeded_app):
@@ -241,9 +251,13 @@ def test_awkward_text_comes_out_right_in_every_format(seeded_app):
     awkward = "Children’s “voice” & <script>alert(1)</script> matter"
     with committed(seeded_app):
         action = db.session.scalars(
-            select(Action).join(ImprovementPoint).join(Inspection).where(Inspection.doc_type == "committee_report")
+            select(Action)
+            .join(ImprovementPoint)
+            .join(Inspection)
+            .where(Inspection.doc_type == "committee_report", Action.rag == Rag.RED)
         ).first()
-        ops.set_rating(action, action.owner, rag=action.rag, rag_reason=awkward)
+        # Told in detail, and rated before the paper's date: the paper says what was known at its date.
+        ops.set_rating(action, action.owner, rag=action.rag, rag_reason=awkward, at=datetime(2026, 11, 20, 12))
     _, html, docx_bytes, pdf_bytes = _report(seeded_app)
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert awkward in BeautifulSoup(html, "html.parser").get_text()
@@ -383,6 +397,7 @@ def test_a_report_with_points_of_two_kinds_puts_each_under_its_own_heading(app):
     assert after_strengths[:2] == ["Areas for Priority Action", "Recommendations"]
     assert "Monitoring visit letter, January 2025: Progress on Each Point" in headings
     text = plain(page.get_text(" "))
-    assert "The letter also outlined the following areas for priority action: Act now on referrals." in text
+    # No strengths were listed, so the first list is not introduced with "also"; the second is.
+    assert "The letter outlined the following areas for priority action: Act now on referrals." in text
     assert "The letter also outlined the following recommendations: Improve supervision." in text
     assert "outcome of the Ofsted monitoring visit to children's services in St Helens and" in text

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from tracker.extensions import db
 from tracker.models import Authority
 from tracker.reports import committee, council_template, data, render
-from tracker.reports.defaults import default_inputs
+from tracker.reports.defaults import UnknownPlans, cover_plans, default_inputs
 from tracker.timeutil import today
 
 report_cli = AppGroup("report", help="Generate committee reports.")
@@ -23,16 +23,38 @@ report_cli = AppGroup("report", help="Generate committee reports.")
 @click.option(
     "--as-at", type=click.DateTime(formats=["%Y-%m-%d"]), help="The date the figures are taken at (default: today)."
 )
+@click.option(
+    "--plans",
+    default="latest",
+    show_default=True,
+    help="The plans covered: latest (the newest inspection's), all (every plan of the authority) or inspection "
+    "ids separated by commas, e.g. 12,15.",
+)
+@click.option(
+    "--since",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="The date of the last report: what was achieved since then is reported as such.",
+)
 @click.option("--format", "fmt", type=click.Choice(["html", "docx", "pdf"]), required=True)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
-def committee_command(authority_name, meeting_name, meeting_date, as_at, fmt, out) -> None:
-    """Write a draft committee report from the current data (the authority's latest inspection)."""
+def committee_command(authority_name, meeting_name, meeting_date, as_at, plans, since, fmt, out) -> None:
+    """Write a draft committee report from the current data (by default the authority's latest inspection)."""
     authority = db.session.scalar(select(Authority).where(Authority.name == authority_name))
     if authority is None:
         names = ", ".join(db.session.scalars(select(Authority.name).order_by(Authority.name)))
         click.echo(f"Error: there is no authority called {authority_name!r}. Known: {names}", err=True)
         sys.exit(1)
     inputs = default_inputs(authority, meeting_name, meeting_date.date(), as_at.date() if as_at else today())
+    try:
+        cover_plans(inputs, authority, plans)
+    except UnknownPlans as error:
+        click.echo(f"Error: {error}.", err=True)
+        sys.exit(1)
+    if since is not None:
+        if since.date() > inputs.as_at:
+            click.echo(f"Error: --since ({since:%Y-%m-%d}) is after the as-at date ({inputs.as_at}).", err=True)
+            sys.exit(1)
+        inputs.previous_report = since.date()
     report = committee.build(inputs, data.load(inputs))
     if fmt == "html":
         out.write_text(render.to_print_html(report), encoding="utf-8")

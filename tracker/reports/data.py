@@ -9,7 +9,6 @@ from sqlalchemy.orm import joinedload, selectinload, subqueryload
 
 from tracker.extensions import db
 from tracker.models import Action, Authority, ImprovementPoint, Inspection, Milestone
-from tracker.oversight.overdue import OverdueFilters, OverdueRow, overdue_all
 from tracker.points.queries import Recurrence, recurrences_of
 from tracker.reports.facts import AsAt, plans_as_at
 from tracker.reports.inputs import ReportInputs
@@ -20,7 +19,6 @@ class ReportData:
     authority: Authority
     inspections: list[Inspection]  # covered, newest first
     earlier: list[Inspection]  # the authority's inspections before the newest covered one
-    overdue: dict[int, list[OverdueRow]]  # by inspection id
     recurrences: dict[int, list[Recurrence]]  # by improvement point id: the same weakness raised elsewhere
     as_at: AsAt  # the covered plans as they stood at the paper's date: what the paper reports
 
@@ -59,17 +57,11 @@ def load(inputs: ReportInputs) -> ReportData:
         if newest
         else []
     )
-    overdue: dict[int, list[OverdueRow]] = {i.id: [] for i in inspections}
-    if inspections:
-        covered = OverdueFilters(inspection_ids=tuple(overdue))
-        for row in overdue_all(inputs.authority_id, inputs.as_at, covered):
-            overdue[row.inspection_id].append(row)
     recurrences = recurrences_of([p.id for i in inspections for p in i.improvement_points])
     return ReportData(
         authority=authority,
         inspections=inspections,
         earlier=earlier,
-        overdue=overdue,
         recurrences=recurrences,
         as_at=plans_as_at(inspections, inputs.as_at),
     )

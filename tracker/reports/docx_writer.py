@@ -29,6 +29,7 @@ INDENT_TWIPS = 720  # the same 1.27 cm
 BULLET_INDENT, BULLET_HANG = Cm(1.9), Cm(0.63)
 CELL_PADDING_PT = 2 * 5.4 + 2  # Word's default cell margins (0.08 in each side), and a little slack
 FALLBACK_SIZE_PT = 12.0
+TABLE_SIZES_PT = (11.0, 10.0, 9.0)  # what a table too wide at the text's size is tried at, in turn
 HEADING_STYLES = {2: "Heading 1", 3: "Heading 2"}
 
 
@@ -44,6 +45,8 @@ def write(report: Report, template: bytes | None, council: str) -> bytes:
     for section in report.sections:
         heading = document.add_paragraph(clean_text(section.heading), style=HEADING_STYLES.get(section.level))
         heading.paragraph_format.keep_with_next = True
+        # Each appendix starts a page of its own, as the printed paper's do.
+        heading.paragraph_format.page_break_before = section.appendix
         for n, block in enumerate(section.blocks):
             # A table's lead-in (numbered or not) stays on the page with the table's first rows.
             lead_in = n + 1 < len(section.blocks) and isinstance(section.blocks[n + 1], Table)
@@ -148,23 +151,34 @@ class _Writer:
             _hanging(item, BULLET_INDENT, BULLET_HANG)
             item.paragraph_format.keep_with_next = keep_with_next or n < len(block.bullets) - 1
 
+    def _fitting(self, block: Table) -> tuple[float, list[float]]:
+        """The largest size, from the template's own down to 9 pt, at which every column holds its longest word
+        within the page's width, and the columns' widths at it: a wide table (a plan's summary, with a column
+        per rating) is set smaller, as councils' papers set such tables, rather than run off the page."""
+        sizes = [self.size_pt, *(size for size in TABLE_SIZES_PT if size < self.size_pt)]
+        for size in sizes:
+            widths = column_widths(block.header, block.rows, self.text_width_pt, size, CELL_PADDING_PT, block.widths)
+            if sum(widths) <= self.text_width_pt + 0.5:
+                break
+        return size, widths
+
     def table(self, block: Table) -> None:
         table = self.document.add_table(rows=1, cols=len(block.header))
         table.style = self.table_style
         table.autofit = False  # a fixed layout: the widths below, not the contents, set the columns
-        widths = column_widths(
-            block.header, block.rows, self.text_width_pt, self.size_pt, CELL_PADDING_PT, shares=block.widths
-        )
+        size, widths = self._fitting(block)
+        smaller = Pt(size) if size < self.size_pt else None
         header = table.rows[0]
         _row_properties(header, header_row=True)
         for cell, text, width in zip(header.cells, block.header, widths, strict=True):
-            cell.paragraphs[0].add_run(clean_text(text)).bold = True
+            run = cell.paragraphs[0].add_run(clean_text(text))
+            run.bold, run.font.size = True, smaller
             cell.width = Pt(width)
         for values in block.rows:
             row = table.add_row()
             _row_properties(row, header_row=False)
             for n, (cell, text, width) in enumerate(zip(row.cells, values, widths, strict=True)):
-                cell.text = clean_text(text)
+                cell.paragraphs[0].add_run(clean_text(text)).font.size = smaller
                 cell.width = Pt(width)
                 if n in block.numeric_columns:
                     cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT

@@ -37,6 +37,7 @@ class Section:
     heading: str
     level: int = 2  # 2 for a section, 3 for a sub-heading within one
     blocks: list[Paragraph | Table] = field(default_factory=list)
+    appendix: bool = False  # an appendix after the paper: starts a page, its tables unnumbered
 
 
 @dataclass
