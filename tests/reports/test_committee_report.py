@@ -205,7 +205,7 @@ def test_progress_matches_the_plan(seeded_app, rendered):
     summary = next(t for t in page.select("table") if "Blue" in t.select_one("thead").get_text())
     with seeded_app.app_context():
         actions = db.session.scalars(
-            select(Action).join(ImprovementPoint).join(Inspection).where(Inspection.doc_type == "committee_report")
+            select(Action).join(ImprovementPoint).join(Inspection).where(Inspection.source_kind == "committee_report")
         ).all()
         expected = [str(sum(a.rag == r for a in actions)) for r in (Rag.RED, Rag.AMBER, Rag.GREEN, Rag.BLUE)]
         overdue = db.session.scalars(
@@ -214,7 +214,7 @@ def test_progress_matches_the_plan(seeded_app, rendered):
             .join(ImprovementPoint)
             .join(Inspection)
             .where(
-                Inspection.doc_type == "committee_report",
+                Inspection.source_kind == "committee_report",
                 Milestone.completed_date.is_(None),
                 Milestone.due_date < date(2026, 11, 22),
             )
@@ -241,7 +241,7 @@ def test_awkward_text_comes_out_right_in_every_format(seeded_app):
     awkward = "Children’s “voice” & <script>alert(1)</script> matter"
     with committed(seeded_app):
         action = db.session.scalars(
-            select(Action).join(ImprovementPoint).join(Inspection).where(Inspection.doc_type == "committee_report")
+            select(Action).join(ImprovementPoint).join(Inspection).where(Inspection.source_kind == "committee_report")
         ).first()
         ops.set_rating(action, action.owner, rag=action.rag, rag_reason=awkward)
     _, html, docx_bytes, pdf_bytes = _report(seeded_app)

@@ -18,7 +18,7 @@ from tracker.timeutil import long_date
 @dataclass(frozen=True)
 class HistoryEntry:
     kind: DocumentKind
-    visit: str  # "from 15 April 2024 to 3 May 2024", "September/October 2019"
+    visit: str  # "15 April 2024 to 3 May 2024", "September/October 2019"
     published: date | None
     overall_effectiveness: str | None
     happened: date  # when the visit began (else its publication), to place it in time
@@ -29,6 +29,13 @@ class HistoryEntry:
     @property
     def is_full_inspection(self) -> bool:
         return self.kind == DocumentKind.INSPECTION_REPORT
+
+    @property
+    def visit_phrase(self) -> str:
+        """How a sentence places it: "from 15 April 2024 to 3 May 2024", "in September/October 2019"."""
+        if self.inspection_id is None:
+            return f"in {self.visit}"
+        return f"from {self.visit}" if " to " in self.visit else f"on {self.visit}"
 
 
 def _visit_days(start: date | None, end: date | None) -> str:

@@ -9,16 +9,14 @@ from datetime import date
 
 from tracker.models import ActionStatus, Authority, DocumentKind, ImprovementPoint, Inspection, PointKind, Rag
 from tracker.points.answering import answered
+from tracker.reports.background import appendix as appendix_section
+from tracker.reports.background import background, background_papers
 from tracker.reports.data import ReportData
 from tracker.reports.inputs import ReportInputs
 from tracker.reports.model import Numberer, Paragraph, Report, Section, Table
 from tracker.timeutil import long_date
 
 BRAG = (Rag.RED, Rag.AMBER, Rag.GREEN, Rag.BLUE)
-
-
-def _published(inspection: Inspection) -> str:
-    return f"published {long_date(inspection.published)}" if inspection.published else "not dated"
 
 
 def _dates(inspection: Inspection) -> str:
@@ -73,11 +71,6 @@ _WORDS = {
 }
 
 
-def _document_label(kind: DocumentKind) -> str:
-    """What Ofsted's document is called: a committee report is read for the inspection report it presents."""
-    return DocumentKind.INSPECTION_REPORT.label if kind == DocumentKind.COMMITTEE_REPORT else kind.label
-
-
 def default_title(kind: DocumentKind | None) -> str:
     """The paper's title for a report on this kind of document (none: a report on the plans alone)."""
     return (_WORDS[kind] if kind else _INSPECTION).title
@@ -104,7 +97,7 @@ def build(inputs: ReportInputs, data: ReportData) -> Report:
     sections = [
         _purpose(n, place, main, inputs),
         _policy(n, inputs, main),
-        _background(n, data, main),
+        background(n, data, main),
     ]
     if main is not None:
         sections += [
@@ -143,32 +136,6 @@ def _policy(n: Numberer, inputs: ReportInputs, main: Inspection | None) -> Secti
     paragraphs = [n.paragraph(text) for text in inputs.policy_paragraphs if text.strip()]
     paragraphs.append(n.paragraph(f"The Ofsted {words.event} was undertaken in accordance with {words.framework}."))
     return Section("Policy Framework and Previous Decisions", blocks=paragraphs)
-
-
-def _background(n: Numberer, data: ReportData, main: Inspection | None) -> Section:
-    blocks = [
-        n.paragraph(
-            "Ofsted undertakes the Inspection of Local Authority Children’s Services on all local authority areas "
-            "with the statutory responsibility for delivering children’s services. The inspection framework inspects "
-            "local authority services for children in need of help and protection, children in care and care leavers "
-            "and the effectiveness of leaders and managers and the impact they have on the lives of children and "
-            "young people and the quality of professional practice."
-        )
-    ]
-    if data.earlier:
-        lines = []
-        for earlier in data.earlier:
-            grade = (
-                f", when overall effectiveness was judged “{earlier.overall_effectiveness.lower()}”"
-                if (earlier.overall_effectiveness)
-                else ""
-            )
-            when = long_date(earlier.published) if earlier.published else "an earlier date"
-            lines.append(f"{earlier.doc_type.label} published {when}{grade}.")
-        blocks.append(n.paragraph("Previous inspections of the Council’s children’s services were:", bullets=lines))
-    else:
-        blocks.append(n.paragraph("There are no earlier inspections of the Council’s children’s services on record."))
-    return Section("Background", blocks=blocks)
 
 
 def _the_inspection(n: Numberer, place: Authority, main: Inspection) -> Section:
@@ -378,18 +345,8 @@ def _closing(n: Numberer, data: ReportData, inputs: ReportInputs, main: Inspecti
             )
         ],
     )
-    papers = Section("Background Papers")
-    papers.blocks = [
-        Paragraph(f"{i.doc_type.label}, {data.authority.name}, published {long_date(i.published)}.")
-        for i in data.inspections
-        if i.published
-    ] or [Paragraph("None.")]
-    appendix = Section("Appendix")
-    appendix.blocks = (
-        [Paragraph(f"{_document_label(main.doc_type)}: {data.authority.name}, {_published(main)}")]
-        if main
-        else [Paragraph("None.")]
-    )
+    papers = background_papers(data, inputs)
+    appendix = appendix_section(data, main)
     officers = Section("Officers to Contact")
     officers.blocks = [
         Paragraph("\n".join(line for line in (o.name, o.job_title, o.telephone, o.email) if line))
