@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from tracker.audit import change_fields, record, record_creation
 from tracker.extensions import db
@@ -73,7 +74,11 @@ def _recorded(past: PastInspection) -> HistoryEntry:
 def history_of(authority_id: int) -> list[HistoryEntry]:
     """Every inspection of the authority that can be placed in time, newest first."""
     tracked = db.session.scalars(select(Inspection).where(Inspection.authority_id == authority_id))
-    past = db.session.scalars(select(PastInspection).where(PastInspection.authority_id == authority_id))
+    past = db.session.scalars(
+        select(PastInspection)
+        .where(PastInspection.authority_id == authority_id)
+        .options(joinedload(PastInspection.entered_by))
+    )
     entries = [e for e in map(_tracked, tracked) if e is not None] + [_recorded(p) for p in past]
     return sorted(entries, key=lambda e: (e.happened, e.inspection_id or 0, e.past_id or 0), reverse=True)
 
