@@ -3,7 +3,7 @@ records, newest first; a director adds, corrects and removes the recorded ones (
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_login import current_user
 from govuk_frontend_wtf.wtforms_widgets import GovSelect
 from wtforms import SelectField
@@ -14,7 +14,7 @@ from tracker.forms import Form, GovDateField, GovMonthField, choices
 from tracker.inspections.history import add_past, correct_past, find_past, history_of, remove_past
 from tracker.models import DocumentKind, PastInspection, Role
 from tracker.models.history import EVENT_KINDS, OVERALL_GRADES
-from tracker.security import requires_role
+from tracker.security import found_in_authority, requires_role
 from tracker.timeutil import today
 
 NOT_GRADED = ""
@@ -80,11 +80,9 @@ def history():
 
 
 def _own(past_id: int) -> PastInspection:
-    """The council's own record; another council's is not found (its existence is none of this one's business)."""
-    past = find_past(current_user.authority_id, past_id)
-    if past is None:
-        abort(404)
-    return past
+    """The council's own record; another council's is not found (its existence is none of this one's business),
+    and asking for it is recorded as a probe."""
+    return found_in_authority(find_past(current_user.authority_id, past_id), PastInspection, past_id)
 
 
 @requires_role(Role.DIRECTOR)
