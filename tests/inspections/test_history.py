@@ -139,6 +139,8 @@ def test_administrators_read_the_history_others_are_refused_and_another_councils
     assert [e[0] for e in _events(app, past_id)] == ["created"] * 5
     with app.app_context():
         probes = db.session.scalars(
-            select(AuditEvent.after).where(AuditEvent.event == "probed", AuditEvent.field == f"past_inspection {past_id}")
+            select(AuditEvent.after).where(
+                AuditEvent.event == "probed", AuditEvent.field == f"past_inspection {past_id}"
+            )
         ).all()
     assert sorted(p.split()[0] for p in probes) == ["GET", "POST", "POST"]
