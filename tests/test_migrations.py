@@ -61,3 +61,25 @@ def test_each_existing_authority_is_given_its_short_name_and_possessive_by_the_d
         ("Leicester City Council", "Leicester", "Leicester’s"),
         ("Leicestershire County Council", "Leicestershire", "Leicestershire’s"),
     } <= names
+
+
+def test_a_committee_report_inspection_becomes_the_inspection_it_reports_read_from_the_paper(seeded_app):
+    paper = "SELECT doc_type, published, {} FROM inspection WHERE source_filename = '003_7af7db97a7e57556.txt'"
+    with seeded_app.app_context():
+        db.session.remove()
+        downgrade(revision="e8a4c2b6d0f1")
+        with db.engine.connect() as connection:
+            # As the tracker stored it before: the paper as an inspection, published on its meeting date.
+            kind, published, _ = connection.execute(text(paper.format("1"))).one()
+            assert (kind, str(published)) == ("committee_report", "2024-09-03")
+            assert "past_inspection" not in inspect(connection).get_table_names()
+        upgrade()
+        with db.engine.connect() as connection:
+            converted = connection.execute(text(paper.format("source_kind, source_dated"))).one()
+    kind, published, source_kind, source_dated = converted
+    assert (kind, published, source_kind, str(source_dated)) == (
+        "inspection_report",
+        None,
+        "committee_report",
+        "2024-09-03",
+    )

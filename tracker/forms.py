@@ -71,6 +71,51 @@ class GovDateField(DateField):
             raise StopValidation(f"Enter the {self.label.text.lower()}")
 
 
+class GovMonthInput(GovDateInput):
+    """GOV.UK's date input with month and year boxes only, for dates papers give to the month."""
+
+    def map_gov_params(self, field, **kwargs):
+        params = super().map_gov_params(field, **kwargs)
+        params["items"] = params["items"][1:]  # no day box
+        return params
+
+
+class GovMonthField(DateField):
+    """A month and year ("September 2019"), kept as the first of the month; GOV.UK's messages."""
+
+    widget = GovMonthInput()
+
+    def __init__(self, label: str, *, required: bool = True, **kwargs):
+        super().__init__(label, format="%m %Y", **kwargs)
+        self.required = required
+
+    def process_formdata(self, valuelist):
+        parts = [str(v).strip() for v in (list(valuelist) + ["", ""])[:2]]
+        self.raw_data = ["", *parts]  # the widget reads day, month, year
+        self.data = None
+        if not any(parts):
+            if self.required:
+                raise ValueError(f"Enter the {self.label.text.lower()}")
+            return
+        missing = [n for n, v in zip(("month", "year"), parts, strict=True) if not v]
+        if missing:
+            raise ValueError(f"{self.label.text} must include a {' and '.join(missing)}")
+        try:
+            month, year = (int(p) for p in parts)
+            if year < 1900 or year > 2100:
+                raise ValueError
+            self.data = date(year, month, 1)
+        except ValueError:
+            raise ValueError(f"{self.label.text} must be a real month") from None
+
+    def _value(self):
+        return ""
+
+    def pre_validate(self, form):
+        if self.required and self.data is None and not self.process_errors:
+            raise StopValidation(f"Enter the {self.label.text.lower()}")
+
+
 class Form(FlaskForm):
     """Every form's base: text typed in loses control characters (they break Word, Excel and headers)."""
 
@@ -102,6 +147,8 @@ def _field_errors(fields) -> list[dict]:
         if isinstance(field, FieldList | FormField):
             items += _field_errors(field.entries if isinstance(field, FieldList) else field.form)
         elif field.errors:
-            anchor = f"{field.id}-day" if isinstance(field, DateField) else field.id
+            anchor = field.id
+            if isinstance(field, DateField):
+                anchor = f"{field.id}-month" if isinstance(field, GovMonthField) else f"{field.id}-day"
             items.append({"text": field.errors[0], "href": f"#{anchor}"})
     return items

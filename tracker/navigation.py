@@ -42,6 +42,7 @@ def _links(role: Role) -> list[tuple[str, str]]:
         links.append(("Sign-off", "oversight.queue"))
     if role in (Role.DIRECTOR, Role.ADMINISTRATOR):
         links.append(("Import", "imports.index"))
+        links.append(("Inspections", "inspections.history"))
     if role in (Role.DIRECTOR, Role.COMMITTEE_MEMBER):
         links.append(("Committee reports", "reports.index"))
     if role in (Role.DIRECTOR, Role.ADMINISTRATOR):

@@ -29,10 +29,12 @@ from tracker.actions import operations as ops
 from tracker.demo.generate import generate
 from tracker.extensions import db
 from tracker.imports import operations as imports
+from tracker.inspections.history import add_past
 from tracker.models import (
     COUNCIL_ROLES,
     Action,
     ActionStatus,
+    DocumentKind,
     Evidence,
     Inspection,
     JobKind,
@@ -113,8 +115,18 @@ def _world(databases, folder: Path, actions: int) -> World:
         db.session.add(made)
         document = "000_fa815bd9a06c470f.txt"
         pending = imports.start(parse_file(SEED_DOCUMENTS / document), document, director)
+        past = add_past(
+            authority.id,
+            director,
+            doc_type=DocumentKind.INSPECTION_REPORT,
+            started_month=date(2012, 9, 1),
+            ended_month=None,
+            published=None,
+            overall_effectiveness="Good",
+        )
         db.session.flush()
         values = {
+            "past_id": past.id,
             "action_id": action.id,
             "milestone_id": db.session.scalar(select(Milestone.id).where(Milestone.action_id == action.id).limit(1)),
             "evidence_id": db.session.scalar(select(Evidence.id).where(Evidence.action_id == action.id).limit(1)),

@@ -9,7 +9,7 @@ from tests.helpers.factories import make_authority, make_inspection, make_point,
 from tests.helpers.seeded import seeded_user
 from tests.points.test_themes import _point
 from tracker.extensions import db
-from tracker.models import DocumentKind, PointKind, PointRecurrence, Role, Theme
+from tracker.models import DocumentKind, PointKind, PointRecurrence, Role, SourceKind, Theme
 from tracker.points.analysis import analyse_inspection
 from tracker.points.linking import PointText, recurrences
 
@@ -93,18 +93,22 @@ def test_texts_that_share_a_theme_but_not_the_problem_are_not_linked():
     assert recurrences(new, old) == []
 
 
-def _two_inspections(first_kind, second_published):
+def _two_inspections(first_kind, second_published, **source):
     authority = make_authority()
     director = make_user(authority, Role.DIRECTOR)
     old = make_inspection(authority, published=date(2017, 9, 4))
-    new = make_inspection(authority, doc_type=first_kind or DocumentKind.FOCUSED_VISIT, published=second_published)
+    new = make_inspection(
+        authority, doc_type=first_kind or DocumentKind.FOCUSED_VISIT, published=second_published, **source
+    )
     text = "The quality of management oversight and supervision in the duty team."
     return director, make_point(old, text=text), make_point(new, text=text)
 
 
 def test_a_committee_report_restating_its_inspection_is_not_a_recurrence(app):
     with committed(app):
-        _, old, new = _two_inspections(DocumentKind.COMMITTEE_REPORT, None)
+        _, old, new = _two_inspections(
+            DocumentKind.INSPECTION_REPORT, None, source_kind=SourceKind.COMMITTEE_REPORT, visit_start=date(2024, 4, 15)
+        )
         analyse_inspection(new.inspection, None)
         analyse_inspection(old.inspection, None)
         assert db.session.scalar(select(PointRecurrence)) is None

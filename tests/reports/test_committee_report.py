@@ -206,7 +206,7 @@ def test_progress_matches_the_plan(seeded_app, rendered):
     summary = next(t for t in page.select("table") if "Blue" in t.select_one("thead").get_text())
     with seeded_app.app_context():
         actions = db.session.scalars(
-            select(Action).join(ImprovementPoint).join(Inspection).where(Inspection.doc_type == "committee_report")
+            select(Action).join(ImprovementPoint).join(Inspection).where(Inspection.source_kind == "committee_report")
         ).all()
         counts = [sum(a.rag == r for a in actions) for r in (Rag.RED, Rag.AMBER, Rag.GREEN, Rag.BLUE)]
         overdue = [
@@ -217,7 +217,7 @@ def test_progress_matches_the_plan(seeded_app, rendered):
                 .join(ImprovementPoint)
                 .join(Inspection)
                 .where(
-                    Inspection.doc_type == "committee_report",
+                    Inspection.source_kind == "committee_report",
                     Milestone.completed_date.is_(None),
                     Milestone.due_date < date(2026, 11, 22),
                 )
@@ -254,7 +254,7 @@ def test_awkward_text_comes_out_right_in_every_format(seeded_app):
             select(Action)
             .join(ImprovementPoint)
             .join(Inspection)
-            .where(Inspection.doc_type == "committee_report", Action.rag == Rag.RED)
+            .where(Inspection.source_kind == "committee_report", Action.rag == Rag.RED)
         ).first()
         # Told in detail, and rated before the paper's date: the paper says what was known at its date.
         ops.set_rating(action, action.owner, rag=action.rag, rag_reason=awkward, at=datetime(2026, 11, 20, 12))

@@ -80,7 +80,7 @@ def test_a_published_report_never_changes_whatever_happens_to_the_plan(seeded_cl
     html_before = str(seeded_client.get_page(url).select_one(".tracker-report"))
     with committed(app):
         action = db.session.scalars(
-            select(Action).join(ImprovementPoint).join(Inspection).where(Inspection.doc_type == "committee_report")
+            select(Action).join(ImprovementPoint).join(Inspection).where(Inspection.source_kind == "committee_report")
         ).first()
         ops.set_rating(action, action.owner, rag=Rag.RED, rag_reason="Changed after publication.")
     assert {fmt: seeded_client.get(f"{url}/download.{fmt}").data for fmt in ("docx", "pdf")} == before

@@ -23,7 +23,8 @@ from tracker.actions import operations as ops
 from tracker.actions.uploads import CheckedFile
 from tracker.extensions import db
 from tracker.imports import operations as imports
-from tracker.models import Action, AuditEvent, JobKind, JobState, ReportJob, Role, User
+from tracker.inspections.history import add_past
+from tracker.models import Action, AuditEvent, DocumentKind, JobKind, JobState, ReportJob, Role, User
 from tracker.parsing import parse_file
 from tracker.reports import operations as reports
 from tracker.reports.defaults import default_inputs
@@ -67,8 +68,18 @@ def _objects(action: Action, document: str, director: User, colleague: User) -> 
     made.started_at = made.finished_at = datetime(2026, 11, 22, 9)
     db.session.add(made)
     pending = imports.start(parse_file(SEED_DOCUMENTS / document), document, director)
+    past = add_past(
+        authority.id,
+        director,
+        doc_type=DocumentKind.INSPECTION_REPORT,
+        started_month=date(2019, 9, 1),
+        ended_month=None,
+        published=None,
+        overall_effectiveness="Good",
+    )
     db.session.flush()
     return {
+        "past_id": past.id,
         "action_id": action.id,
         "milestone_id": milestone.id if milestone else None,
         "evidence_id": evidence.id,

@@ -25,7 +25,8 @@ from tests.test_route_access import _rules
 from tracker.actions import operations as ops
 from tracker.extensions import db
 from tracker.imports import operations as imports
-from tracker.models import Action, Role, User
+from tracker.inspections.history import add_past
+from tracker.models import Action, DocumentKind, Role, User
 from tracker.parsing import parse_file
 from tracker.parsing.limits import Limits
 from tracker.reports import council_template
@@ -78,6 +79,9 @@ FORMS = {
     "oversight.answer": ("owner", ["action_id", "challenge_id"]),
     "oversight.review": ("director", [("action_id", "review_action_id")]),
     "inspections.plan_sent": ("director", ["inspection_id"]),
+    "inspections.add_past": ("director", []),
+    "inspections.correct_past": ("director", ["past_id"]),
+    "inspections.remove_past": ("director", ["past_id"]),
     "points.themes": ("director", ["point_id"]),
     "points.answered": ("director", ["point_id"]),
     "reports.new": ("director", []),
@@ -155,8 +159,18 @@ def objects(app, world):
         first_admin = make_user(action.owner.authority, Role.ADMINISTRATOR)  # two-factor not yet set up
         # The council's own Word template, so that the button going back to the default is shown.
         council_template.replace(action.owner.authority, "council.docx", default_template(), director, Limits())
+        past = add_past(
+            action.owner.authority_id,
+            director,
+            doc_type=DocumentKind.INSPECTION_REPORT,
+            started_month=date(2019, 9, 1),
+            ended_month=date(2019, 10, 1),
+            published=None,
+            overall_effectiveness="Requires improvement to be good",
+        )
         db.session.flush()
         return {
+            "past_id": past.id,
             "review_action_id": proposed.id,
             "action_id": action.id,
             "milestone_id": world.milestone.id,
@@ -210,7 +224,7 @@ def _field_names(client, url) -> list[str] | None:
 
 
 # A confirmation page: one button, nothing to fill in.
-NO_FIELDS = {"imports.discard"}
+NO_FIELDS = {"imports.discard", "inspections.remove_past"}
 
 
 # Forms posted from a button on another page: they have no page of their own, and at most a button's field.

@@ -19,9 +19,11 @@ from tracker.models import (
     ImprovementPoint,
     Inspection,
     Milestone,
+    PastInspection,
     ProgressUpdate,
     Rag,
     Role,
+    SourceKind,
     User,
 )
 from tracker.seeding.operations import seed_demo
@@ -49,7 +51,7 @@ def _actions_of(doc_type: DocumentKind, year: int) -> list[Action]:
         select(Action)
         .join(ImprovementPoint)
         .join(Inspection)
-        .where(Inspection.doc_type == doc_type, func.extract("year", Inspection.published) == year)
+        .where(Inspection.doc_type == doc_type, func.extract("year", Inspection.named_on) == year)
     ).all()
 
 
@@ -155,7 +157,7 @@ def test_the_2021_and_2023_plans_are_mostly_complete_with_some_late(seeded_app):
 
 def test_the_2024_plan_is_in_progress_with_an_overdue_and_a_red_action(seeded_app):
     with seeded_app.app_context():
-        actions = _actions_of(DocumentKind.COMMITTEE_REPORT, 2024)
+        actions = _actions_of(DocumentKind.INSPECTION_REPORT, 2024)
         assert not all(a.is_complete for a in actions)
         assert any(a.rag == Rag.RED for a in actions)
         overdue = [
@@ -232,3 +234,41 @@ def test_seed_refuses_a_plan_file_that_gives_actions_to_a_point_the_council_does
     ) in result.output
     with app.app_context():
         assert _counts()["Authority"] == 0
+
+
+def test_the_leicestershire_paper_is_the_source_of_the_2024_inspection_it_reports(seeded_app):
+    with seeded_app.app_context():
+        inspection = db.session.scalar(
+            select(Inspection).where(Inspection.source_filename == "003_7af7db97a7e57556.txt")
+        )
+        assert inspection.doc_type == DocumentKind.INSPECTION_REPORT
+        assert inspection.source_kind == SourceKind.COMMITTEE_REPORT
+        assert (inspection.visit_start, inspection.visit_end) == (date(2024, 4, 15), date(2024, 5, 3))
+        # The paper does not say when Ofsted published its report; its own meeting date is kept as the source's.
+        assert inspection.published is None
+        assert inspection.source_dated == date(2024, 9, 3)
+        assert inspection.overall_effectiveness == "Outstanding"
+        assert inspection.title == "Inspection report, May 2024"
+        assert "Committee report" not in inspection.title
+
+
+def test_each_history_the_seed_documents_state_is_recorded_as_by_a_director(seeded_app):
+    with seeded_app.app_context():
+        rows = db.session.execute(
+            select(Authority.slug, PastInspection.doc_type, PastInspection.started_month, PastInspection.ended_month)
+            .join(Authority)
+            .order_by(Authority.slug, PastInspection.started_month)
+        ).all()
+        assert rows == [
+            ("leicester", DocumentKind.INSPECTION_REPORT, date(2021, 9, 1), None),
+            ("leicestershire", DocumentKind.UNANNOUNCED_INSPECTION, date(2010, 8, 1), None),
+            ("leicestershire", DocumentKind.INSPECTION_REPORT, date(2019, 9, 1), date(2019, 10, 1)),
+        ]
+        past_2019 = db.session.scalar(select(PastInspection).where(PastInspection.started_month == date(2019, 9, 1)))
+        assert past_2019.overall_effectiveness == "Requires improvement to be good"
+        assert past_2019.entered_by.role == Role.DIRECTOR
+        assert db.session.scalar(
+            select(func.count())
+            .select_from(AuditEvent)
+            .where(AuditEvent.entity_type == "past_inspection", AuditEvent.entity_id == past_2019.id)
+        )

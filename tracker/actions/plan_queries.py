@@ -43,7 +43,7 @@ def authority_actions(authority_id: int, *, first_owner_id: int | None, page: in
     )
     total = db.session.scalar(select(func.count()).select_from(in_authority.subquery()))
     # The sort keys travel with the page's ids, so the page is chosen first and only its rows are filled in.
-    keys = [Inspection.published.label("published"), ImprovementPoint.position.label("position")]
+    keys = [Inspection.named_on.label("published"), ImprovementPoint.position.label("position")]
     if first_owner_id:
         keys.insert(0, case((Action.owner_id == first_owner_id, 0), else_=1).label("mine_first"))
     page_ids = in_authority.add_columns(*keys).subquery()
@@ -70,7 +70,7 @@ def authority_actions(authority_id: int, *, first_owner_id: int | None, page: in
             next_title,
             next_due,
             Inspection.doc_type,
-            Inspection.published,
+            Inspection.named_on.label("published"),
             ImprovementPoint.number,
         )
         .select_from(page_ids)

@@ -115,7 +115,7 @@ def my_actions(owner_id: int, today: date) -> MyActions:
     is_open = Action.is_open
     # The owner's actions are chosen first (bounded), and only those rows are filled in.
     mine = (
-        select(Action.id, Inspection.published, ImprovementPoint.position)
+        select(Action.id, Inspection.named_on.label("published"), ImprovementPoint.position)
         .join(ImprovementPoint, Action.improvement_point_id == ImprovementPoint.id)
         .join(Inspection, ImprovementPoint.inspection_id == Inspection.id)
         .where(Action.owner_id == owner_id, is_open)
@@ -141,7 +141,7 @@ def my_actions(owner_id: int, today: date) -> MyActions:
             overdue_milestone_count(Action.id, today),
             ImprovementPoint.id,
             Inspection.doc_type,
-            Inspection.published,
+            Inspection.named_on.label("published"),
             ImprovementPoint.kind,
             ImprovementPoint.number,
             ImprovementPoint.text,

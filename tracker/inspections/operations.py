@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from tracker.audit import record_creation
 from tracker.extensions import db
+from tracker.inspections.sources import as_inspection
 from tracker.models import (
     Authority,
     DocumentKind,
@@ -18,6 +19,7 @@ from tracker.models import (
     Judgement,
     PointFrameworkArea,
     PointKind,
+    SourceKind,
     Strength,
     SupportingParagraph,
     User,
@@ -46,14 +48,20 @@ def create_inspection(
     actor: User | None,
     at: datetime | None = None,
 ) -> Inspection:
+    doc_type, source_kind = as_inspection(DocumentKind(parsed.doc_type), parsed.source_text)
+    # A committee paper's date is its meeting's, not Ofsted's publication: kept as the source's date, and the
+    # publication left empty (the papers do not give it) rather than guessed.
+    from_paper = source_kind == SourceKind.COMMITTEE_REPORT
     inspection = Inspection(
         authority=authority,
-        doc_type=DocumentKind(parsed.doc_type),
+        doc_type=doc_type,
         visit_start=parsed.visit_start,
         visit_end=parsed.visit_end,
-        published=parsed.published,
+        published=None if from_paper else parsed.published,
+        source_dated=parsed.published if from_paper else None,
         overall_effectiveness=parsed.overall_effectiveness,
         source_filename=source_filename,
+        source_kind=source_kind,
         source_text=parsed.source_text,
         source_sha256=checksum(parsed.source_text),
     )
@@ -87,6 +95,7 @@ def create_inspection(
             "doc_type": inspection.doc_type,
             "published": inspection.published,
             "source_filename": source_filename,
+            "source_kind": inspection.source_kind,
             "improvement_points": len(inspection.improvement_points),
         },
         at=at,

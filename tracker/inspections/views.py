@@ -8,6 +8,7 @@ from sqlalchemy.orm import selectinload, undefer
 from tracker.audit import change_fields
 from tracker.extensions import db
 from tracker.forms import Form, GovDateField
+from tracker.inspections import history_views
 from tracker.models import Action, ImprovementPoint, Inspection, Role
 from tracker.oversight.deadlines import statutory_deadlines
 from tracker.points.answering import answered
@@ -75,3 +76,12 @@ def plan_sent(inspection_id: int):
     return render_template(
         "inspections/plan_sent.html", title="Record when the action plan was sent", form=form, inspection=inspection
     )
+
+
+# The inspection history (tracker/inspections/history_views.py), on this blueprint.
+bp.add_url_rule("/inspections/history", "history", history_views.history)
+bp.add_url_rule("/inspections/history/new", "add_past", history_views.add, methods=["GET", "POST"])
+bp.add_url_rule("/inspections/history/<int:past_id>", "correct_past", history_views.correct, methods=["GET", "POST"])
+bp.add_url_rule(
+    "/inspections/history/<int:past_id>/remove", "remove_past", history_views.remove, methods=["GET", "POST"]
+)

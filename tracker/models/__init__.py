@@ -14,6 +14,7 @@ from tracker.models.enums import (
     Role,
     Theme,
 )
+from tracker.models.history import PastInspection
 from tracker.models.inspection import (
     ImprovementPoint,
     Inspection,
@@ -21,6 +22,7 @@ from tracker.models.inspection import (
     PointFrameworkArea,
     PointRecurrence,
     PointTheme,
+    SourceKind,
     Strength,
     SupportingParagraph,
 )
@@ -40,6 +42,8 @@ __all__ = [
     "CommitteeReport",
     "Authority",
     "DocumentImport",
+    "PastInspection",
+    "SourceKind",
     "DocumentKind",
     "Evidence",
     "EvidenceKind",

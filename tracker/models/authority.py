@@ -24,7 +24,7 @@ class Authority(db.Model):
     short_name: Mapped[str] = mapped_column(String(200), default=lambda ctx: _short_default(ctx))
     possessive: Mapped[str] = mapped_column(String(210), default=lambda ctx: _possessive_default(ctx))
 
-    inspections: Mapped[list[Inspection]] = relationship(back_populates="authority", order_by="Inspection.published")
+    inspections: Mapped[list[Inspection]] = relationship(back_populates="authority", order_by="Inspection.named_on")
     users: Mapped[list[User]] = relationship(back_populates="authority")
 
     @property

@@ -5,10 +5,10 @@ from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, column_property, mapped_column, relationship
 
 from tracker.extensions import db
-from tracker.models.enums import DocumentKind, FrameworkArea, PointKind, Theme, enum_column_type
+from tracker.models.enums import DocumentKind, FrameworkArea, LabelledEnum, PointKind, Theme, enum_column_type
 from tracker.timeutil import utcnow
 
 if TYPE_CHECKING:
@@ -16,19 +16,35 @@ if TYPE_CHECKING:
     from tracker.models.plan import Action
 
 
+class SourceKind(LabelledEnum):
+    """What an inspection's findings were read from: Ofsted's own document, or the council's committee paper
+    that reports it (the paper is not an inspection: it is where the tracker read one)."""
+
+    OFSTED = "ofsted", "Ofsted’s own document"
+    COMMITTEE_REPORT = "committee_report", "The council’s committee report on the inspection"
+
+
 class Inspection(db.Model):
-    """One Ofsted document (or the council's committee report on one) and what it found."""
+    """One inspection or visit Ofsted made, and what it found, read from Ofsted's document or from the
+    council's committee paper about it (source_kind)."""
 
     __table_args__ = (UniqueConstraint("authority_id", "source_sha256"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     authority_id: Mapped[int] = mapped_column(ForeignKey("authority.id"), index=True)
     doc_type: Mapped[DocumentKind] = mapped_column(enum_column_type(DocumentKind))
-    visit_start: Mapped[date | None]
-    visit_end: Mapped[date | None]
-    published: Mapped[date | None]
+    visit_start: Mapped[date | None] = mapped_column()
+    visit_end: Mapped[date | None] = mapped_column()
+    # When Ofsted published its findings; empty when the source does not say (a committee paper's meeting
+    # date is not the publication date: that is source_dated).
+    published: Mapped[date | None] = mapped_column()
     overall_effectiveness: Mapped[str | None] = mapped_column(String(100))
     source_filename: Mapped[str] = mapped_column(String(255))
+    source_kind: Mapped[SourceKind] = mapped_column(
+        enum_column_type(SourceKind), default=SourceKind.OFSTED, server_default=SourceKind.OFSTED.value
+    )
+    # The source document's own date where it is not Ofsted's: a committee paper's meeting date.
+    source_dated: Mapped[date | None]
     # The document as read, kept verbatim; its checksum recognises the same document imported twice by one
     # council. Only within the council: reports are public, so another council may import the same one, and
     # a refusal would tell it what this council had imported.
@@ -38,6 +54,9 @@ class Inspection(db.Model):
     # When the council sent its action plan to Ofsted, to judge the statutory deadline.
     plan_submitted_on: Mapped[date | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # The date an inspection is named and ordered by: its publication, else the end (or start) of the visit.
+    # A column expression, so lists that select columns and sort in SQL name it the same way.
+    named_on: Mapped[date | None] = column_property(sa.func.coalesce(published, visit_end, visit_start, type_=sa.Date))
 
     authority: Mapped[Authority] = relationship(back_populates="inspections")
     judgements: Mapped[list[Judgement]] = relationship(
@@ -55,7 +74,11 @@ class Inspection(db.Model):
 
     @property
     def title(self) -> str:
-        return document_title(self.doc_type, self.published)
+        return document_title(self.doc_type, self.named_on)
+
+    @property
+    def read_from_committee_report(self) -> bool:
+        return self.source_kind == SourceKind.COMMITTEE_REPORT
 
     @property
     def occasion(self) -> str:
@@ -63,10 +86,10 @@ class Inspection(db.Model):
         return occasion(self.doc_type, self.published or self.visit_start)
 
 
-def document_title(doc_type: DocumentKind, published: date | None) -> str:
-    """How a document is named in lists: "Focused visit, March 2023". Lists that select columns, not whole
-    documents, name them with this too."""
-    when = published.strftime("%B %Y") if published else "undated"
+def document_title(doc_type: DocumentKind, named_on: date | None) -> str:
+    """How an inspection is named in lists: "Focused visit letter, March 2023", by Inspection.named_on. Lists
+    that select columns, not whole inspections, name them with this too."""
+    when = named_on.strftime("%B %Y") if named_on else "undated"
     return f"{doc_type.label}, {when}"
 
 
@@ -76,7 +99,8 @@ _OCCASIONS = {
     DocumentKind.MONITORING_VISIT: "monitoring visit",
     DocumentKind.JTAI: "joint targeted area inspection",
     DocumentKind.UNANNOUNCED_INSPECTION: "unannounced inspection",
-    # A council's committee report is about an inspection; its year is the inspection's.
+    # Only the parser's word for a council's paper: no inspection is of this kind (it is read as the
+    # inspection the paper reports), but a past record or an old row named this way still reads sensibly.
     DocumentKind.COMMITTEE_REPORT: "inspection",
 }
 

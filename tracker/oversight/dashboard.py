@@ -59,7 +59,7 @@ def recent_plans(authority_id: int) -> tuple[list[Inspection], int]:
         db.session.scalars(
             select(Inspection)
             .where(Inspection.authority_id == authority_id)
-            .order_by(Inspection.published.desc().nulls_last(), Inspection.id.desc())
+            .order_by(Inspection.named_on.desc().nulls_last(), Inspection.id.desc())
             .limit(PLAN_LIMIT)
             .options(selectinload(Inspection.improvement_points))
         )

@@ -232,7 +232,7 @@ def _filled(keys):
             Action.title.label("action_title"),
             Inspection.id.label("inspection_id"),
             Inspection.doc_type,
-            Inspection.published,
+            Inspection.named_on.label("published"),
             Action.theme,
             owner.display_name.label("owner"),
             Action.rag,  # the enum, where the keys carry it as text to order by
@@ -286,9 +286,9 @@ def _all_statement(shape: _Shape):
 
 def inspection_titles(authority_id: int) -> dict[int, str]:
     inspections = db.session.execute(
-        select(Inspection.id, Inspection.doc_type, Inspection.published)
+        select(Inspection.id, Inspection.doc_type, Inspection.named_on)
         .where(Inspection.authority_id == authority_id)
-        .order_by(Inspection.published.desc().nulls_last(), Inspection.id.desc())
+        .order_by(Inspection.named_on.desc().nulls_last(), Inspection.id.desc())
     )
     return {id_: document_title(doc_type, published) for id_, doc_type, published in inspections}
 

@@ -14,12 +14,12 @@ from sqlalchemy.orm import selectinload
 from tracker.audit import record
 from tracker.extensions import db
 from tracker.models import (
-    DocumentKind,
     ImprovementPoint,
     Inspection,
     PointKind,
     PointRecurrence,
     PointTheme,
+    SourceKind,
     Theme,
     User,
 )
@@ -74,8 +74,9 @@ def link_recurrences(points: list[ImprovementPoint]) -> None:
 
     Replaces the links these points had, so it can be run again after their themes change.
     """
-    # A council's committee report restates its inspection's points: that is not the weakness raised again.
-    if not points or points[0].inspection.doc_type == DocumentKind.COMMITTEE_REPORT:
+    # A council's committee report restates its inspection's points (which the council may also have imported
+    # from Ofsted's report): that is not the weakness raised again.
+    if not points or points[0].inspection.source_kind == SourceKind.COMMITTEE_REPORT:
         return
     authority_id = points[0].inspection.authority_id
     ids = [p.id for p in points]
@@ -94,7 +95,7 @@ def link_recurrences(points: list[ImprovementPoint]) -> None:
     elsewhere = [
         p
         for p in others
-        if p.inspection_id != points[0].inspection_id and p.inspection.doc_type != DocumentKind.COMMITTEE_REPORT
+        if p.inspection_id != points[0].inspection_id and p.inspection.source_kind != SourceKind.COMMITTEE_REPORT
     ]
     pairs = linking.recurrences([_point_text(p) for p in points], [_point_text(p) for p in elsewhere])
     for new_id, other_id, score in pairs:

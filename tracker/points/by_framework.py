@@ -100,7 +100,7 @@ def points_in_area(
     rows = db.session.execute(
         query.with_only_columns(ImprovementPoint, actions)
         .options(contains_eager(ImprovementPoint.inspection))
-        .order_by(Inspection.published.desc().nulls_last(), Inspection.id.desc(), ImprovementPoint.position)
+        .order_by(Inspection.named_on.desc().nulls_last(), Inspection.id.desc(), ImprovementPoint.position)
         .limit(per_page)
         .offset((page - 1) * per_page)
     )

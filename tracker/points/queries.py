@@ -93,7 +93,7 @@ def unanswered_in_authority(authority_id: int, limit: int) -> tuple[list[Improve
     total = db.session.scalar(select(func.count()).select_from(query.subquery()))
     points = db.session.scalars(
         query.options(joinedload(ImprovementPoint.inspection))
-        .order_by(Inspection.published.desc().nulls_last(), Inspection.id, ImprovementPoint.position)
+        .order_by(Inspection.named_on.desc().nulls_last(), Inspection.id, ImprovementPoint.position)
         .limit(limit)
     ).all()
     return list(points), total

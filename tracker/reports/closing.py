@@ -4,11 +4,12 @@ officers to contact."""
 from __future__ import annotations
 
 from tracker.models import Inspection
+from tracker.reports.background import appendix as appendix_section
+from tracker.reports.background import background_papers
 from tracker.reports.data import ReportData
 from tracker.reports.inputs import ReportInputs
 from tracker.reports.model import Numberer, Paragraph, Section
-from tracker.reports.words import _WORDS, _document_label, _published
-from tracker.timeutil import long_date
+from tracker.reports.words import _WORDS
 
 
 def _closing(
@@ -26,18 +27,8 @@ def _closing(
             )
         ],
     )
-    papers = Section("Background Papers")
-    papers.blocks = [
-        Paragraph(f"{i.doc_type.label}, {data.authority.name}, published {long_date(i.published)}.")
-        for i in data.inspections
-        if i.published
-    ] or [Paragraph("None.")]
-    appendix = Section("Appendix")
-    appendix.blocks = (
-        [Paragraph(f"Appendix A – {_document_label(main.doc_type)}: {data.authority.name}, {_published(main)}")]
-        if main
-        else []
-    ) + [Paragraph(heading) for heading in appended] or [Paragraph("None.")]
+    papers = background_papers(data, inputs)
+    appendix = appendix_section(data, main, appended)
     officers = Section("Officers to Contact")
     officers.blocks = [
         Paragraph("\n".join(line for line in (o.name, o.job_title, o.telephone, o.email) if line))

@@ -9,10 +9,11 @@ progress.py (the plans, exception-led), closing.py (recommendation to contacts) 
 from __future__ import annotations
 
 from tracker.reports.appendices import appendix_sections, letters
+from tracker.reports.background import background
 from tracker.reports.closing import _closing
 from tracker.reports.data import ReportData
 from tracker.reports.inputs import ReportInputs
-from tracker.reports.intro import _background, _findings, _headlines, _policy, _purpose, _the_inspection
+from tracker.reports.intro import _findings, _headlines, _policy, _purpose, _the_inspection
 from tracker.reports.model import Numberer, Report
 from tracker.reports.progress import plan_sections, summary_sections
 from tracker.timeutil import long_date
@@ -25,7 +26,7 @@ def build(inputs: ReportInputs, data: ReportData) -> Report:
     sections = [
         _purpose(n, place, main, inputs),
         _policy(n, inputs, main),
-        _background(n, data, main),
+        background(n, data, main),
     ]
     if main is not None:
         sections += [

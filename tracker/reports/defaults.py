@@ -22,7 +22,7 @@ def default_inputs(authority: Authority, committee: str, meeting_date: date | No
     latest = db.session.scalar(
         select(Inspection)
         .where(Inspection.authority_id == authority.id)
-        .order_by(Inspection.published.desc().nulls_last(), Inspection.id.desc())
+        .order_by(Inspection.named_on.desc().nulls_last(), Inspection.id.desc())
     )
     directors = list(
         db.session.scalars(

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from tracker.models import Authority, DocumentKind, Inspection, PointKind
 from tracker.points.answering import answered
-from tracker.reports.data import ReportData
 from tracker.reports.inputs import ReportInputs
 from tracker.reports.model import Numberer, Section, Table
 from tracker.reports.words import _INSPECTION, _WORDS, _count_words, _dates, _heading_case, _point_kinds
@@ -33,32 +32,6 @@ def _policy(n: Numberer, inputs: ReportInputs, main: Inspection | None) -> Secti
     paragraphs = [n.paragraph(text) for text in inputs.policy_paragraphs if text.strip()]
     paragraphs.append(n.paragraph(f"The Ofsted {words.event} was undertaken in accordance with {words.framework}."))
     return Section("Policy Framework and Previous Decisions", blocks=paragraphs)
-
-
-def _background(n: Numberer, data: ReportData, main: Inspection | None) -> Section:
-    blocks = [
-        n.paragraph(
-            "Ofsted undertakes the Inspection of Local Authority Children’s Services on all local authority areas "
-            "with the statutory responsibility for delivering children’s services. The inspection framework inspects "
-            "local authority services for children in need of help and protection, children in care and care leavers "
-            "and the effectiveness of leaders and managers and the impact they have on the lives of children and "
-            "young people and the quality of professional practice."
-        )
-    ]
-    if data.earlier:
-        lines = []
-        for earlier in data.earlier:
-            grade = (
-                f", when overall effectiveness was judged “{earlier.overall_effectiveness.lower()}”"
-                if (earlier.overall_effectiveness)
-                else ""
-            )
-            when = long_date(earlier.published) if earlier.published else "an earlier date"
-            lines.append(f"{earlier.doc_type.label} published {when}{grade}.")
-        blocks.append(n.paragraph("Previous inspections of the Council’s children’s services were:", bullets=lines))
-    else:
-        blocks.append(n.paragraph("There are no earlier inspections of the Council’s children’s services on record."))
-    return Section("Background", blocks=blocks)
 
 
 def _the_inspection(n: Numberer, place: Authority, main: Inspection) -> Section:

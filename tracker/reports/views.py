@@ -54,7 +54,7 @@ def _inspection_choices() -> list[tuple[int, str]]:
     inspections = db.session.scalars(
         select(Inspection)
         .where(Inspection.authority_id == current_user.authority_id)
-        .order_by(Inspection.published.desc().nulls_last(), Inspection.id.desc())
+        .order_by(Inspection.named_on.desc().nulls_last(), Inspection.id.desc())
     )
     return [(i.id, i.title) for i in inspections]
 

@@ -10,10 +10,6 @@ from tracker.models import DocumentKind, Inspection, PointKind
 from tracker.timeutil import long_date
 
 
-def _published(inspection: Inspection) -> str:
-    return f"published {long_date(inspection.published)}" if inspection.published else "not dated"
-
-
 def _dates(inspection: Inspection) -> str:
     start, end = inspection.visit_start, inspection.visit_end
     if start and end and start != end:
@@ -64,11 +60,6 @@ _WORDS = {
         "the framework for unannounced inspections of contact, referral and assessment arrangements",
     ),
 }
-
-
-def _document_label(kind: DocumentKind) -> str:
-    """What Ofsted's document is called: a committee report is read for the inspection report it presents."""
-    return DocumentKind.INSPECTION_REPORT.label if kind == DocumentKind.COMMITTEE_REPORT else kind.label
 
 
 def default_title(kind: DocumentKind | None) -> str:

@@ -21,8 +21,9 @@ from tracker.actions import operations as plan_ops
 from tracker.audit import change_fields
 from tracker.database_roles import owner_engine
 from tracker.extensions import db
+from tracker.inspections.history import add_past
 from tracker.inspections.operations import create_inspection, find_duplicate
-from tracker.models import ActionStatus, Authority, ImprovementPoint, Rag, Role, User
+from tracker.models import ActionStatus, Authority, ImprovementPoint, PastInspection, Rag, Role, User
 from tracker.parsing import parse_file
 from tracker.seeding.plan_file import PlanFileError, SeedAction, SeedAuthority, SeedDocument, load_plan
 from tracker.timeutil import long_date
@@ -84,6 +85,8 @@ def seed_demo(seed_folder: Path, *, password: str = DEMO_PASSWORD) -> SeedSummar
     # One slow hash shared by the demo accounts, which share the demo password: seeding stays quick.
     password_hash = generate_password_hash(password)
     people = {a.name: _authority_and_users(a, password_hash, summary) for a in plan.authorities}
+    for seed_authority in plan.authorities:
+        _seed_history(seed_authority, *people[seed_authority.name])
     _demo_operator(password_hash, summary)
     for document in plan.documents:
         if document.authority not in people:
@@ -141,6 +144,29 @@ def _authority_and_users(seed: SeedAuthority, password_hash: str, summary: SeedS
     return authority, users
 
 
+def _seed_history(seed: SeedAuthority, authority: Authority, users: dict) -> None:
+    """The inspections before the tracker that the seed documents state, entered as by a director."""
+    for past in seed.history:
+        director = _user(users, past.entered_by, (Role.DIRECTOR,), f"{seed.name} history")
+        already = db.session.scalar(
+            select(PastInspection.id).where(
+                PastInspection.authority_id == authority.id,
+                PastInspection.doc_type == past.kind,
+                PastInspection.started_month == past.started,
+            )
+        )
+        if already is None:
+            add_past(
+                authority.id,
+                director,
+                doc_type=past.kind,
+                started_month=past.started,
+                ended_month=past.ended,
+                published=past.published,
+                overall_effectiveness=past.overall_effectiveness,
+            )
+
+
 def _seed_document(path: Path, seed: SeedDocument, authority: Authority, users: dict, summary: SeedSummary):
     parsed = parse_file(path)
     if find_duplicate(parsed.source_text, authority.id) is not None:
@@ -154,6 +180,8 @@ def _seed_document(path: Path, seed: SeedDocument, authority: Authority, users: 
             f"{seed.file}: the parser found {len(parsed.improvement_points)} improvement points; "
             f"the plan file numbers {numbers}"
         )
+    # When the council had the document: for Ofsted's, its publication; for a committee paper, its meeting
+    # (the inspection keeps that as its source's date, not as Ofsted's publication).
     published = parsed.published or date.today()
     inspection = create_inspection(
         parsed, authority, source_filename=path.name, actor=None, at=_at(published + timedelta(days=1))

@@ -9,7 +9,8 @@ from typing import Any
 
 import yaml
 
-from tracker.models import ActionStatus, EvidenceKind, Rag, Role
+from tracker.models import ActionStatus, DocumentKind, EvidenceKind, Rag, Role
+from tracker.models.history import EVENT_KINDS, OVERALL_GRADES
 
 
 class PlanFileError(ValueError):
@@ -24,10 +25,24 @@ class SeedUser:
 
 
 @dataclass
+class SeedPastInspection:
+    """An inspection before the tracker, as a seed document states it (months only, where it says so)."""
+
+    kind: DocumentKind
+    started: date  # the first of the month
+    ended: date | None
+    published: date | None
+    overall_effectiveness: str | None
+    entered_by: str  # a director's job title
+    source: str  # which seed document says so, and where
+
+
+@dataclass
 class SeedAuthority:
     name: str
     slug: str
     users: list[SeedUser]
+    history: list[SeedPastInspection] = field(default_factory=list)
 
 
 @dataclass
@@ -174,7 +189,46 @@ def _authority(data: Any, where: str) -> SeedAuthority:
         users.append(
             SeedUser(job_title=u.get("job_title", str), email=u.get("email", str), role=u.choice("role", Role))
         )
-    return SeedAuthority(name=r.get("name", str), slug=r.get("slug", str), users=users)
+    return SeedAuthority(
+        name=r.get("name", str),
+        slug=r.get("slug", str),
+        users=users,
+        history=[_past(item, w) for item, w in r.items("history", required=False)],
+    )
+
+
+def _past(data: Any, where: str) -> SeedPastInspection:
+    r = _Reader(data, where)
+    kind = r.choice("kind", DocumentKind)
+    if kind not in EVENT_KINDS:
+        raise PlanFileError(f"{where}.kind: a committee report is not an inspection")
+    grade = r.get("overall_effectiveness", str, required=False)
+    if grade is not None and grade not in OVERALL_GRADES:
+        raise PlanFileError(f"{where}.overall_effectiveness: {grade!r} is not one of {', '.join(OVERALL_GRADES)}")
+    started = _month(r, "started")
+    ended = _month(r, "ended", required=False)
+    if ended is not None and ended < started:
+        raise PlanFileError(f"{where}.ended: before it started")
+    return SeedPastInspection(
+        kind=kind,
+        started=started,
+        ended=ended,
+        published=r.get("published", date, required=False),
+        overall_effectiveness=grade,
+        entered_by=r.get("entered_by", str),
+        source=r.get("source", str),
+    )
+
+
+def _month(r: _Reader, key: str, *, required: bool = True) -> date | None:
+    """A month written YYYY-MM (papers give a visit's months, not its days)."""
+    value = r.get(key, str, required=required)
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(f"{value}-01")
+    except ValueError:
+        raise PlanFileError(f"{r.where}.{key}: {value!r} is not a month (YYYY-MM)") from None
 
 
 def _document(data: Any, where: str) -> SeedDocument:
