@@ -29,7 +29,7 @@ run: setup ## Set up, migrate, seed the demo and serve on http://127.0.0.1:5000,
 	$(FLASK) jobs worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT; \
 	  $(FLASK) run --host $(HOST) --port $(PORT)
 
-test: setup-test ## Set up with the test tools, then run the whole suite on SQLite and on PostgreSQL
+test: setup-test ## Set up with the test tools, lint, then run the whole suite on SQLite and the tests that use the database on PostgreSQL
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) -m pytest --database=sqlite
@@ -44,7 +44,7 @@ load: setup-test $(VENV)/.load-installed ## 50 users of the three kinds for 60 s
 test-sqlite: setup-test ## Only the SQLite run of the suite
 	$(PY) -m pytest --database=sqlite
 
-test-postgresql: setup-test ## Only the PostgreSQL run of the suite
+test-postgresql: setup-test ## Only the PostgreSQL run of the suite (the tests that use the database)
 	$(PY) -m pytest --database=postgresql
 
 lint: setup-test ## ruff check and format check

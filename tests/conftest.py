@@ -3,6 +3,10 @@
 The database is built from the migrations, never from the models, once per session into a template
 (SQLite: a file copied for each test; PostgreSQL: a template database each test's database is created
 from). `--database=postgresql` runs the suite against a throwaway PostgreSQL started with pg_ctl.
+
+A test that does not use the database (none of DATABASE_FIXTURES among its fixtures, directly or through
+other fixtures) has nothing that differs between the two runs, so it runs only under --database=sqlite and
+is deselected under --database=postgresql: see `uses_database` and `database_use_declared`.
 """
 
 from __future__ import annotations
@@ -28,9 +32,15 @@ from tracker.seeding.operations import seed_demo
 
 TESTS = Path(__file__).resolve().parent
 IN_CI = os.environ.get("CI", "").lower() == "true"
-pytest_plugins = ["tests.helpers.world", "tests.helpers.roles", "tests.helpers.redis_server"]
+# pytester: tests/test_conftest.py runs pytest on sample tests to check the rules below.
+pytest_plugins = ["tests.helpers.world", "tests.helpers.roles", "tests.helpers.redis_server", "pytester"]
 # The demo seed is judged as of this day, so what is overdue in it does not drift with the calendar.
 SEED_TODAY = "2026-11-22"
+# Every way a test reaches the run's database: `databases` (behind app, seeded_app, client, world and all
+# the rest) and pytest-postgresql's own fixtures.
+DATABASE_FIXTURES = frozenset({"databases", "postgresql_proc", "postgresql"})
+NO_DATABASE = "no_database"
+_deselected_key = pytest.StashKey[int]()
 
 
 def pytest_addoption(parser):
@@ -42,6 +52,46 @@ def pytest_addoption(parser):
 def pytest_configure(config):
     # pytest-postgresql runs pg_ctl through our wrapper (root cannot run PostgreSQL itself).
     config.option.postgresql_exec = str(TESTS / "pg_ctl_unprivileged")
+    config.addinivalue_line("markers", f"{NO_DATABASE}: set by the suite on each test that uses no database")
+
+
+def uses_database(item: pytest.Item) -> bool:
+    """Whether the test asks for the database, directly or through the fixtures it uses (pytest's closure)."""
+    return not DATABASE_FIXTURES.isdisjoint(getattr(item, "fixturenames", ()))
+
+
+def pytest_collection_modifyitems(config, items):
+    """A test that uses no database (the parser over the corpus, pure functions, templates read as files)
+    would repeat under PostgreSQL exactly what it did under SQLite, so the PostgreSQL run leaves it out."""
+    for item in items:
+        if not uses_database(item):
+            item.add_marker(NO_DATABASE)
+    if config.getoption("--database") != "postgresql":
+        return
+    deselected = [item for item in items if item.get_closest_marker(NO_DATABASE)]
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = [item for item in items if not item.get_closest_marker(NO_DATABASE)]
+        config.stash[_deselected_key] = len(deselected)
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    if count := config.stash.get(_deselected_key, 0):
+        terminalreporter.write_line(f"{count} deselected: they use no database and run under --database=sqlite")
+
+
+@pytest.fixture(autouse=True)
+def database_use_declared(request):
+    """Keeps the rule above honest: a test judged to use no database that reaches one all the same (through
+    request.getfixturevalue, which pytest's closure cannot see) fails, rather than going untested on
+    PostgreSQL. Such a test should name the fixture it needs."""
+    yield
+    reached = DATABASE_FIXTURES.intersection(request.fixturenames)
+    if request.node.get_closest_marker(NO_DATABASE) and reached:
+        pytest.fail(
+            f"{request.node.nodeid} reached the database ({', '.join(sorted(reached))}) without naming it among "
+            "its fixtures, so the PostgreSQL run would leave it out: ask for the fixture by name"
+        )
 
 
 def make_config(database_url: str, tmp_path: Path | None = None, **overrides) -> TestConfig:
@@ -67,17 +117,25 @@ def _migrate_and_maybe_seed(url: str, seed: bool) -> None:
         db.engine.dispose()
 
 
+# The two templates a test's database starts from, and whether each holds the demo seed. Each is built the
+# first time a test asks for it, so a run of a few tests on empty databases does not seed the demo.
+TEMPLATES = {"empty": False, "seeded": True}
+
+
 class SqliteDatabases:
     def __init__(self, folder: Path):
         self.folder = folder
-        self.templates = {}
-        for name, seed in (("empty", False), ("seeded", True)):
-            path = folder / f"template-{name}.db"
-            _migrate_and_maybe_seed(f"sqlite:///{path}", seed)
+        self.templates: dict[str, Path] = {}
+
+    def _template(self, name: str) -> Path:
+        if name not in self.templates:
+            path = self.folder / f"template-{name}.db"
+            _migrate_and_maybe_seed(f"sqlite:///{path}", TEMPLATES[name])
             self.templates[name] = path
+        return self.templates[name]
 
     def create(self, template: str, target: Path) -> str:
-        shutil.copyfile(self.templates[template], target)
+        shutil.copyfile(self._template(template), target)
         return f"sqlite:///{target}"
 
     def blank(self, target: Path) -> str:
@@ -94,9 +152,14 @@ class PostgresDatabases:
     def __init__(self, proc):
         self.admin = f"host={proc.host} port={proc.port} user={proc.user} dbname=postgres"
         self.base = f"postgresql+psycopg://{proc.user}@{proc.host}:{proc.port}"
-        for name, seed in (("empty", False), ("seeded", True)):
+        self.templates: set[str] = set()
+
+    def _template(self, name: str) -> str:
+        if name not in self.templates:
             self._execute(f"CREATE DATABASE template_{name}")
-            _migrate_and_maybe_seed(f"{self.base}/template_{name}", seed)
+            _migrate_and_maybe_seed(f"{self.base}/template_{name}", TEMPLATES[name])
+            self.templates.add(name)
+        return f"template_{name}"
 
     def _execute(self, sql: str) -> None:
         with psycopg.connect(self.admin, autocommit=True) as conn:
@@ -104,7 +167,7 @@ class PostgresDatabases:
 
     def create(self, template: str, target: Path) -> str:
         name = f"test_{next(self._counter)}"
-        self._execute(f"CREATE DATABASE {name} TEMPLATE template_{template}")
+        self._execute(f"CREATE DATABASE {name} TEMPLATE {self._template(template)}")
         return f"{self.base}/{name}"
 
     def blank(self, target: Path) -> str:
