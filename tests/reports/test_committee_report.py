@@ -15,7 +15,17 @@ from tests.helpers.data import committed
 from tests.helpers.factories import make_authority, make_inspection, make_point
 from tracker.actions import operations as ops
 from tracker.extensions import db
-from tracker.models import Action, Authority, DocumentKind, ImprovementPoint, Inspection, Milestone, PointKind, Rag
+from tracker.models import (
+    Action,
+    AuditEvent,
+    Authority,
+    DocumentKind,
+    ImprovementPoint,
+    Inspection,
+    Milestone,
+    PointKind,
+    Rag,
+)
 from tracker.reports import committee, data, render
 from tracker.reports.defaults import default_inputs
 
@@ -401,3 +411,35 @@ def test_a_report_with_points_of_two_kinds_puts_each_under_its_own_heading(app):
     assert "The letter outlined the following areas for priority action: Act now on referrals." in text
     assert "The letter also outlined the following recommendations: Improve supervision." in text
     assert "outcome of the Ofsted monitoring visit to children's services in St Helens and" in text
+
+
+def test_a_paper_since_the_last_report_says_what_moved_in_between(seeded_app):
+    """The rating moves the audit trail holds between the two dates, read event by event here, are the ones
+    the paper's "Changes since the last report" lists; without a previous report there is no such section."""
+    report, html, _, _ = _report(seeded_app, previous_report=date(2025, 6, 30))
+    headings = [plain(s.heading) for s in report.sections]
+    assert "Changes since the last report" in headings
+    with seeded_app.app_context():
+        authority = db.session.scalar(select(Authority).where(Authority.name == "Leicestershire County Council"))
+        covered = default_inputs(authority, COMMITTEE, date(2024, 9, 3), date(2026, 11, 22)).inspection_ids
+        events = db.session.scalars(
+            select(AuditEvent)
+            .join(Action, Action.id == AuditEvent.plan_action_id)
+            .join(ImprovementPoint)
+            .where(
+                ImprovementPoint.inspection_id.in_(covered),
+                AuditEvent.entity_type == "action",
+                AuditEvent.field == "rag",
+                AuditEvent.before.is_not(None),
+                # 30 June 2025 ends at 23:00 UTC (summer time); 22 November 2026 at midnight UTC.
+                AuditEvent.occurred_at >= datetime(2025, 6, 30, 23),
+                AuditEvent.occurred_at < datetime(2026, 11, 23),
+            )
+        ).all()
+    moves = [e for e in events if e.before != e.after]
+    assert moves, "the seed has rating moves in the period"
+    text = plain(BeautifulSoup(html, "html.parser").get_text(" "))
+    word = "rating moved" if len(moves) == 1 else "ratings moved"
+    assert f"{len(moves)} {word}" in text
+    unchanged, _, _, _ = _report(seeded_app)
+    assert "Changes since the last report" not in [plain(s.heading) for s in unchanged.sections]

@@ -44,13 +44,13 @@ from tracker.models import (
 )
 from tracker.models.inspection import document_title
 
-_SUBJECT = (Action.id, Action.title, Inspection.id, Inspection.doc_type, Inspection.published, Action.theme)
+_SUBJECT = (Action.id, Action.title, Inspection.id, Inspection.doc_type, Inspection.named_on, Action.theme)
 _ACTION = Action.__tablename__
 
 
 def _subject(values: Sequence) -> Subject:
-    action_id, title, plan_id, doc_type, published, theme = values
-    return Subject(action_id, title, plan_id, document_title(doc_type, published), theme)
+    action_id, title, plan_id, doc_type, named_on, theme = values
+    return Subject(action_id, title, plan_id, document_title(doc_type, named_on), theme)
 
 
 class _Scope:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from tracker.reports.appendices import appendix_sections, letters
 from tracker.reports.background import background
+from tracker.reports.changes_section import changes_sections
 from tracker.reports.closing import _closing
 from tracker.reports.data import ReportData
 from tracker.reports.inputs import ReportInputs
@@ -35,7 +36,8 @@ def build(inputs: ReportInputs, data: ReportData) -> Report:
             *_headlines(n, place, main),
         ]
     sections += summary_sections(n, data.as_at)
-    # "What changed since the last report" (tracker/reports/changes_section.py) goes here, after the summary.
+    if data.changes is not None:
+        sections += changes_sections(n, data.changes, inputs.previous_report, inputs.as_at)
     sections += plan_sections(n, data.as_at, inputs, data.recurrences)
     appendices = letters("B" if main else "A")  # Appendix A is Ofsted's own document, when there is one
     sections += _closing(n, data, inputs, main, [a.heading for a in appendices])

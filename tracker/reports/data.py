@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload, subqueryload
 
+from tracker.changes.model import Changes
+from tracker.changes.queries import changes_between
 from tracker.extensions import db
 from tracker.models import Action, Authority, ImprovementPoint, Inspection, Milestone
 from tracker.points.queries import Recurrence, recurrences_of
@@ -18,9 +20,10 @@ from tracker.reports.inputs import ReportInputs
 class ReportData:
     authority: Authority
     inspections: list[Inspection]  # covered, newest first
-    earlier: list[Inspection]  # the authority's inspections before the newest covered one
     recurrences: dict[int, list[Recurrence]]  # by improvement point id: the same weakness raised elsewhere
     as_at: AsAt  # the covered plans as they stood at the paper's date: what the paper reports
+    # What moved since the previous report's figures (inputs.previous_report) up to this one's; None without one.
+    changes: Changes | None = None
 
 
 def load(inputs: ReportInputs) -> ReportData:
@@ -29,7 +32,7 @@ def load(inputs: ReportInputs) -> ReportData:
         db.session.scalars(
             select(Inspection)
             .where(Inspection.id.in_(inputs.inspection_ids), Inspection.authority_id == inputs.authority_id)
-            .order_by(Inspection.published.desc().nulls_last(), Inspection.id.desc())
+            .order_by(Inspection.named_on.desc().nulls_last(), Inspection.id.desc())
             # A report may cover thousands of actions and milestones. selectinload asks for them 500 ids at a
             # time; subqueryload asks once, with the parent query as a subquery, so the count stays fixed.
             .options(
@@ -45,23 +48,18 @@ def load(inputs: ReportInputs) -> ReportData:
             )
         )
     )
-    newest = inspections[0].published if inspections else None
-    earlier = (
-        list(
-            db.session.scalars(
-                select(Inspection)
-                .where(Inspection.authority_id == inputs.authority_id, Inspection.published < newest)
-                .order_by(Inspection.published)
-            )
-        )
-        if newest
-        else []
-    )
     recurrences = recurrences_of([p.id for i in inspections for p in i.improvement_points])
     return ReportData(
         authority=authority,
         inspections=inspections,
-        earlier=earlier,
         recurrences=recurrences,
         as_at=plans_as_at(inspections, inputs.as_at),
+        changes=_changes(inputs),
     )
+
+
+def _changes(inputs: ReportInputs) -> Changes | None:
+    since = inputs.previous_report
+    if since is None or since >= inputs.as_at or not inputs.inspection_ids:
+        return None
+    return changes_between(inputs.authority_id, since, inputs.as_at, inspection_ids=inputs.inspection_ids)

@@ -60,7 +60,7 @@ def cover_plans(inputs: ReportInputs, authority: Authority, which: str) -> None:
             raise UnknownPlans("give at least one inspection id")
         newest_first = newest_first.where(Inspection.id.in_(wanted))
     inspections = list(
-        db.session.scalars(newest_first.order_by(Inspection.published.desc().nulls_last(), Inspection.id.desc()))
+        db.session.scalars(newest_first.order_by(Inspection.named_on.desc().nulls_last(), Inspection.id.desc()))
     )
     if which != ALL and (missing := sorted(wanted - {i.id for i in inspections})):
         raise UnknownPlans(

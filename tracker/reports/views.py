@@ -7,6 +7,7 @@ from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy import select
 
+from tracker.changes.last_paper import last_paper_as_at
 from tracker.extensions import db
 from tracker.models import CommitteeReport, Inspection, JobKind, JobState, ReportJob, Role
 from tracker.reports import guards, render
@@ -111,7 +112,8 @@ def _edit(report: CommitteeReport | None):
                 .order_by(CommitteeReport.meeting_date.desc())
             )
             if last is not None:  # the previous report and its committee, as a director would start from
-                inputs.previous_report, inputs.committee = last.meeting_date, last.committee
+                # "Since the last report" means since the figures it gave: its own "as at" date.
+                inputs.previous_report, inputs.committee = last_paper_as_at(last.authority_id), last.committee
         else:
             inputs = ops.inputs_from_json(report.inputs)
         _fill(form, inputs)
