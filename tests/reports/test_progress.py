@@ -151,16 +151,17 @@ def test_green_is_one_line_and_a_late_green_one_says_what_is_late(app):
 def test_complete_actions_are_only_in_the_appendix(app):
     report = _paper(app, _plan(app, complete=3))
     assert "Completed action" not in _text(app, _body(report))
-    appendix = next(s for s in report.sections if s.heading == "Appendix B – Completed Actions")
-    table = next(b for b in appendix.blocks if isinstance(b, Table))
-    assert table.header == ["Point", "Action", "Signed off on"]
-    assert table.rows == [["What needs to improve 2", f"Completed action {n}", "1 May 2026"] for n in range(3)]
-    whole = next(s for s in report.sections if s.heading == "Appendix C – The Whole Plan")
-    rows = [r for b in whole.blocks if isinstance(b, Table) for r in b.rows]
+    whole = next(s for s in report.sections if s.heading == "Appendix B – The Whole Plan")
+    tables = [b for b in whole.blocks if isinstance(b, Table)]
+    assert tables[0].header == ["Point", "Action", "Owner", "Rating", "Status", "Target date", "Signed off"]
+    rows = [r for t in tables for r in t.rows]
     assert len(rows) == 3 + 4 + 1  # every action of both plans: 3 complete, 4 open, and the older plan's one
+    done = [r for r in rows if r[1].startswith("Completed action")]
+    assert [(r[0], r[3], r[6]) for r in done] == [("What needs to improve 2", "Blue", "1 May 2026")] * 3
+    assert all(r[6] == "" for r in rows if r not in done)  # only a completed action has a sign-off date
     assert all(not p.number for s in report.sections if s.appendix for p in s.blocks if not isinstance(p, Table))
     listed = next(s for s in report.sections if s.heading == "Appendix")
-    assert [p.text for p in listed.blocks][1:] == ["Appendix B – Completed Actions", "Appendix C – The Whole Plan"]
+    assert [p.text for p in listed.blocks][1:] == ["Appendix B – The Whole Plan"]
 
 
 def test_a_point_with_no_action_says_so_in_one_line(app):
@@ -181,7 +182,7 @@ def test_the_body_does_not_grow_with_the_complete_actions(app):
         pages = [len(PdfReader(io.BytesIO(render.to_pdf(_body(r)))).pages) for r in (few, many)]
     assert pages[0] == pages[1]
     # … while the appendices hold every one of them.
-    assert sum(len(t.rows) for t in _tables(many)) - sum(len(t.rows) for t in _tables(few)) == 2 * 148
+    assert sum(len(t.rows) for t in _tables(many)) - sum(len(t.rows) for t in _tables(few)) == 148
 
 
 def test_a_plan_not_yet_known_or_without_actions_at_the_date_says_so(app):

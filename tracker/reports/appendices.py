@@ -11,9 +11,7 @@ from dataclasses import dataclass
 from tracker.reports.facts import AsAt
 from tracker.reports.model import Paragraph, Section, Table
 from tracker.reports.progress import has_a_plan
-from tracker.timeutil import long_date
 
-COMPLETED = "Completed Actions"
 WHOLE_PLAN = "The Whole Plan"
 
 
@@ -29,52 +27,49 @@ class Appendix:
 
 def letters(first: str) -> list[Appendix]:
     """The paper's own appendices, lettered after any that come before them (the Ofsted document)."""
-    start = ord(first)
-    return [Appendix(chr(start), COMPLETED), Appendix(chr(start + 1), WHOLE_PLAN)]
+    return [Appendix(first, WHOLE_PLAN)]
+
+
+def _short(day) -> str:
+    return f"{day.day} {day:%b %Y}" if day else ""
 
 
 def appendix_sections(as_at: AsAt, appendices: list[Appendix]) -> list[Section]:
-    completed, whole = appendices
+    """The whole plan, every action a row: the completed (Blue) ones with the day a director signed them off.
+
+    One table rather than a table of the completed actions and another of them all: a council's older plans are
+    mostly complete, so two tables printed most actions twice (2,000 actions made 238 pages of appendix).
+    """
+    (whole,) = appendices
     plans = [p for p in as_at.plans if has_a_plan(p)]
     many = len(plans) > 1
-    done = Section(completed.heading, appendix=True)
     everything = Section(whole.heading, appendix=True)
     if not plans:
-        done.blocks = [Paragraph("No plan covered by this report had any actions at its date.")]
         everything.blocks = [Paragraph("No plan covered by this report had any actions at its date.")]
-        return [done, everything]
+        return [everything]
     for plan in plans:
         title = plan.inspection.title
-        rows = [
-            [point.label, a.title, long_date(a.signed_off_on) if a.signed_off_on else "Not recorded"]
-            for point in plan.answered
-            for a in point.actions
-            if a.complete
-        ]
-        if many:
-            done.blocks.append(Paragraph(title))
-        done.blocks.append(
-            Table(
-                caption=f"Completed actions: {title}",
-                header=["Point", "Action", "Signed off on"],
-                rows=rows,
-                widths=[20, 60, 20],
-            )
-            if rows
-            else Paragraph("No action in this plan was complete.")
-        )
         if many:
             everything.blocks.append(Paragraph(title))
         everything.blocks.append(
             Table(
                 caption=f"The whole plan: {title}",
-                header=["Point", "Action", "Owner", "Rating", "Status", "Target date"],
+                header=["Point", "Action", "Owner", "Rating", "Status", "Target date", "Signed off"],
                 rows=[
-                    [point.label, a.title, a.owner, a.rag.label, a.status.label, long_date(a.target_date)]
+                    [
+                        point.label,
+                        a.title,
+                        a.owner,
+                        a.rag.label,
+                        a.status.label,
+                        _short(a.target_date),
+                        _short(a.signed_off_on) if a.complete else "",
+                    ]
                     for point in plan.answered
                     for a in point.actions
                 ],
-                widths=[13, 35, 18, 9, 11, 14],
+                widths=[13, 33, 18, 8, 10, 9, 9],
+                reference=True,
             )
         )
-    return [done, everything]
+    return [everything]

@@ -30,6 +30,7 @@ BULLET_INDENT, BULLET_HANG = Cm(1.9), Cm(0.63)
 CELL_PADDING_PT = 2 * 5.4 + 2  # Word's default cell margins (0.08 in each side), and a little slack
 FALLBACK_SIZE_PT = 12.0
 TABLE_SIZES_PT = (11.0, 10.0, 9.0)  # what a table too wide at the text's size is tried at, in turn
+REFERENCE_SIZE_PT = 9.0  # a long look-up table's size (Table.reference), as the printed paper sets it small
 HEADING_STYLES = {2: "Heading 1", 3: "Heading 2"}
 
 
@@ -156,6 +157,8 @@ class _Writer:
         within the page's width, and the columns' widths at it: a wide table (a plan's summary, with a column
         per rating) is set smaller, as councils' papers set such tables, rather than run off the page."""
         sizes = [self.size_pt, *(size for size in TABLE_SIZES_PT if size < self.size_pt)]
+        if block.reference:
+            sizes = [min(sizes[-1], REFERENCE_SIZE_PT)]
         for size in sizes:
             widths = column_widths(block.header, block.rows, self.text_width_pt, size, CELL_PADDING_PT, block.widths)
             if sum(widths) <= self.text_width_pt + 0.5:
@@ -173,6 +176,9 @@ class _Writer:
         for cell, text, width in zip(header.cells, block.header, widths, strict=True):
             run = cell.paragraphs[0].add_run(clean_text(text))
             run.bold, run.font.size = True, smaller
+            # The header row goes with the first row: left alone at a page's foot, LibreOffice lost the rows
+            # that followed it on the next page.
+            cell.paragraphs[0].paragraph_format.keep_with_next = True
             cell.width = Pt(width)
         for values in block.rows:
             row = table.add_row()

@@ -26,6 +26,9 @@ class Table:
     # the columns once instead of measuring every cell (a 100-row table takes a third of the time), and
     # dates and names stop wrapping into narrow columns. Empty: the columns fit their contents.
     widths: list[int] = field(default_factory=list)
+    # A long table to look things up in (an appendix's whole plan): set small, as councils print such tables,
+    # so that thousands of rows take tens of pages, not hundreds.
+    reference: bool = False
 
     def __post_init__(self):
         if self.widths and (len(self.widths) != len(self.header) or sum(self.widths) != 100):
