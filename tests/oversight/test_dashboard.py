@@ -242,3 +242,11 @@ def test_the_trend_carries_quiet_quarters_and_stops_at_today(app):
         (date(2025, 12, 31), counts(green=2)),
         (date(2026, 3, 31), counts(amber=1, blue=1)),
     ]
+
+
+def test_plans_without_a_deadline_say_so_rather_than_show_an_empty_table(seeded_client):
+    # Leicestershire's plans: an inspection read from a committee paper with no publication date, and a 2011
+    # letter that asked for no plan. Neither has a statutory deadline to show.
+    seeded_client.sign_in(seeded_user(seeded_client.app, "Leicestershire County Council"))
+    rows = seeded_client.get_page("oversight.dashboard").select("#deadlines tbody tr")
+    assert [row.get_text(" ", strip=True) for row in rows] == ["No statutory deadlines."]
