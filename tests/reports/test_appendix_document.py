@@ -15,7 +15,7 @@ from tests.helpers.seeded import seeded_user
 from tests.reports.test_report_pages import COMMITTEE, LEICESTERSHIRE, _draft, _publish
 from tracker.extensions import db
 from tracker.models import Action, CommitteeReport, ImprovementPoint, Role
-from tracker.reports.appendices import split
+from tracker.reports.appendices import appended_headings, split
 from tracker.reports.model import Report, Section, Table
 from tracker.reports.operations import checksum_matches, inputs_from_json
 
@@ -87,6 +87,7 @@ def test_split_keeps_the_body_for_the_paper_and_gives_the_appendices_a_document_
     # Its first appendix opens the document rather than starting a page after its heading lines
     assert [(s.heading, s.appendix, s.blocks) for s in appended.sections] == [(APPENDIX, False, [table])]
     assert split(paper) == (paper, None)
+    assert appended_headings(report) == appended_headings(report.to_dict()) == APPENDIX  # as stored when published
 
 
 def test_the_papers_files_leave_the_whole_plan_to_its_own_files_which_publishing_freezes(seeded_client):

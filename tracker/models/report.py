@@ -14,6 +14,10 @@ if TYPE_CHECKING:
     from tracker.models.user import User
 
 
+# How a paper's appendix file is named: the paper's name with this before the extension.
+APPENDIX_FILE_PART = " - The Whole Plan"
+
+
 class CommitteeReport(db.Model):
     """A committee report: a draft holds what the director chose; publishing freezes what it said.
 
@@ -54,5 +58,5 @@ class CommitteeReport(db.Model):
     def file_name(self, extension: str, appendix: bool = False) -> str:
         """Named as council papers are: "2024-09-03 Children and Families … Committee - Ofsted inspection.docx";
         its appendices' file ends " - The Whole Plan.docx", which is what they are."""
-        part = " - The Whole Plan" if appendix else ""
+        part = APPENDIX_FILE_PART if appendix else ""
         return f"{self.meeting_date:%Y-%m-%d} {self.committee} - {self.title}{part}.{extension}"

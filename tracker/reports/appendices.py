@@ -96,7 +96,7 @@ def split(report: Report) -> tuple[Report, Report | None]:
     paper = Report(report.heading_lines, report.title, body)
     if not appended:
         return paper, None
-    title = f"{'; '.join(s.heading for s in appended)}: {report.title}"
+    title = f"{appended_headings(report)}: {report.title}"
     first, *rest = appended
     document = Report(
         heading_lines=[*report.heading_lines[:1], title.upper()],
@@ -106,7 +106,9 @@ def split(report: Report) -> tuple[Report, Report | None]:
     return paper, document
 
 
-def appended_headings(structure: dict) -> str:
-    """The appendices' headings, from a report's structure (`Report.to_dict`), as their own document's links name
-    it: "Appendix B – The Whole Plan"."""
-    return "; ".join(s["heading"] for s in structure["sections"] if s.get("appendix"))
+def appended_headings(report: Report | dict) -> str:
+    """The appendices' headings, as their own document's title and links name it ("Appendix B – The Whole Plan"),
+    from a report or a published one's stored structure (`Report.to_dict`)."""
+    if isinstance(report, Report):
+        return "; ".join(s.heading for s in report.sections if s.appendix)
+    return "; ".join(s["heading"] for s in report["sections"] if s.get("appendix"))

@@ -183,7 +183,7 @@ def show(report_id: int):
         body, appended = report.html, appended_headings(report.structure)
     else:
         built = ops.build(report)
-        body, appended = render.to_html(built), appended_headings(built.to_dict())
+        body, appended = render.to_html(built), appended_headings(built)
     files = {}
     publishing = None
     if not report.is_published:
