@@ -61,7 +61,7 @@ def test_background_papers_never_list_the_paper_being_written(seeded_app):
         later, "Background Papers"
     )
     assert "4 March 2025" not in _section(later, "Background Papers")
-    appended = " Appendix B – The Whole Plan"
+    appended = " Appendix B – The Whole Plan (a separate document)"
     assert _section(report, "Appendix") == _section(later, "Appendix") == f"Appendix A – {papers.rstrip('.')}{appended}"
 
 

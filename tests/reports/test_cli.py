@@ -1,6 +1,7 @@
 """`flask report committee`: which plans a paper covers (--plans) and the date of the last report (--since)."""
 
 from bs4 import BeautifulSoup
+from docx import Document
 from sqlalchemy import select
 
 from tests.reports.test_committee_report import COMMITTEE, plain
@@ -108,3 +109,19 @@ def test_since_reports_what_was_achieved_since_the_last_report(seeded_app, tmp_p
     result, page = _run(seeded_app, tmp_path, "--since", "2026-12-25")
     assert result.exit_code == 1 and page is None
     assert "--since (2026-12-25) is after the as-at date (2026-11-22)" in result.output
+
+
+def test_word_and_pdf_write_the_appendix_as_a_file_of_its_own_beside_the_paper(seeded_app, tmp_path):
+    out = tmp_path / "paper.docx"
+    result = seeded_app.test_cli_runner().invoke(
+        args=["report", "committee", "--authority", LEICESTER, "--meeting-name", COMMITTEE]
+        + ["--meeting-date", "2026-12-01", "--as-at", "2026-11-22", "--format", "docx", "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    appendix = tmp_path / "paper - The Whole Plan.docx"
+    assert result.output.splitlines() == [f"Wrote {out}", f"Wrote {appendix}"]
+    paper_text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    assert "Appendix B – The Whole Plan (a separate document)" in paper_text
+    assert not any(t.rows[0].cells[0].text == "Point" for t in Document(str(out)).tables)
+    headers = [[c.text for c in t.rows[0].cells] for t in Document(str(appendix)).tables]
+    assert headers and all(h[:2] == ["Point", "Action"] for h in headers)

@@ -161,7 +161,7 @@ def test_complete_actions_are_only_in_the_appendix(app):
     assert all(r[6] == "" for r in rows if r not in done)  # only a completed action has a sign-off date
     assert all(not p.number for s in report.sections if s.appendix for p in s.blocks if not isinstance(p, Table))
     listed = next(s for s in report.sections if s.heading == "Appendix")
-    assert [p.text for p in listed.blocks][1:] == ["Appendix B – The Whole Plan"]
+    assert [p.text for p in listed.blocks][1:] == ["Appendix B – The Whole Plan (a separate document)"]
 
 
 def test_a_point_with_no_action_says_so_in_one_line(app):

@@ -158,8 +158,17 @@ def test_a_drafts_pdf_and_word_files_are_made_by_the_worker(seeded_client):
         download = seeded_client.get(page.select_one("#job-file")["href"])
         assert download.status_code == 200 and download.data.startswith(magic)
         assert f"Ofsted inspection.{fmt}" in download.headers["Content-Disposition"]
+        # The same job made the appendix's own file
+        appendix = seeded_client.get(page.select_one("#job-appendix-file")["href"])
+        assert appendix.status_code == 200 and appendix.data.startswith(magic)
+        assert f"Ofsted inspection - The Whole Plan.{fmt}" in appendix.headers["Content-Disposition"]
     links = [a.get_text(" ", strip=True) for a in seeded_client.get_page(url).select("#draft-files a")]
-    assert [link.split(" made at")[0] for link in links] == ["Download the Word file", "Download the PDF"]
+    assert [link.split(" made at")[0] for link in links] == [
+        "Download the Word file",
+        "Download Appendix B – The Whole Plan (Word file), a separate document",
+        "Download the PDF",
+        "Download Appendix B – The Whole Plan (PDF), a separate document",
+    ]
 
     # A newer file replaces the older one, which is no longer kept
     older = seeded_client.post_form(f"{url}/files/pdf", {}, status=302).location

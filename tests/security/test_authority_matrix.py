@@ -64,7 +64,14 @@ def _objects(action: Action, document: str, director: User, colleague: User) -> 
     draft = reports.save_draft(None, inputs, director)
     published = reports.save_draft(None, inputs, director)
     reports.publish(published, director)
-    made = ReportJob(report=draft, kind=JobKind.PDF, state=JobState.DONE, requested_by=director, file=b"%PDF-1.4\n")
+    made = ReportJob(
+        report=draft,
+        kind=JobKind.PDF,
+        state=JobState.DONE,
+        requested_by=director,
+        file=b"%PDF-1.4\n",
+        appendix_file=b"%PDF-1.4\n",  # the appendix's own PDF, made by the same job
+    )
     made.started_at = made.finished_at = datetime(2026, 11, 22, 9)
     db.session.add(made)
     pending = imports.start(parse_file(SEED_DOCUMENTS / document), document, director)
@@ -152,6 +159,7 @@ def _succeeded(response) -> bool:
 def test_the_matrix_covers_every_route_about_one_object(app):
     endpoints = {rule.endpoint for rule, _ in _object_rules(app)}
     expected = {"actions.show", "points.themes", "imports.review", "reports.download", "oversight.answer"}
+    expected |= {"reports.download_appendix", "reports.job_appendix_file"}
     assert expected | {"accounts.edit_user", "accounts.reset_password", "councils.show"} <= endpoints
     assert len(endpoints) >= 25
 

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy import ForeignKey, LargeBinary, Text
-from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
+from sqlalchemy.orm import Mapped, column_property, deferred, mapped_column, relationship
 
 from tracker.extensions import db
 from tracker.models.enums import LabelledEnum, enum_column_type
@@ -58,6 +58,8 @@ class ReportJob(db.Model):
     started_at: Mapped[datetime | None]
     finished_at: Mapped[datetime | None]
     file: Mapped[bytes | None] = deferred(mapped_column(LargeBinary))  # a render job's file, once made
+    appendix_file: Mapped[bytes | None] = deferred(mapped_column(LargeBinary))  # its appendices' own file
+    has_appendix_file: Mapped[bool] = column_property(appendix_file.columns[0].is_not(None))  # without loading it
 
     report: Mapped[CommitteeReport] = relationship()
     requested_by: Mapped[User] = relationship()

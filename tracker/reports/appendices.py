@@ -1,18 +1,23 @@
-"""The appendices the paper adds after its contacts: the completed actions, and the whole plan, as tables.
+"""The appendices the paper adds after its contacts: the whole plan, as a table.
 
 Tables, not narrative, and unnumbered: the body's paragraph numbers stop at the contacts, as in council
 papers, and a plan of thousands of actions stays a list the reader can look things up in.
+
+The Word and PDF files carry the appendices as a document of their own (`split`), as councils publish an
+"Appendix B – Improvement plan" next to the covering report: a 2,000-action plan is some ninety pages of
+table, which took nine tenths of the PDF's time. The web page keeps them inline (HTML is quick to make).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tracker.reports.facts import AsAt
-from tracker.reports.model import Paragraph, Section, Table
+from tracker.reports.model import Paragraph, Report, Section, Table
 from tracker.reports.progress import has_a_plan
 
 WHOLE_PLAN = "The Whole Plan"
+SEPARATE = "a separate document"
 
 
 @dataclass(frozen=True)
@@ -23,6 +28,11 @@ class Appendix:
     @property
     def heading(self) -> str:
         return f"Appendix {self.letter} – {self.title}"
+
+    @property
+    def listed(self) -> str:
+        """How the paper's Appendix section lists it: its Word and PDF files do not contain it."""
+        return f"{self.heading} ({SEPARATE})"
 
 
 def letters(first: str) -> list[Appendix]:
@@ -73,3 +83,32 @@ def appendix_sections(as_at: AsAt, appendices: list[Appendix]) -> list[Section]:
             )
         )
     return [everything]
+
+
+def split(report: Report) -> tuple[Report, Report | None]:
+    """The paper without its appendices, and its appendices as a document of their own (None: it has none).
+
+    The appendices' document is titled by them and the paper ("Appendix B – The Whole Plan: <title>") under the
+    paper's committee line; its first appendix does not start a new page, as it would after the paper's body.
+    """
+    body = [s for s in report.sections if not s.appendix]
+    appended = [s for s in report.sections if s.appendix]
+    paper = Report(report.heading_lines, report.title, body)
+    if not appended:
+        return paper, None
+    title = f"{appended_headings(report)}: {report.title}"
+    first, *rest = appended
+    document = Report(
+        heading_lines=[*report.heading_lines[:1], title.upper()],
+        title=title,
+        sections=[replace(first, appendix=False), *rest],
+    )
+    return paper, document
+
+
+def appended_headings(report: Report | dict) -> str:
+    """The appendices' headings, as their own document's title and links name it ("Appendix B – The Whole Plan"),
+    from a report or a published one's stored structure (`Report.to_dict`)."""
+    if isinstance(report, Report):
+        return "; ".join(s.heading for s in report.sections if s.appendix)
+    return "; ".join(s["heading"] for s in report["sections"] if s.get("appendix"))

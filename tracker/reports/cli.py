@@ -7,7 +7,9 @@ from sqlalchemy import select
 
 from tracker.extensions import db
 from tracker.models import Authority
+from tracker.models.report import APPENDIX_FILE_PART
 from tracker.reports import committee, council_template, data, render
+from tracker.reports.appendices import split
 from tracker.reports.defaults import UnknownPlans, cover_plans, default_inputs
 from tracker.timeutil import today
 
@@ -56,10 +58,16 @@ def committee_command(authority_name, meeting_name, meeting_date, as_at, plans, 
             sys.exit(1)
         inputs.previous_report = since.date()
     report = committee.build(inputs, data.load(inputs))
-    if fmt == "html":
+    if fmt == "html":  # one page, the appendix inline, as the web page shows it
         out.write_text(render.to_print_html(report), encoding="utf-8")
-    elif fmt == "docx":
-        out.write_bytes(render.to_docx(report, **council_template.word_options(authority)))
-    else:
-        out.write_bytes(render.to_pdf(report))
-    click.echo(f"Wrote {out}")
+        click.echo(f"Wrote {out}")
+        return
+    # Word and PDF: the paper, and its appendix as a file of its own beside it, as they are published
+    options = council_template.word_options(authority) if fmt == "docx" else {}
+    paper, appended = split(report)
+    written = [(out, paper)]
+    if appended is not None:
+        written.append((out.with_name(f"{out.stem}{APPENDIX_FILE_PART}{out.suffix}"), appended))
+    for path, document in written:
+        path.write_bytes(render.to_docx(document, **options) if fmt == "docx" else render.to_pdf(document))
+        click.echo(f"Wrote {path}")

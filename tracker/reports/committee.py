@@ -40,7 +40,7 @@ def build(inputs: ReportInputs, data: ReportData) -> Report:
         sections += changes_sections(n, data.changes, inputs.previous_report, inputs.as_at)
     sections += plan_sections(n, data.as_at, inputs, data.recurrences)
     appendices = letters("B" if main else "A")  # Appendix A is Ofsted's own document, when there is one
-    sections += _closing(n, data, inputs, main, [a.heading for a in appendices])
+    sections += _closing(n, data, inputs, main, [a.listed for a in appendices])
     sections += appendix_sections(data.as_at, appendices)
     heading = [
         f"{inputs.committee.upper()} - {long_date(inputs.meeting_date).upper()}",

@@ -1,4 +1,4 @@
-"""A committee report's long work as jobs: a draft's Word or PDF file, and publishing.
+"""A committee report's long work as jobs: a draft's Word or PDF file (with its appendices' own), and publishing.
 
 A request only records the job and puts its id on the queue (tracker/jobs/); the worker runs it here and
 writes how it went on the job's row, which is what the progress page reads.
@@ -98,7 +98,7 @@ def run(job_id: int) -> None:
         if job.kind == JobKind.PUBLISH:
             ops.publish(job.report, job.requested_by)
         else:
-            job.file = ops.render_draft(job.report, job.kind.value)
+            job.file, job.appendix_file = ops.render_draft(job.report, job.kind.value)
             _forget_older_files(job)
         # Finished in the publish's own transaction: the job says done exactly when the report is published.
         job.state, job.finished_at = JobState.DONE, utcnow()
@@ -125,7 +125,7 @@ def _forget_older_files(job: ReportJob) -> None:
             ReportJob.id < job.id,
             ReportJob.file.is_not(None),
         )
-        .values(file=None)
+        .values(file=None, appendix_file=None)
     )
 
 

@@ -13,6 +13,7 @@ from tracker.audit import change_fields, record_creation
 from tracker.extensions import db
 from tracker.models import CommitteeReport, User
 from tracker.reports import committee, council_template, data, render
+from tracker.reports.appendices import split
 from tracker.reports.inputs import Officer, ReportInputs
 from tracker.reports.model import Report
 from tracker.timeutil import utcnow
@@ -45,12 +46,21 @@ def build(report: CommitteeReport) -> Report:
     return committee.build(inputs, data.load(inputs))
 
 
-def render_draft(report: CommitteeReport, fmt: str) -> bytes:
-    """A draft's Word or PDF file from the current data (the job worker makes these, never a request)."""
-    built = build(report)
-    if fmt == "docx":
-        return render.to_docx(built, **council_template.word_options(report.authority))
-    return render.to_pdf(built)
+def files(report: CommitteeReport, built: Report, fmt: str) -> tuple[bytes, bytes | None]:
+    """The paper's Word or PDF file and its appendices' own file (None: it has no appendices)."""
+    options = council_template.word_options(report.authority) if fmt == "docx" else {}
+
+    def rendered(document: Report) -> bytes:
+        return render.to_docx(document, **options) if fmt == "docx" else render.to_pdf(document)
+
+    paper, appended = split(built)
+    return rendered(paper), rendered(appended) if appended is not None else None
+
+
+def render_draft(report: CommitteeReport, fmt: str) -> tuple[bytes, bytes | None]:
+    """A draft's Word or PDF file and its appendices' file, from the current data (the job worker makes these,
+    never a request)."""
+    return files(report, build(report), fmt)
 
 
 def save_draft(report: CommitteeReport | None, inputs: ReportInputs, actor: User) -> CommitteeReport:
@@ -82,27 +92,28 @@ def _still_draft(report: CommitteeReport) -> bool:
 
 
 def publish(report: CommitteeReport, actor: User) -> None:
-    """Freeze the report: its structure and three renderings, with a checksum over them all."""
+    """Freeze the report: its structure and renderings (the web page with its appendices inline; the paper's Word
+    and PDF files and its appendices' own), with a checksum over them all."""
     if report.is_published or not _still_draft(report):
         raise ReportRuleError("This report has already been published")
     built = build(report)
-    structure = built.to_dict()
-    html, docx, pdf = (
-        render.to_html(built),
-        render.to_docx(built, **council_template.word_options(report.authority)),
-        render.to_pdf(built),
-    )
-    digest = hashlib.sha256()
-    digest.update(json.dumps(structure, sort_keys=True).encode())
-    for part in (html.encode(), docx, pdf):
-        digest.update(part)
-    report.structure, report.html, report.docx, report.pdf = structure, html, docx, pdf
-    change_fields(report, actor, checksum=digest.hexdigest(), published_by=actor, published_at=utcnow())
+    report.structure, report.html = built.to_dict(), render.to_html(built)
+    report.docx, report.appendix_docx = files(report, built, "docx")
+    report.pdf, report.appendix_pdf = files(report, built, "pdf")
+    change_fields(report, actor, checksum=_checksum(report), published_by=actor, published_at=utcnow())
 
 
-def checksum_matches(report: CommitteeReport) -> bool:
+def _checksum(report: CommitteeReport) -> str:
     digest = hashlib.sha256()
     digest.update(json.dumps(report.structure, sort_keys=True).encode())
     for part in (report.html.encode(), report.docx, report.pdf):
         digest.update(part)
-    return digest.hexdigest() == report.checksum
+    # Reports published before the appendices had files of their own have none, and a checksum without them.
+    for part in (report.appendix_docx, report.appendix_pdf):
+        if part is not None:
+            digest.update(part)
+    return digest.hexdigest()
+
+
+def checksum_matches(report: CommitteeReport) -> bool:
+    return _checksum(report) == report.checksum

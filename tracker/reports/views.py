@@ -13,6 +13,7 @@ from tracker.models import CommitteeReport, Inspection, JobKind, JobState, Repor
 from tracker.reports import guards, render
 from tracker.reports import jobs as report_jobs
 from tracker.reports import operations as ops
+from tracker.reports.appendices import appended_headings
 from tracker.reports.defaults import default_inputs
 from tracker.reports.forms import PublishForm, ReportForm
 from tracker.reports.inputs import Officer, ReportInputs
@@ -178,7 +179,11 @@ def show(report_id: int):
     report = _report(report_id)
     # A draft's HTML preview stays in the request: it takes a fraction of a second (docs/decisions.md);
     # its Word and PDF files are made by the job worker.
-    body = report.html if report.is_published else render.to_html(ops.build(report))
+    if report.is_published:
+        body, appended = report.html, appended_headings(report.structure)
+    else:
+        built = ops.build(report)
+        body, appended = render.to_html(built), appended_headings(built)
     files = {}
     publishing = None
     if not report.is_published:
@@ -192,6 +197,7 @@ def show(report_id: int):
         report=report,
         files=files,
         publishing=publishing,
+        appended=appended,
         body=Markup(body),  # rendered by our own template, with autoescaping, when it was built
     )
 
@@ -284,6 +290,17 @@ def job_file(report_id: int, job_id: int):
     return _file(report, job.kind.value, job.file)
 
 
+@bp.route("/reports/<int:report_id>/jobs/<int:job_id>/appendix")
+@requires_role(Role.DIRECTOR)
+def job_appendix_file(report_id: int, job_id: int):
+    """The appendices' own file, made by the same job as the draft's paper file."""
+    report = _report(report_id)
+    job = _job(report, job_id)
+    if job.kind == JobKind.PUBLISH or job.state != JobState.DONE or job.appendix_file is None:
+        abort(404)
+    return _file(report, job.kind.value, job.appendix_file, appendix=True)
+
+
 @bp.route("/reports/<int:report_id>/download.<any(docx, pdf):fmt>")
 @requires_role(*READERS)
 def download(report_id: int, fmt: str):
@@ -295,11 +312,27 @@ def download(report_id: int, fmt: str):
     return _file(report, fmt, report.docx if fmt == "docx" else report.pdf)
 
 
-def _file(report: CommitteeReport, fmt: str, content: bytes) -> Response:
+@bp.route("/reports/<int:report_id>/appendix.<any(docx, pdf):fmt>")
+@requires_role(*READERS)
+def download_appendix(report_id: int, fmt: str):
+    """A published report's appendices, frozen as their own file when it was published (reports published before
+    they had one have none: 404)."""
+    report = _report(report_id)
+    if not report.is_published:
+        flash("A draft's Word and PDF files are made from today's data: make one below.")
+        return redirect(url_for("reports.show", report_id=report.id))
+    content = report.appendix_docx if fmt == "docx" else report.appendix_pdf
+    if content is None:
+        abort(404)
+    return _file(report, fmt, content, appendix=True)
+
+
+def _file(report: CommitteeReport, fmt: str, content: bytes, appendix: bool = False) -> Response:
+    name = report.file_name(fmt, appendix=appendix)
     return Response(
         content,
         mimetype=FILE_TYPES[fmt],
-        headers={"Content-Disposition": attachment(report.file_name(fmt)), "X-Content-Type-Options": "nosniff"},
+        headers={"Content-Disposition": attachment(name), "X-Content-Type-Options": "nosniff"},
     )
 
 
