@@ -19,7 +19,6 @@ from tracker.reports import operations as reports
 from tracker.reports.defaults import default_inputs
 from tracker.reports.operations import checksum_matches
 
-
 # 300 keeps the suite quick; `make bench` runs this test with the 2,000 (PUBLISH_ACTIONS=2000).
 ACTIONS = int(os.environ.get("PUBLISH_ACTIONS", "300"))
 
