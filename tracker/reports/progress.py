@@ -233,7 +233,7 @@ def _plan_section(n: Numberer, plan: PlanFacts, inputs: ReportInputs, recurrence
                 caption=f"Green actions with something overdue: {title}",
                 header=["Action", "Owner", "Overdue"],
                 rows=[[f"{a.title} ({point.label})", a.owner, _overdue_cell(a, on_day)] for point, a in late],
-                widths=[36, 20, 44],
+                widths=[30, 25, 45],
             )
         )
     if green:
@@ -243,7 +243,7 @@ def _plan_section(n: Numberer, plan: PlanFacts, inputs: ReportInputs, recurrence
                 caption=f"Green actions: {title}",
                 header=["Action", "Point", "Owner", "Target date"],
                 rows=[[a.title, point.label, a.owner, long_date(a.target_date)] for point, a in green],
-                widths=[42, 22, 19, 17],
+                widths=[32, 22, 26, 20],
             )
         )
     unanswered = [p for p in plan.answered if not p.actions]
@@ -259,15 +259,17 @@ def _exception(n: Numberer, point: PointFacts, action: ActionFacts, inputs: Repo
     """One action in detail, with its overdue milestones under it: an action and its milestones are one item."""
     day = inputs.as_at
     status = action.status.label.lower()
-    text = (
-        f"{action.title} ({point.label}). {action.rag.label}; {status}; owner: {action.owner}; "
-        f"target date {long_date(action.target_date)}" + (", which has passed." if action.overdue_at(day) else ".")
-    )
-    # Why it is rated so and what is being done about it, together: the two lines a councillor reads.
+    # Why it is rated so and what is being done about it, in the same paragraph as the rating and owner:
+    # what a councillor reads first, without a bullet of its own that seventy actions would each add.
     why = f"Why {action.rag.label}: {action.rag_reason.strip() or 'no reason recorded.'}"
     recovery = action.recovery.strip() if action.recovery else "none recorded."
-    bullets = [f"{why} Recovery: {recovery}"]
-    bullets += [_late_milestone(m) for m in overdue_milestones(action, day)]
+    text = (
+        f"{action.title} ({point.label}). {action.rag.label}; {status}; owner: {action.owner}; "
+        f"target date {long_date(action.target_date)}"
+        + (", which has passed." if action.overdue_at(day) else ".")
+        + f" {why} Recovery: {recovery}"
+    )
+    bullets = [_late_milestone(m) for m in overdue_milestones(action, day)]
     # What was achieved is news only since the last report; without one, the whole history would be told.
     since = inputs.previous_report
     done = [m for m in action.milestones if since and m.completed_date and since < m.completed_date <= day]
