@@ -11,7 +11,7 @@ from tracker.extensions import db
 from tracker.inspections.history import add_past
 from tracker.models import Authority, DocumentKind, Role, SourceKind
 from tracker.reports import committee, data, render
-from tracker.reports.defaults import default_inputs
+from tracker.reports.defaults import cover_plans, default_inputs
 from tracker.reports.model import Report
 
 COMMITTEE = "Children and Families Overview and Scrutiny Committee"
@@ -129,3 +129,36 @@ def test_a_council_with_only_earlier_visits_says_it_has_no_full_inspection_on_re
         "There is no earlier full inspection of the Council’s children’s services on record. Ofsted has carried "
         "out: An unannounced inspection in August 2010."
     )
+
+
+def test_background_papers_for_many_documents_list_each_kind_in_one_paragraph(app):
+    with committed(app):
+        authority = make_authority()
+        visits = [date(year, 6, 1) for year in range(2014, 2021)]  # seven focused visit letters
+        reports = [date(2016, 3, 1), date(2019, 3, 1)]
+        for published in visits:
+            make_inspection(authority, doc_type=DocumentKind.FOCUSED_VISIT, published=published)
+        for published in reports:
+            make_inspection(authority, doc_type=DocumentKind.INSPECTION_REPORT, published=published)
+        # Not published yet, so dated by the visit; its findings read from a paper to an earlier meeting.
+        make_inspection(
+            authority,
+            doc_type=DocumentKind.INSPECTION_REPORT,
+            visit_start=date(2021, 1, 11),
+            visit_end=date(2021, 1, 22),
+            published=None,
+            source_kind=SourceKind.COMMITTEE_REPORT,
+            source_dated=date(2021, 3, 2),
+        )
+        inputs = default_inputs(authority, COMMITTEE, date(2021, 6, 1), date(2021, 6, 1))
+        cover_plans(inputs, authority, "all")
+        report = committee.build(inputs, data.load(inputs))
+        name, possessive = authority.name, authority.possessive
+    section = next(s for s in report.sections if s.heading == "Background Papers")
+    newest_first = "; ".join(f"{d.day} {d:%B %Y}" for d in reversed(visits))
+    assert [b.text for b in section.blocks] == [
+        f"Ofsted, Inspection reports, {name} (3): published 1 March 2019; 1 March 2016; "
+        "inspected 11 January 2021 to 22 January 2021.",
+        f"Ofsted, Focused visit letters, {name} (7): published {newest_first}.",
+        f"{possessive} reports to committee on the inspections (1): 2 March 2021.",
+    ]

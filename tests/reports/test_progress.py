@@ -15,7 +15,7 @@ from tracker.models import ActionStatus, Authority, MilestoneReplan, Rag, Role
 from tracker.reports import committee, data, render
 from tracker.reports.defaults import cover_plans, default_inputs
 from tracker.reports.facts import AsAt, PlanFacts
-from tracker.reports.model import Numberer, Report, Table
+from tracker.reports.model import Numberer, Paragraph, Report, Table
 from tracker.reports.progress import plan_sections
 
 AS_AT = date(2026, 11, 22)
@@ -116,20 +116,30 @@ def test_the_summary_has_counts_shares_and_a_total(app):
     assert "the 2 plans held 9 actions, of which 4 (44%) are complete" in _text(app, report)
 
 
+def test_a_plans_section_does_not_repeat_its_row_of_the_summary(app):
+    report = _paper(app, _plan(app, complete=4))
+    plans = [s for s in report.sections if s.level == 3 and ": Progress" in s.heading]
+    said = " ".join(p.text for s in plans for p in s.blocks if isinstance(p, Paragraph))
+    # The summary's table gives each plan's counts by rating and its complete ones: the section starts with
+    # what needs attention.
+    assert plans[0].blocks[0].text == "2 actions are rated Red or Amber:"
+    assert "held" not in said and "complete" not in said
+
+
 def test_red_is_told_in_detail_with_its_overdue_milestone_under_it(app):
     report = _paper(app, _plan(app, complete=1))
     red = next(p for p in report.numbered() if p.text.startswith("Hold conferences on time"))
     assert "Red; in progress; owner: Head of Service, Child Protection; target date 31 March 2027." in red.text
-    assert red.bullets[0] == f"Why Red: {RED_REASON} Recovery: {RECOVERY}"
+    assert red.text.endswith(f"31 March 2027. Why Red: {RED_REASON} Recovery: {RECOVERY}")
     # One item: the action and its own milestone, with the date it was first due, the date now, how often
     # it moved and the latest reason.
-    assert red.bullets[1] == (
+    assert red.bullets == [
         "Milestone overdue: Ninety per cent on time, originally due 31 March 2026, now due 30 September 2026 "
         f"(moved twice; latest reason: {MOVE_REASON} (6))."
-    )
+    ]
     assert sum("Ninety per cent" in " ".join([p.text, *p.bullets]) for p in report.numbered()) == 1
     amber = next(p for p in report.numbered() if p.text.startswith("Rewrite the letters"))
-    assert amber.bullets == ["Why Amber: On track. Recovery: none recorded."]
+    assert amber.text.endswith("Why Amber: On track. Recovery: none recorded.") and not amber.bullets
 
 
 def test_green_is_one_line_and_a_late_green_one_says_what_is_late(app):
@@ -138,10 +148,13 @@ def test_green_is_one_line_and_a_late_green_one_says_what_is_late(app):
     on_track = next(t for t in body if t.caption.startswith("Green actions: "))
     assert [r[0] for r in on_track.rows] == ["Green and on track"]
     late = next(t for t in body if t.caption.startswith("Green actions with something overdue"))
+    # A column for the owner; a milestone never moved is only "due …" (one moved says so, as in the detail).
+    assert late.header == ["Action", "Owner", "Overdue"]
     assert late.rows == [
         [
-            "Green with a late milestone (What needs to improve 2); owner: Head of Service, Child Protection",
-            "Draft agreed, due 1 October 2026, not moved.",
+            "Green with a late milestone (What needs to improve 2)",
+            "Head of Service, Child Protection",
+            "Draft agreed, due 1 October 2026.",
         ]
     ]
     text = _text(app, _body(report))

@@ -94,18 +94,25 @@ def background(n: Numberer, data: ReportData, main: Inspection | None) -> Sectio
     return Section("Background", blocks=blocks)
 
 
-def _ofsted_document(inspection: Inspection, authority: Authority) -> str:
-    """Ofsted's document on an inspection, named as a paper cites it."""
+def _when(inspection: Inspection) -> str:
     start, end = inspection.visit_start, inspection.visit_end
     if inspection.published:
-        when = f"published {long_date(inspection.published)}"
-    elif start and end and start != end:
-        when = f"inspected {long_date(start)} to {long_date(end)}"
-    elif start or end:
-        when = f"inspected {long_date(start or end)}"
-    else:
-        when = "not dated"
-    return f"Ofsted, {inspection.doc_type.label}, {authority.name}, {when}"
+        return f"published {long_date(inspection.published)}"
+    if start and end and start != end:
+        return f"inspected {long_date(start)} to {long_date(end)}"
+    if start or end:
+        return f"inspected {long_date(start or end)}"
+    return "not dated"
+
+
+def _ofsted_document(inspection: Inspection, authority: Authority) -> str:
+    """Ofsted's document on an inspection, named as a paper cites it."""
+    return f"Ofsted, {inspection.doc_type.label}, {authority.name}, {_when(inspection)}"
+
+
+# Beyond this many documents, a paper over many plans lists each kind in one paragraph rather than each
+# document in its own: sixty documents a line each took three pages.
+ONE_A_LINE = 8
 
 
 def background_papers(data: ReportData, inputs: ReportInputs) -> Section:
@@ -114,13 +121,46 @@ def background_papers(data: ReportData, inputs: ReportInputs) -> Section:
     A committee paper read as an inspection's source is listed only if it went to an earlier meeting: a paper
     for this meeting is the paper being written, which never cites itself.
     """
+    papers = [
+        (inspection, inspection.source_dated)
+        for inspection in data.inspections
+        if inspection.read_from_committee_report
+        and inspection.source_dated
+        and inspection.source_dated < inputs.meeting_date
+    ]
+    if len(data.inspections) + len(papers) > ONE_A_LINE:
+        return Section("Background Papers", blocks=_by_kind(data, papers))
     lines = []
     for inspection in data.inspections:
         lines.append(f"{_ofsted_document(inspection, data.authority)}.")
-        paper_date = inspection.source_dated
-        if inspection.read_from_committee_report and paper_date and paper_date < inputs.meeting_date:
-            lines.append(f"{data.authority.possessive} report to committee on the inspection, {long_date(paper_date)}.")
+        if any(inspection is i for i, _ in papers):
+            lines.append(
+                f"{data.authority.possessive} report to committee on the inspection, "
+                f"{long_date(inspection.source_dated)}."
+            )
     return Section("Background Papers", blocks=[Paragraph(line) for line in lines] or [Paragraph("None.")])
+
+
+def _by_kind(data: ReportData, papers: list) -> list[Paragraph]:
+    """One paragraph per kind of Ofsted document, newest first, then one for the council's earlier papers."""
+    kinds: dict[DocumentKind, list[Inspection]] = {}
+    for inspection in data.inspections:
+        kinds.setdefault(inspection.doc_type, []).append(inspection)
+    lines = []
+    for kind, of_kind in kinds.items():
+        # "published" once for the published ones; any not yet published dated by the visit.
+        published = [long_date(i.published) for i in of_kind if i.published]
+        dated = (["published " + "; ".join(published)] if published else []) + [
+            _when(i) for i in of_kind if not i.published
+        ]
+        lines.append(f"Ofsted, {kind.label}s, {data.authority.name} ({len(of_kind)}): {'; '.join(dated)}.")
+    if papers:
+        lines.append(
+            f"{data.authority.possessive} reports to committee on the inspections ({len(papers)}): "
+            + "; ".join(long_date(day) for _, day in papers)
+            + "."
+        )
+    return [Paragraph(line) for line in lines]
 
 
 def appendix(data: ReportData, main: Inspection | None, appended: list[str]) -> Section:

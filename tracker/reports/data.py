@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import joinedload, selectinload, subqueryload
+from sqlalchemy.orm import selectinload, subqueryload
 
 from tracker.changes.model import Changes
 from tracker.changes.queries import changes_between
 from tracker.extensions import db
-from tracker.models import Action, Authority, ImprovementPoint, Inspection, Milestone
+from tracker.models import Authority, Inspection
 from tracker.points.queries import Recurrence, recurrences_of
 from tracker.reports.facts import AsAt, plans_as_at
 from tracker.reports.inputs import ReportInputs
@@ -33,18 +33,13 @@ def load(inputs: ReportInputs) -> ReportData:
             select(Inspection)
             .where(Inspection.id.in_(inputs.inspection_ids), Inspection.authority_id == inputs.authority_id)
             .order_by(Inspection.named_on.desc().nulls_last(), Inspection.id.desc())
-            # A report may cover thousands of actions and milestones. selectinload asks for them 500 ids at a
-            # time; subqueryload asks once, with the parent query as a subquery, so the count stays fixed.
+            # The points as models (the paper's headlines read the main one's); their actions, milestones and
+            # evidence are read as rows by plans_as_at. selectinload would ask 500 ids at a time; subqueryload
+            # asks once, with the parent query as a subquery, so the count stays fixed.
             .options(
                 selectinload(Inspection.judgements),
                 selectinload(Inspection.strengths),
-                subqueryload(Inspection.improvement_points)
-                .subqueryload(ImprovementPoint.actions)
-                .options(
-                    joinedload(Action.owner),
-                    subqueryload(Action.milestones).subqueryload(Milestone.replans),
-                    subqueryload(Action.evidence),
-                ),
+                subqueryload(Inspection.improvement_points),
             )
         )
     )

@@ -10,13 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 
 from tracker.audit import as_text
 from tracker.extensions import db
 from tracker.history.moments import end_of_uk_day, uk_day
 from tracker.history.values import Recorded, recorded_at
 from tracker.models import ActionStatus, Inspection, PointKind, Rag, User
+from tracker.reports.fact_rows import PlanRows, plan_rows
 
 
 @dataclass(frozen=True)
@@ -130,30 +131,29 @@ class _Then:
 
     def value(self, obj, entity: str, name: str) -> str | None:
         """The field's recorded text at the moment, or (never recorded) its text now."""
-        if self.recorded.has(entity, obj.id, name):
-            return self.recorded.get(entity, obj.id, name)
-        now = getattr(obj, name)
-        if isinstance(now, User):
-            return now.display_name
-        return as_text(now)
+        recorded = self.recorded.values.get((entity, obj.id, name), _NEVER)
+        return as_text(getattr(obj, name)) if recorded is _NEVER else recorded
 
-    def owner(self, action) -> str:
+    def owner(self, action: Row) -> str:
         name = self.value(action, "action", "owner")
-        if name == action.owner.display_name:
-            return action.owner.job_title
+        if name == action.owner:
+            return action.owner_job_title
         # Someone else owned it then; a name no user of the council now has (renamed, or two people of one
         # name) stays as recorded, which is still who owned it.
         return self.job_titles.get(name, name or "")
+
+
+_NEVER = object()  # no event recorded the field
 
 
 def _date(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-def _milestone(milestone, then: _Then) -> MilestoneFacts:
+def _milestone(milestone: Row, replans: list[Row], then: _Then) -> MilestoneFacts:
     moves = tuple(
         MoveFacts(previous=r.previous_due_date, new=r.new_due_date, reason=r.reason, on=uk_day(r.replanned_at))
-        for r in sorted(milestone.replans, key=lambda r: r.replanned_at)
+        for r in replans  # oldest first
         if r.replanned_at < then.moment
     )
     # Done by the date only if recorded by then: a completion entered later with an earlier date was not known.
@@ -168,7 +168,7 @@ def _milestone(milestone, then: _Then) -> MilestoneFacts:
     )
 
 
-def _action(action, then: _Then) -> ActionFacts:
+def _action(action: Row, rows: PlanRows, then: _Then) -> ActionFacts:
     signed_off = then.value(action, "action", "signed_off_at")
     return ActionFacts(
         id=action.id,
@@ -182,11 +182,13 @@ def _action(action, then: _Then) -> ActionFacts:
         target_date=_date(then.value(action, "action", "target_date")) or action.target_date,
         signed_off_on=uk_day(datetime.fromisoformat(signed_off)) if signed_off else None,
         milestones=tuple(
-            _milestone(m, then) for m in action.milestones if ("milestone", m.id) not in then.recorded.unborn
+            _milestone(m, rows.replans.get(m.id, []), then)
+            for m in rows.milestones.get(action.id, [])
+            if ("milestone", m.id) not in then.recorded.unborn
         ),
         evidence=tuple(
             EvidenceFacts(e.description, e.evidence_date, e.shows_impact)
-            for e in action.evidence
+            for e in rows.evidence.get(action.id, [])
             if e.evidence_date <= then.day and e.added_at < then.moment
         ),
     )
@@ -205,7 +207,9 @@ def _job_titles(inspections: list[Inspection]) -> dict[str, str]:
 
 def plans_as_at(inspections: list[Inspection], day: date) -> AsAt:
     """The inspections' plans as at the end of the UK day `day`: their loaded points, actions and milestones,
-    with each recorded field as the audit trail had it then (tracker/history). Two queries, however large."""
+    with each recorded field as the audit trail had it then (tracker/history). The points are the inspections'
+    own (data.load loads them with the inspections); the rest is read as rows (fact_rows.py). Six queries,
+    however large."""
     moment = end_of_uk_day(day)
     known = [i for i in inspections if i.created_at < moment]
     then = _Then(
@@ -214,6 +218,7 @@ def plans_as_at(inspections: list[Inspection], day: date) -> AsAt:
         recorded=recorded_at([i.id for i in known], moment) if known else Recorded(),
         job_titles=_job_titles(known) if known else {},
     )
+    rows = plan_rows([i.id for i in known]) if known else PlanRows()
     plans = []
     for inspection in inspections:
         if inspection not in known:
@@ -227,7 +232,7 @@ def plans_as_at(inspections: list[Inspection], day: date) -> AsAt:
                 number=p.number,
                 text=p.text,
                 answered_by_council=then.value(p, "improvement_point", "answered_by_council") == as_text(True),
-                actions=tuple(_action(a, then) for a in p.actions if a.created_at < moment),
+                actions=tuple(_action(a, rows, then) for a in rows.actions.get(p.id, []) if a.created_at < moment),
             )
             for p in inspection.improvement_points
         )

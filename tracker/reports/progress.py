@@ -96,15 +96,14 @@ def plan_sections(n: Numberer, as_at: AsAt, inputs: ReportInputs, recurrences: d
     the plans done are named together in one paragraph, so that years of finished plans add a line each
     rather than a section each."""
     finished = [p for p in as_at.plans if _finished(p)]
-    alone = len(as_at.plans) == 1
-    sections = [_plan_section(n, plan, inputs, recurrences, alone) for plan in as_at.plans if not _finished(plan)]
+    sections = [_plan_section(n, plan, inputs, recurrences) for plan in as_at.plans if not _finished(plan)]
     if finished:
         names = "; ".join(f"{p.inspection.title} ({_plural(len(p.actions), 'action')})" for p in finished)
         if len(finished) == 1:
             text = f"Every action in the plan for the {names} is complete and signed off by a director."
         else:
             text = f"Every action in these {len(finished)} plans is complete and signed off by a director: {names}."
-        text += " The actions are listed in the appendix of completed actions."
+        text += " The actions are listed, with the day each was signed off, in the appendix of the whole plan."
         sections.append(Section("Plans Complete", level=3, blocks=[n.paragraph(text)]))
     return sections
 
@@ -149,7 +148,7 @@ def _summary(n: Numberer, as_at: AsAt) -> Section:
             header=["Plan", "Actions", "Red", "Amber", "Green", "Blue", "Complete"],
             rows=_summary_rows(per_plan, total),
             numeric_columns=[1, 2, 3, 4, 5, 6],
-            widths=[30, 11, 11, 11, 12, 12, 13],
+            widths=[33, 9, 11, 11, 11, 14, 11],
         ),
     ]
     return summary
@@ -190,8 +189,10 @@ def _overdue_words(actions: int, milestones: int) -> str:
     return sentence[0].upper() + sentence[1:]
 
 
-def _plan_section(n: Numberer, plan: PlanFacts, inputs: ReportInputs, recurrences: dict, alone: bool) -> Section:
-    """`alone`: the only plan covered, whose figures the summary has just given."""
+def _plan_section(n: Numberer, plan: PlanFacts, inputs: ReportInputs, recurrences: dict) -> Section:
+    """What needs attention in one plan. Its figures are the summary's (a sentence for a paper over one plan,
+    a row of its table for several), so they are not repeated here; nor are its complete actions (Blue, in
+    the summary's figures and the appendix)."""
     day = long_date(inputs.as_at)
     title = plan.inspection.title
     if not plan.known:
@@ -206,7 +207,6 @@ def _plan_section(n: Numberer, plan: PlanFacts, inputs: ReportInputs, recurrence
     if not plan.actions:
         section.blocks = [n.paragraph(f"No action had yet been agreed in this plan on {day}.")]
         return section
-    counts = Counts.of(plan.actions)
     on_day = inputs.as_at
     open_actions = [(point, a) for point in plan.answered for a in point.actions if not a.complete]
     # Red and Amber in detail, the worst first; a Green action with something overdue in a table row, its
@@ -216,19 +216,13 @@ def _plan_section(n: Numberer, plan: PlanFacts, inputs: ReportInputs, recurrence
     )
     late = [(p, a) for p, a in open_actions if a.rag == Rag.GREEN and is_exception(a, on_day)]
     green = [(p, a) for p, a in open_actions if a.rag == Rag.GREEN and not is_exception(a, on_day)]
-    r, a, g = (counts.by_rag[rag] for rag in (Rag.RED, Rag.AMBER, Rag.GREEN))
-    lead = (
-        ""
-        if alone
-        else f"As at {day} this plan held {_plural(counts.total, 'action')}: {r} Red, {a} Amber, {g} Green and "
-        f"{counts.by_rag[Rag.BLUE]} Blue; {_complete_words(counts)}."
-    )
+    lead = ""
     if not detailed and not late:
-        lead += " None is rated Red or Amber and nothing is overdue."
+        lead = "No open action is rated Red or Amber and nothing is overdue."
     elif detailed:
-        lead += f" {_plural(len(detailed), 'action is', 'actions are')} rated Red or Amber:"
-    if lead.strip():
-        section.blocks.append(n.paragraph(lead.strip()))
+        lead = f"{_plural(len(detailed), 'action is', 'actions are')} rated Red or Amber:"
+    if lead:
+        section.blocks.append(n.paragraph(lead))
     section.blocks += [_exception(n, point, action, inputs) for point, action in detailed]
     if late:
         section.blocks.append(
@@ -237,9 +231,9 @@ def _plan_section(n: Numberer, plan: PlanFacts, inputs: ReportInputs, recurrence
         section.blocks.append(
             Table(
                 caption=f"Green actions with something overdue: {title}",
-                header=["Action and owner", "Overdue"],
-                rows=[[f"{a.title} ({point.label}); owner: {a.owner}", _overdue_cell(a, on_day)] for point, a in late],
-                widths=[50, 50],
+                header=["Action", "Owner", "Overdue"],
+                rows=[[f"{a.title} ({point.label})", a.owner, _overdue_cell(a, on_day)] for point, a in late],
+                widths=[30, 25, 45],
             )
         )
     if green:
@@ -249,14 +243,7 @@ def _plan_section(n: Numberer, plan: PlanFacts, inputs: ReportInputs, recurrence
                 caption=f"Green actions: {title}",
                 header=["Action", "Point", "Owner", "Target date"],
                 rows=[[a.title, point.label, a.owner, long_date(a.target_date)] for point, a in green],
-                widths=[42, 22, 19, 17],
-            )
-        )
-    if counts.complete:
-        section.blocks.append(
-            n.paragraph(
-                f"{_plural(counts.complete, 'action is', 'actions are')} complete; "
-                f"{'it is' if counts.complete == 1 else 'they are'} listed in the appendix of completed actions."
+                widths=[32, 22, 26, 20],
             )
         )
     unanswered = [p for p in plan.answered if not p.actions]
@@ -272,15 +259,17 @@ def _exception(n: Numberer, point: PointFacts, action: ActionFacts, inputs: Repo
     """One action in detail, with its overdue milestones under it: an action and its milestones are one item."""
     day = inputs.as_at
     status = action.status.label.lower()
-    text = (
-        f"{action.title} ({point.label}). {action.rag.label}; {status}; owner: {action.owner}; "
-        f"target date {long_date(action.target_date)}" + (", which has passed." if action.overdue_at(day) else ".")
-    )
-    # Why it is rated so and what is being done about it, together: the two lines a councillor reads.
+    # Why it is rated so and what is being done about it, in the same paragraph as the rating and owner:
+    # what a councillor reads first, without a bullet of its own that seventy actions would each add.
     why = f"Why {action.rag.label}: {action.rag_reason.strip() or 'no reason recorded.'}"
     recovery = action.recovery.strip() if action.recovery else "none recorded."
-    bullets = [f"{why} Recovery: {recovery}"]
-    bullets += [_late_milestone(m) for m in overdue_milestones(action, day)]
+    text = (
+        f"{action.title} ({point.label}). {action.rag.label}; {status}; owner: {action.owner}; "
+        f"target date {long_date(action.target_date)}"
+        + (", which has passed." if action.overdue_at(day) else ".")
+        + f" {why} Recovery: {recovery}"
+    )
+    bullets = [_late_milestone(m) for m in overdue_milestones(action, day)]
     # What was achieved is news only since the last report; without one, the whole history would be told.
     since = inputs.previous_report
     done = [m for m in action.milestones if since and m.completed_date and since < m.completed_date <= day]
@@ -304,9 +293,10 @@ def _overdue_cell(action: ActionFacts, day: date) -> str:
 
 
 def _late_milestone(milestone: MilestoneFacts) -> str:
-    """ "Milestone overdue: …, originally due …, now due … (moved twice; latest reason: …)"."""
+    """ "Milestone overdue: …, originally due …, now due … (moved twice; latest reason: …)"; one never moved
+    is only "due …": most are not, and "not moved" on each would be said dozens of times."""
     if not milestone.moves:
-        return f"Milestone overdue: {milestone.title}, due {long_date(milestone.due_date)}, not moved."
+        return f"Milestone overdue: {milestone.title}, due {long_date(milestone.due_date)}."
     latest = milestone.moves[-1]
     return (
         f"Milestone overdue: {milestone.title}, originally due {long_date(milestone.original_due_date)}, now due "
