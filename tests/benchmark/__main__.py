@@ -14,7 +14,7 @@ from pathlib import Path
 
 from flask_migrate import upgrade
 
-from tests.benchmark import databases, pages, paper, parsing, report
+from tests.benchmark import databases, pages, paper, parsing, publishing, report
 from tests.conftest import make_config
 from tracker.app import create_app
 from tracker.demo.generate import generate
@@ -114,10 +114,15 @@ def main() -> None:
                     growths[target.kind] = pages.growth(kept[min(sizes)], kept[max(sizes)])
             for app in kept.values():
                 _close(app)
+    publish_lines = []
+    if "postgresql" in args.databases.split(","):
+        print(f"Publishing the {paper.ACTIONS:,}-action paper under gunicorn through the job queue …", flush=True)
+        publish_lines = publishing.measure()
+        print("\n".join(publish_lines), flush=True)
     if args.paper_only:
         return
     memory_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(report.write(args.out, runs, growths, memory_mb, notes, parse_lines, paper.summary(papers)))
+    print(report.write(args.out, runs, growths, memory_mb, notes, parse_lines, paper.summary(papers) + publish_lines))
 
 
 if __name__ == "__main__":
