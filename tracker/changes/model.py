@@ -29,6 +29,14 @@ class RatingMove:
     why: str  # the reason for the rating standing with the move
     recovery: str | None  # what will bring it back on track, for Red or Amber
 
+    @property
+    def recovery_to_add(self) -> str | None:
+        """The recovery, unless the reason already says it: owners often write the recovery into the reason too,
+        and a table saying the same sentence twice in one cell reads as an error."""
+        if not self.recovery or " ".join(self.recovery.split()).rstrip(".") in " ".join(self.why.split()):
+            return None
+        return self.recovery
+
 
 @dataclass(frozen=True)
 class NewlyOverdue:

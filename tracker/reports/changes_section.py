@@ -102,7 +102,7 @@ def _ratings(n: Numberer, changes: Changes, limit: int) -> list[Section]:
             _action(m.subject),
             m.from_rag.label if m.from_rag else "None",
             m.to_rag.label,
-            m.why + (f" Recovery: {m.recovery}" if m.recovery else ""),
+            m.why + (f" Recovery: {m.recovery_to_add}" if m.recovery_to_add else ""),
             m.who,
             _on(m.when),
         ]
