@@ -1,6 +1,7 @@
 """Time in one place: timestamps are naive UTC in the database; "today" can be pinned for demos and tests."""
 
 from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 from flask import current_app, has_app_context
 
@@ -9,11 +10,20 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+UK = ZoneInfo("Europe/London")
+
+
+def uk_date(moment: datetime) -> date:
+    """The UK's date at an aware moment."""
+    return moment.astimezone(UK).date()
+
+
 def today() -> date:
-    """The day dates are judged against: TRACKER_TODAY when set, otherwise the real date."""
+    """The day dates are judged against: TRACKER_TODAY when set, otherwise the date in the UK (not the server's
+    own: a server on UTC is a day behind from midnight to one in the morning in summer)."""
     if has_app_context() and current_app.config.get("TODAY"):
         return date.fromisoformat(current_app.config["TODAY"])
-    return date.today()
+    return uk_date(datetime.now(UTC))
 
 
 def long_date(value: date | datetime | None) -> str:

@@ -12,7 +12,7 @@ from tracker.actions.operations import PlanRuleError, create_action
 from tracker.extensions import db
 from tracker.models import AuditEvent, DocumentKind, ImprovementPoint, PointKind, Rag, Role
 from tracker.oversight.dashboard import brag_counts
-from tracker.points.answering import ANSWER_SETTERS
+from tracker.points.answering import ANSWER_SETTERS, set_answered
 from tracker.reports import committee, data, render
 from tracker.reports.defaults import default_inputs
 
@@ -315,3 +315,21 @@ def test_the_point_page_offers_the_change_exactly_to_those_the_route_lets_in(cli
     )
     allowed = client.get("points.answered", point_id=ours.id).status_code == 200
     assert (link is not None) == allowed == (role in ANSWER_SETTERS)
+
+
+def test_a_paper_as_at_a_date_before_the_council_took_a_point_on_does_not_outline_it(app, plan):
+    """The partnership's recommendation, taken on by the council later, is not in an earlier paper's headlines."""
+    authority, people, _, ours, theirs = plan
+    with committed(app):
+        point = db.session.get(ImprovementPoint, theirs.id)
+        set_answered(point, True, people[Role.DIRECTOR], at=datetime(2025, 4, 1, 12))
+    with app.app_context():
+        council = db.session.get(type(authority), authority.id)
+        before = render.to_html(committee.build(*_loaded(default_inputs(council, "Scrutiny", None, date(2025, 3, 1)))))
+        after = render.to_html(committee.build(*_loaded(default_inputs(council, "Scrutiny", None, date(2025, 5, 1)))))
+    assert COUNCILS in before and PARTNERS not in before
+    assert PARTNERS in after
+
+
+def _loaded(inputs):
+    return inputs, data.load(inputs)

@@ -108,3 +108,30 @@ def test_periods_mentioned_reads_months_and_financial_quarters():
         date(2026, 7, 1),
         date(2025, 1, 1),
     ]
+
+
+def test_a_weakness_is_raised_again_only_by_inspections_held_at_the_papers_date(seeded_app):
+    """Leicester's 2017 plan as at 2019: the 2023 focused visit that raised one of its points again had not happened."""
+    from sqlalchemy import extract
+
+    from tracker.models import Authority, DocumentKind, Inspection
+    from tracker.reports import committee, data
+    from tracker.reports.defaults import default_inputs
+
+    def text(as_at):
+        with seeded_app.app_context():
+            authority = db.session.scalar(select(Authority).where(Authority.name == "Leicester City Council"))
+            plan = db.session.scalar(
+                select(Inspection).where(
+                    Inspection.authority_id == authority.id,
+                    Inspection.doc_type == DocumentKind.INSPECTION_REPORT,
+                    extract("year", Inspection.published) == 2017,
+                )
+            )
+            inputs = default_inputs(authority, "Scrutiny", date(2026, 12, 8), as_at)
+            inputs.inspection_ids = [plan.id]
+            report = committee.build(inputs, data.load(inputs))
+            return " ".join(" ".join([p.text, *p.bullets]) for p in report.numbered())
+
+    said = text(date(2019, 6, 1))
+    assert "Weaknesses raised in more than one inspection" not in said and "2023" not in said

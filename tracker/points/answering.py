@@ -9,6 +9,7 @@ separate body (`PointKind.answered_by_council`); a director or administrator can
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 
 from sqlalchemy import true
 
@@ -31,7 +32,7 @@ class StillAnswered(Exception):
     """The council cannot stop answering a point while actions answer it: they are its answer."""
 
 
-def set_answered(point: ImprovementPoint, answers: bool, actor: User) -> bool:
+def set_answered(point: ImprovementPoint, answers: bool, actor: User, at: datetime | None = None) -> bool:
     """Record whether the council answers the point in its plan; False if it already did so.
 
     Actions are never deleted (the audit trail keeps what was done), so a point with actions stays answered:
@@ -42,4 +43,4 @@ def set_answered(point: ImprovementPoint, answers: bool, actor: User) -> bool:
             f"The council answers this point through {len(point.actions)} "
             f"action{'s' if len(point.actions) != 1 else ''}, so it stays in the plan"
         )
-    return bool(change_fields(point, actor, answered_by_council=answers))
+    return bool(change_fields(point, actor, at=at, answered_by_council=answers))

@@ -33,7 +33,7 @@ def build(inputs: ReportInputs, data: ReportData) -> Report:
         sections += [
             _the_inspection(n, place, main),
             _findings(n, place, main),
-            *_headlines(n, place, main),
+            *_headlines(n, place, main, data.as_at.plans[0]),
         ]
     sections += summary_sections(n, data.as_at)
     if data.changes is not None:

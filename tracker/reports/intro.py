@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from tracker.models import Authority, DocumentKind, Inspection, PointKind
 from tracker.points.answering import answered
+from tracker.reports.facts import PlanFacts
 from tracker.reports.inputs import ReportInputs
 from tracker.reports.model import Numberer, Section, Table
 from tracker.reports.words import _INSPECTION, _WORDS, _count_words, _dates, _heading_case, _point_kinds
@@ -86,14 +87,20 @@ def _findings(n: Numberer, place: Authority, main: Inspection) -> Section:
     return Section("Inspection Findings", blocks=blocks)
 
 
-def _headlines(n: Numberer, place: Authority, main: Inspection) -> list[Section]:
+def _headlines(n: Numberer, place: Authority, main: Inspection, plan: PlanFacts) -> list[Section]:
+    """`plan`: the main inspection's plan as at the paper's date, which says which points the council answered
+    then (a recommendation taken on later is not one the paper's date had)."""
     document = _WORDS[main.doc_type].document
     strengths = Section(f"{place.possessive} Strengths", level=3)
     if main.strengths:
         strengths.blocks = [n.paragraph(s.text) for s in main.strengths]
     else:
         strengths.blocks = [n.paragraph(f"The {document} did not set out strengths as a separate list.")]
-    points = answered(main.improvement_points)
+    points = (
+        [p for p in main.improvement_points if p.id in {f.id for f in plan.answered}]
+        if plan.known
+        else answered(main.improvement_points)
+    )
     # Each kind of point under the document's own heading for it: a focused visit's "What needs to improve"
     # is not renamed "areas for improvement".
     kinds = _point_kinds(points) or _point_kinds(main.improvement_points) or [PointKind.AREA_FOR_IMPROVEMENT]
