@@ -185,16 +185,37 @@ def test_a_past_meeting_date_is_refused_until_confirmed_and_nothing_typed_is_los
 def test_figures_as_at_after_the_meeting_are_refused_until_confirmed(seeded_client):
     app = seeded_client.app
     seeded_client.sign_in(seeded_user(app, LEICESTERSHIRE))
-    fields = _fields(seeded_client, ["10", "12", "2026"], ["11", "12", "2026"])  # a meeting still to come
+    fields = _fields(seeded_client, ["10", "11", "2026"], ["20", "11", "2026"])  # a paper re-run for the record
     page = seeded_client.post_form("reports.new", fields)
     messages = [a.get_text(strip=True) for a in page.select(".govuk-error-summary a")]
     assert messages == [
-        "The figures are as at 11 December 2026, after the meeting on 10 December 2026: the paper will give "
+        "The meeting date is in the past: the paper will be dated 10 November 2026. "
+        "The figures are as at 20 November 2026, after the meeting on 10 November 2026: the paper will give "
         "figures the committee could not have had at its meeting. Tick to confirm."
     ]
-    assert [page.select_one(f"#as_at-{p}")["value"] for p in ("day", "month", "year")] == ["11", "12", "2026"]
+    assert [page.select_one(f"#as_at-{p}")["value"] for p in ("day", "month", "year")] == ["20", "11", "2026"]
     assert _report_count(app) == 0
     fields["confirm_dates"] = page.select_one("#confirm_dates")["value"]
+    seeded_client.post_form("reports.new", fields, status=302)
+    assert _report_count(app) == 1
+
+
+def test_figures_as_at_a_day_to_come_or_after_the_previous_report_are_refused(seeded_client):
+    """Figures are what was recorded by a day: a day still to come has none (today is 22 November 2026 here),
+    and "since the previous report" needs that report to come before them."""
+    app = seeded_client.app
+    seeded_client.sign_in(seeded_user(app, LEICESTERSHIRE))
+    fields = _fields(seeded_client, ["10", "12", "2026"], ["23", "11", "2026"])
+    page = seeded_client.post_form("reports.new", fields)
+    messages = [a.get_text(strip=True) for a in page.select(".govuk-error-summary a")]
+    assert messages == ["Figures as at must be today (22 November 2026) or earlier"]
+    fields.update({"as_at": ["22", "11", "2026"], "previous_report": ["22", "11", "2026"]})
+    page = seeded_client.post_form("reports.new", fields)
+    messages = [a.get_text(strip=True) for a in page.select(".govuk-error-summary a")]
+    assert messages == ["The date of the previous report must be before the figures as at date"]
+    assert [page.select_one(f"#previous_report-{p}")["value"] for p in ("day", "month", "year")] == ["22", "11", "2026"]
+    assert _report_count(app) == 0
+    fields["previous_report"] = ["30", "6", "2025"]
     seeded_client.post_form("reports.new", fields, status=302)
     assert _report_count(app) == 1
 

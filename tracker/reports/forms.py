@@ -11,9 +11,10 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovTextInput,
 )
 from wtforms import HiddenField, SelectMultipleField, StringField, SubmitField, TextAreaField
-from wtforms.validators import AnyOf, DataRequired, Email, Length, Optional
+from wtforms.validators import AnyOf, DataRequired, Email, Length, Optional, ValidationError
 
 from tracker.forms import Form, GovDateField
+from tracker.timeutil import long_date, today
 
 
 def _text(label: str, missing: str | None = None, limit: int = 200, **kwargs) -> StringField:
@@ -74,6 +75,16 @@ class ReportForm(Form):
     # The tick that confirms odd dates (tracker.reports.guards); the page draws it only when it is needed.
     confirm_dates = StringField("Confirm the dates", validators=[Optional(), Length(max=40)])
     submit = SubmitField("Save and preview", widget=GovSubmitInput())
+
+    def validate_as_at(self, field) -> None:
+        # Figures are what was recorded by a day; a day still to come has no figures, and a paper "as at" one
+        # would call milestones not yet due overdue.
+        if field.data and field.data > today():
+            raise ValidationError(f"Figures as at must be today ({long_date(today())}) or earlier")
+
+    def validate_previous_report(self, field) -> None:
+        if field.data and self.as_at.data and field.data >= self.as_at.data:
+            raise ValidationError("The date of the previous report must be before the figures as at date")
 
 
 class PublishForm(Form):
