@@ -91,10 +91,25 @@ def test_a_second_confirmation_reuses_the_queued_publish(seeded_client):
     first = _confirm(seeded_client, url).location
     second = _confirm(seeded_client, url).location  # a double click, or the page submitted again
     assert first == second
-    assert len(_jobs(app)) == 1 and jobs(app).huey.pending_count() == 1
+    # One job; its message sent again (in case the first was lost), which the job's claim makes harmless.
+    assert len(_jobs(app)) == 1 and jobs(app).huey.pending_count() == 2
     # While it is queued the draft offers no second publish
     draft = seeded_client.get_page(url)
     assert "Publish to the committee" not in draft.text and draft.select_one("#publishing a")["href"] == first
+    assert run_queued_jobs(app) == 2
+    assert _report(app).is_published and len(_published_events(app)) == 1
+
+
+def test_a_queued_publish_whose_message_was_lost_is_sent_again(seeded_client):
+    """A queue restarted without its data (or a process killed between saving the job and queueing it) loses
+    the message: the job would wait for ever. Confirming again sends it again."""
+    app = seeded_client.app
+    seeded_client.sign_in(seeded_user(app, LEICESTERSHIRE))
+    url = _draft(seeded_client)
+    _confirm(seeded_client, url)
+    jobs(app).huey.flush()
+    assert run_queued_jobs(app) == 0 and not _report(app).is_published
+    _confirm(seeded_client, url)
     assert run_queued_jobs(app) == 1
     assert _report(app).is_published and len(_published_events(app)) == 1
 
@@ -221,3 +236,32 @@ def test_a_job_running_for_less_than_the_limit_is_left_running(seeded_client):
         job.state, job.started_at = JobState.RUNNING, job.requested_at
     assert _confirm(seeded_client, url).location == progress
     assert [j.state for j in _jobs(app)] == [JobState.RUNNING]
+
+
+def test_a_drafts_files_are_dropped_when_it_changes_and_not_served_once_published(seeded_client):
+    from tracker.reports import operations as ops
+
+    app = seeded_client.app
+    director = seeded_user(app, LEICESTERSHIRE)
+    seeded_client.sign_in(director)
+    url = _draft(seeded_client)
+
+    def made() -> str:
+        progress = seeded_client.post_form(f"{url}/files/pdf", {}, status=302).location
+        run_queued_jobs(app)
+        return seeded_client.get_page(progress).select_one("#job-file")["href"]
+
+    older = made()
+    assert seeded_client.get(older).status_code == 200
+    with committed(app):  # the draft changes: its file no longer says what the draft does
+        report = db.session.scalar(select(CommitteeReport))
+        inputs = ops.inputs_from_json(report.inputs)
+        inputs.title = "Ofsted inspection: progress"
+        ops.save_draft(report, inputs, db.session.merge(director))
+    assert seeded_client.get(older).status_code == 404
+    newer = made()
+    assert seeded_client.get(newer).status_code == 200
+    _confirm(seeded_client, url)
+    run_queued_jobs(app)
+    assert _report(app).is_published
+    assert seeded_client.get(newer).status_code == 404  # the frozen files are the paper now

@@ -38,6 +38,10 @@ def start(report: CommitteeReport, kind: JobKind, actor: User) -> ReportJob:
     a second click, or two at once, never queues a second publish or render."""
     existing = unfinished(report, kind)
     if existing is not None:
+        if existing.state == JobState.QUEUED:
+            # Its message may have been lost (a queue restarted without its data, a process killed between the
+            # commit and the enqueue): send it again. A job is claimed only while queued, so it still runs once.
+            _enqueue(existing)
         return existing
     job = ReportJob(report_id=report.id, kind=kind, requested_by_id=actor.id)
     db.session.add(job)
@@ -49,13 +53,17 @@ def start(report: CommitteeReport, kind: JobKind, actor: User) -> ReportJob:
         if existing is None:  # and it has finished since: ask again
             return start(report, kind, actor)
         return existing
+    _enqueue(job)
+    return job
+
+
+def _enqueue(job: ReportJob) -> None:
     try:
         enqueue(current_app, job.id)
     except Exception as error:  # noqa: BLE001 - any store's failure to answer, shown to the director
         logged_with_reference("The job queue did not answer", error)
         _finish(job.id, JobState.FAILED, QUEUE_UNREACHABLE)
         db.session.refresh(job)
-    return job
 
 
 def fail_abandoned(report: CommitteeReport) -> None:
@@ -100,8 +108,18 @@ def run(job_id: int) -> None:
         else:
             job.file, job.appendix_file = ops.render_draft(job.report, job.kind.value)
             _forget_older_files(job)
-        # Finished in the publish's own transaction: the job says done exactly when the report is published.
-        job.state, job.finished_at = JobState.DONE, utcnow()
+        # Finished in the publish's own transaction: the job says done exactly when the report is published,
+        # and only if it is still running: one marked abandoned meanwhile (its page told the director nothing
+        # was published) must not publish after all.
+        finished = db.session.execute(
+            update(ReportJob)
+            .where(ReportJob.id == job_id, ReportJob.state == JobState.RUNNING)
+            .values(state=JobState.DONE, finished_at=utcnow())
+            .execution_options(synchronize_session=False)
+        )
+        if finished.rowcount != 1:
+            db.session.rollback()
+            return
         db.session.commit()
     except ops.ReportRuleError as refused:
         db.session.rollback()

@@ -11,7 +11,7 @@ from sqlalchemy import update
 
 from tracker.audit import change_fields, record_creation
 from tracker.extensions import db
-from tracker.models import CommitteeReport, User
+from tracker.models import CommitteeReport, ReportJob, User
 from tracker.reports import committee, council_template, data, render
 from tracker.reports.appendices import split
 from tracker.reports.inputs import Officer, ReportInputs
@@ -77,8 +77,18 @@ def save_draft(report: CommitteeReport | None, inputs: ReportInputs, actor: User
         return report
     if report.is_published or not _still_draft(report):
         raise ReportRuleError("A published report cannot be changed")
-    change_fields(report, actor, **fields)
+    if change_fields(report, actor, **fields):
+        forget_draft_files(report.id)
     return report
+
+
+def forget_draft_files(report_id: int) -> None:
+    """A draft changed or published: the files made from it are out of date, and are no longer kept."""
+    db.session.execute(
+        update(ReportJob)
+        .where(ReportJob.report_id == report_id, ReportJob.file.is_not(None))
+        .values(file=None, appendix_file=None)
+    )
 
 
 def _still_draft(report: CommitteeReport) -> bool:
@@ -101,6 +111,7 @@ def publish(report: CommitteeReport, actor: User) -> None:
     report.docx, report.appendix_docx = files(report, built, "docx")
     report.pdf, report.appendix_pdf = files(report, built, "pdf")
     change_fields(report, actor, checksum=_checksum(report), published_by=actor, published_at=utcnow())
+    forget_draft_files(report.id)
 
 
 def _checksum(report: CommitteeReport) -> str:

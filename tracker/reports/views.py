@@ -285,7 +285,8 @@ def job_file(report_id: int, job_id: int):
     """A draft's file the worker made (only the newest of each kind is kept)."""
     report = _report(report_id)
     job = _job(report, job_id)
-    if job.kind == JobKind.PUBLISH or job.state != JobState.DONE or job.file is None:
+    # A published report's files are its frozen ones: a draft's older file would differ from them.
+    if report.is_published or job.kind == JobKind.PUBLISH or job.state != JobState.DONE or job.file is None:
         abort(404)
     return _file(report, job.kind.value, job.file)
 
@@ -296,7 +297,8 @@ def job_appendix_file(report_id: int, job_id: int):
     """The appendices' own file, made by the same job as the draft's paper file."""
     report = _report(report_id)
     job = _job(report, job_id)
-    if job.kind == JobKind.PUBLISH or job.state != JobState.DONE or job.appendix_file is None:
+    # A published report's files are its frozen ones: a draft's older file would differ from them.
+    if report.is_published or job.kind == JobKind.PUBLISH or job.state != JobState.DONE or job.appendix_file is None:
         abort(404)
     return _file(report, job.kind.value, job.appendix_file, appendix=True)
 
