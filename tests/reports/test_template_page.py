@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import zipfile
 
 import pytest
 from docx import Document
@@ -102,10 +103,45 @@ def test_a_director_uploads_the_councils_template_downloads_it_and_goes_back_to_
         }
 
 
+def _with_part(name: str, content: bytes) -> bytes:
+    """A usable template with one part added or replaced."""
+    source, out = zipfile.ZipFile(io.BytesIO(_template())), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.namelist():
+            if item != name:
+                target.writestr(item, source.read(item))
+        target.writestr(name, content)
+    return out.getvalue()
+
+
+_RELS = (
+    b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+    b'relationships"><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    b'relationships/%s" Target="%s"%s/></Relationships>'
+)
+LINKS = "links to other files or web addresses"
+
+
 @pytest.mark.parametrize(
     ("name", "data", "message"),
     [
         ("notes.txt", b"Not a Word document", "must be a Word document (.docx)"),
+        (  # Word fetches an attached template from a share when the paper is opened: the reader's credentials go
+            "attached.docx",
+            lambda: _with_part(
+                "word/_rels/settings.xml.rels", _RELS % (b"attachedTemplate", b"file://host/share/t.dotx", b"")
+            ),
+            LINKS,
+        ),
+        (
+            "linked-picture.docx",
+            lambda: _with_part(
+                "word/_rels/header1.xml.rels",
+                _RELS % (b"image", b"https://tracker.example.net/pixel.png", b' TargetMode="External"'),
+            ),
+            LINKS,
+        ),
+        ("macros.docx", lambda: _with_part("word/vbaProject.bin", b"\0" * 64), "macros, controls or embedded objects"),
         ("renamed.docx", b"%PDF-1.7 not a zip", "not a Word document that can be read"),
         ("no-title.docx", None, "does not have these styles: Title, List Number"),
     ],
@@ -113,12 +149,21 @@ def test_a_director_uploads_the_councils_template_downloads_it_and_goes_back_to_
 def test_a_file_that_is_not_a_usable_template_is_refused_and_nothing_is_stored(client, council, name, data, message):
     _, users = council
     client.sign_in(users["director"])
-    data = data if data is not None else _template(remove=("Title", "List Number"))
+    data = data() if callable(data) else data if data is not None else _template(remove=("Title", "List Number"))
     before = _audit_count(client.app)
     page = _upload(client, data, name, status=200)
     summary = page.select_one(".govuk-error-summary")
     assert summary is not None and message in summary.get_text(), page.select_one("main").get_text()[:500]
     assert _stored(client.app) == [] and _audit_count(client.app) == before
+
+
+def test_a_template_with_a_web_link_in_its_footer_is_accepted(client, council):
+    """A hyperlink goes anywhere only when clicked, as a council's footer link to its website does."""
+    _, users = council
+    client.sign_in(users["director"])
+    linked = _RELS % (b"hyperlink", b"https://www.testshire.gov.uk/", b' TargetMode="External"')
+    _upload(client, _with_part("word/_rels/footer1.xml.rels", linked))
+    assert len(_stored(client.app)) == 1
 
 
 def test_an_oversized_template_is_refused(client, council):

@@ -8,6 +8,7 @@ portrait, page numbers in the footer. A council's template is any .docx with the
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from functools import cache
 
@@ -118,6 +119,7 @@ def check_template(data: bytes, limits: Limits) -> None:
                 raise TemplateRefused("The selected file is not a Word document: it has no document or styles part")
             # The parser's streamed checks of a .docx's shape: declared unpacked size, nesting depth.
             check_docx(archive, limits)
+            _refuse_what_reaches_out(archive)
         document = Document(io.BytesIO(data))
     except TemplateRefused:
         raise
@@ -128,6 +130,38 @@ def check_template(data: bytes, limits: Limits) -> None:
     missing = missing_styles(document)
     if missing:
         raise TemplateRefused(f"The selected template does not have these styles: {', '.join(missing)}")
+
+
+# Parts that run or fetch something when a paper is opened: macros, ActiveX controls, embedded objects and
+# documents. A template is copied into every paper the council sends, so none of it may come along.
+_ACTIVE_PARTS = ("vbaProject", "activeX", "embeddings/", "oleObject")
+# Relationships that pull content in from elsewhere (an attached template, a chunk of another document) or
+# point at an outside file or web address: Word fetches them when a committee member opens the paper, which
+# can leak the reader's credentials or track who read it.
+_PULLS_IN = ("attachedTemplate", "aFChunk", "oleObject", "package", "frame", "subDocument")
+_RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>", re.IGNORECASE)
+
+
+def _reaches_out(relationship: bytes) -> bool:
+    """An outside target (a hyperlink only goes anywhere when clicked: allowed), or content pulled in."""
+    kind = re.search(rb'Type\s*=\s*"[^"]*/(\w+)"', relationship)
+    kind = kind.group(1).decode() if kind else ""
+    external = re.search(rb'TargetMode\s*=\s*"External"', relationship, re.IGNORECASE) is not None
+    return kind in _PULLS_IN or (external and kind != "hyperlink")
+
+
+def _refuse_what_reaches_out(archive: zipfile.ZipFile) -> None:
+    for name in archive.namelist():
+        if any(part in name for part in _ACTIVE_PARTS):
+            raise TemplateRefused(
+                "The selected template contains macros, controls or embedded objects: save it as a plain Word "
+                "document (.docx) without them"
+            )
+        if name.endswith(".rels") and any(_reaches_out(r) for r in _RELATIONSHIP.findall(archive.read(name))):
+            raise TemplateRefused(
+                "The selected template links to other files or web addresses (for example an attached "
+                "template or a linked picture): remove the links and upload it again"
+            )
 
 
 def missing_styles(document: DocxDocument) -> list[str]:
