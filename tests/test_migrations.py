@@ -83,3 +83,18 @@ def test_a_committee_report_inspection_becomes_the_inspection_it_reports_read_fr
         "committee_report",
         "2024-09-03",
     )
+
+
+def test_a_committee_paper_on_a_focused_visit_stays_a_focused_visit(seeded_app):
+    the_paper = "WHERE source_filename = '003_7af7db97a7e57556.txt'"
+    paper = f"FROM inspection {the_paper}"
+    with seeded_app.app_context():
+        db.session.remove()
+        downgrade(revision="e8a4c2b6d0f1")
+        with db.engine.begin() as connection:
+            opening = "CABINET - 3 SEPTEMBER 2024\nOFSTED FOCUSED VISIT TO CHILDREN'S SERVICES\n"
+            connection.execute(text(f"UPDATE inspection SET source_text = :t {the_paper}"), {"t": opening})
+        upgrade()
+        with db.engine.connect() as connection:
+            kind, source_kind = connection.execute(text(f"SELECT doc_type, source_kind {paper}")).one()
+    assert (kind, source_kind) == ("focused_visit", "committee_report")

@@ -10,6 +10,8 @@ Create Date: 2026-12-06 06:30:00.000000
 
 """
 
+import re
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -47,26 +49,33 @@ def upgrade():
             )
         )
         batch_op.add_column(sa.Column("source_dated", sa.Date(), nullable=True))
-    # The parser's kind for the paper was "committee report"; the inspection it reports is an inspection
-    # report unless the paper says otherwise (tracker/inspections/sources.py reads new ones; existing papers
-    # in the field are all reports of full inspections, as the seed's is).
+    # The parser's kind for the paper was "committee report"; the inspection it reports is read from the paper's
+    # opening as tracker/inspections/sources.py reads new ones (a frozen copy of its rule here, so that this
+    # migration does the same whatever that module becomes): a paper on a focused visit stays a focused visit.
     inspection = sa.table(
         "inspection",
+        sa.column("id"),
         sa.column("doc_type"),
         sa.column("source_kind"),
+        sa.column("source_text"),
         sa.column("published"),
         sa.column("source_dated"),
     )
-    op.execute(
-        inspection.update()
-        .where(inspection.c.doc_type == "committee_report")
-        .values(
-            doc_type="inspection_report",
-            source_kind="committee_report",
-            source_dated=inspection.c.published,
-            published=None,
+    bind = op.get_bind()
+    papers = bind.execute(
+        sa.select(inspection.c.id, inspection.c.source_text).where(inspection.c.doc_type == "committee_report")
+    ).all()
+    for paper_id, text in papers:
+        bind.execute(
+            inspection.update()
+            .where(inspection.c.id == paper_id)
+            .values(
+                doc_type=_reported_kind(text or ""),
+                source_kind="committee_report",
+                source_dated=inspection.c.published,
+                published=None,
+            )
         )
-    )
     op.create_table(
         "past_inspection",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -112,3 +121,16 @@ def downgrade():
         batch_op.drop_column("source_dated")
         batch_op.drop_constraint(batch_op.f("ck_inspection_sourcekind"), type_="check")
         batch_op.drop_column("source_kind")
+
+
+_KINDS = (  # most specific first: "joint targeted area inspection" is not an ILACS inspection
+    ("jtai", re.compile(r"joint\s+targeted\s+area\s+inspection", re.I)),
+    ("focused_visit", re.compile(r"focused\s+visit", re.I)),
+    ("monitoring_visit", re.compile(r"monitoring\s+visit", re.I)),
+    ("unannounced_inspection", re.compile(r"unannounced\s+inspection", re.I)),
+)
+
+
+def _reported_kind(text: str) -> str:
+    opening = text[:1500]
+    return next((kind for kind, words in _KINDS if words.search(opening)), "inspection_report")
