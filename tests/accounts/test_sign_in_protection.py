@@ -5,6 +5,7 @@ import logging
 
 import pyotp
 import pytest
+from bs4 import BeautifulSoup
 from sqlalchemy import select
 
 from tests.helpers.client import PageClient
@@ -244,3 +245,22 @@ def test_anyone_may_choose_two_factor_sign_in(client, world, monkeypatch):
     phone.secret = page.select_one("#secret").get_text(strip=True)
     client.post_form("accounts.set_up_two_factor", {"code": phone.code()}, status=302)
     assert _attempt(PageClient(client.app), world.owner.email, PASSWORD).location == "/sign-in/code"
+
+
+def test_the_set_up_page_shows_the_link_as_a_qr_code_beside_the_key(app, admin):
+    """Issue 19: scanning a QR code, not typing a 32-letter key, is how people add an account to their app."""
+    import segno
+
+    client = PageClient(app)
+    _attempt(client, admin.email, PASSWORD)
+    page = client.get_page("/sign-in/set-up-two-factor")
+    secret = page.select_one("#secret").get_text(strip=True)
+    uri = page.select_one("details code").get_text(strip=True)
+    assert f"secret={secret}" in uri
+    drawn = page.select_one("#qr-code svg")
+    assert drawn is not None and drawn.select_one("title").get_text() == "QR code of the set-up link"
+    # The code drawn is the set-up link's: segno draws the same link the same way.
+    expected = segno.make(uri, error="m").svg_inline(
+        scale=4, border=4, title="QR code of the set-up link", dark="#0b0c0c", light="#ffffff", omitsize=False
+    )
+    assert str(drawn) == str(BeautifulSoup(expected, "html.parser").select_one("svg"))

@@ -29,6 +29,8 @@ def _sign_in(page: Page, base_url: str, email: str, password: str) -> None:
 
 def _set_up_two_factor(page: Page) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text("Set up two-factor sign-in")
+    expect(page.locator("#qr-code svg")).to_be_visible()
+    assert_accessible(page)
     secret = page.locator("#secret").inner_text().strip()
     page.get_by_label("Code from your authenticator app").fill(pyotp.TOTP(secret).now())
     _submit(page, "Continue")

@@ -248,6 +248,7 @@ def two_factor_setup(user: User, done):
         form=form,
         secret=secret,
         uri=two_factor.provisioning_uri(secret, user),
+        qr_code=two_factor.qr_code_svg(two_factor.provisioning_uri(secret, user)),
         required=two_factor.required(user),
     )
 
