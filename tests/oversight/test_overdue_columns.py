@@ -92,3 +92,15 @@ def test_csv_and_excel_carry_the_same_columns_in_full(client):
         assert by_item[awaiting.title]["Latest update"] in ("", None)
     assert {r["Item"]: r["Latest update date"] for r in rows}[red.title] == "2026-11-03"
     assert {r["Item"]: r["Latest update date"] for r in excel}[red.title] == datetime(2026, 11, 3)
+
+
+def test_the_dashboards_overdue_list_marks_an_action_awaiting_sign_off(client):
+    director, red, awaiting = _world(client.app)
+    client.sign_in(director)
+    items = {
+        li.select_one("a").get_text(strip=True): li
+        for li in client.get_page("oversight.dashboard").select("#overdue-list li")
+    }
+    assert items[awaiting.title].select_one(".tracker-awaiting-sign-off").get_text(strip=True) == "Awaiting sign-off"
+    assert items[red.title].select_one(".tracker-awaiting-sign-off") is None
+    assert "Priya Shah (Head of Service, Front Door)" in items[red.title].get_text(" ", strip=True)
