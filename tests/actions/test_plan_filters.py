@@ -101,3 +101,17 @@ def test_pages_keep_the_filters(client, plan):
 def test_a_bad_filter_value_is_ignored_never_an_error(client, plan, args):
     assert client.get("/plan?" + urlencode(args)).status_code == 200
     assert len(_titles(client, **args)) == 6
+
+
+def test_a_filter_of_more_than_twenty_choices_is_marked_for_the_autocomplete_and_owners_always(client):
+    with committed(client.app):
+        authority = make_authority()
+        owner = make_user(authority)
+        point = make_point(make_inspection(authority))
+        for n in range(21):
+            make_action(point, owner, title=f"Action {n}", theme=f"Theme {n:02}")
+    client.sign_in(owner)
+    page = _page(client)
+    assert page.select_one("#filter-theme")["data-autocomplete"] == "true"  # 21 themes
+    assert page.select_one("#filter-owner")["data-autocomplete"] == "true"  # one owner, but a list of people
+    assert not page.select_one("#filter-rag").has_attr("data-autocomplete")
