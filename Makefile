@@ -8,6 +8,7 @@ PY := $(VENV)/bin/python
 FLASK := $(VENV)/bin/flask --app wsgi
 STATIC := tracker/static
 GOVUK := node_modules/govuk-frontend/dist/govuk
+AUTOCOMPLETE := node_modules/accessible-autocomplete/dist
 HOST ?= 127.0.0.1
 PORT ?= 5000
 # Real Ofsted PDFs whose parse `make bench` times (relative to the project); the bench says so if absent.
@@ -55,7 +56,7 @@ format: setup-test ## Format the code with ruff
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-setup: $(VENV)/.app-installed $(STATIC)/govuk-frontend.min.js pdf-packages ## Python packages, GOV.UK Frontend, PDF libraries
+setup: $(VENV)/.app-installed $(STATIC)/govuk-frontend.min.js $(STATIC)/accessible-autocomplete.min.js pdf-packages ## Python packages, GOV.UK Frontend, PDF libraries
 
 setup-test: setup $(VENV)/.dev-installed system-packages ## setup, plus the test tools and Debian's chromium
 
@@ -82,6 +83,11 @@ node_modules/.package-lock.json: package.json package-lock.json
 $(STATIC)/govuk-frontend.min.js: node_modules/.package-lock.json
 	cp -R $(GOVUK)/assets/. $(STATIC)/
 	cp $(GOVUK)/govuk-frontend.min.css $(GOVUK)/govuk-frontend.min.js $(STATIC)/
+	touch $@
+
+# GOV.UK's accessible-autocomplete for long selects of people (app.js loads it only where one is), copied likewise.
+$(STATIC)/accessible-autocomplete.min.js: node_modules/.package-lock.json
+	cp $(AUTOCOMPLETE)/accessible-autocomplete.min.css $(AUTOCOMPLETE)/accessible-autocomplete.min.js $(STATIC)/
 	touch $@
 
 # Pango, HarfBuzz and a font for WeasyPrint's PDFs of committee reports; installed only when missing.

@@ -22,7 +22,7 @@ from tracker.demo.cli import demo_cli
 from tracker.errors import register_error_pages
 from tracker.export.cli import plan_cli
 from tracker.extensions import csrf, db, limiter, login_manager, migrate
-from tracker.forms import error_summary_items
+from tracker.forms import autocomplete_attributes, error_summary_items
 from tracker.headers import register_security_headers
 from tracker.health.views import bp as health_bp
 from tracker.home.views import bp as home_bp
@@ -97,6 +97,7 @@ def _init_templates(app: Flask) -> None:
     WTFormsHelpers(app)
     app.add_template_global(error_summary_items)
     app.add_template_global(long_date)
+    app.add_template_global(autocomplete_attributes)
     app.context_processor(navigation_items)
 
 

@@ -152,3 +152,14 @@ def _field_errors(fields) -> list[dict]:
                 anchor = f"{field.id}-month" if isinstance(field, GovMonthField) else f"{field.id}-day"
             items.append({"text": field.errors[0], "href": f"#{anchor}"})
     return items
+
+
+# A choice among more people than this is made by typing (GOV.UK's accessible-autocomplete, applied by app.js
+# to a <select> marked so); a shorter list stays a plain select, which is quicker to scan.
+LONG_SELECT_OPTIONS = 20
+
+
+def autocomplete_attributes(options, *, always: bool = False) -> dict[str, str]:
+    """The attributes that mark a select for app.js to enhance: when it is long, or `always` (a filter by
+    person, whose list grows with the council)."""
+    return {"data-autocomplete": "true"} if always or len(list(options)) > LONG_SELECT_OPTIONS else {}

@@ -6,6 +6,7 @@ from math import ceil
 from flask import url_for
 
 MAX_PAGE = 100_000  # beyond any real list; keeps OFFSET within what every database accepts
+MAX_ID = 2**31 - 1  # the largest id either database holds; a larger number would overflow SQLite's binding
 
 
 def page_number(args: Mapping[str, str]) -> int:
@@ -13,6 +14,15 @@ def page_number(args: Mapping[str, str]) -> int:
         return min(max(1, int(args.get("page", 1))), MAX_PAGE)
     except ValueError:
         return 1
+
+
+def chosen_id(args: Mapping[str, str], name: str) -> int | None:
+    """A row's id chosen in a filter; None (as if not chosen) when it is not one."""
+    try:
+        value = int(args.get(name, ""))
+    except ValueError:
+        return None
+    return value if 0 < value <= MAX_ID else None
 
 
 def pagination_params(page: int, per_page: int, total: int, endpoint: str, **url_args) -> dict | None:

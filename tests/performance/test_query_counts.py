@@ -56,7 +56,7 @@ VARIANTS = {
     "oversight.overdue_csv": ["?rag=amber"],
     "oversight.changes": ["?since=1&since=1&since=2020&theme=Front+door", "?since=1&since=1&since=2020"],
     "oversight.changes_csv": ["?since=1&since=1&since=2020"],
-    "actions.plan": ["?page=2"],
+    "actions.plan": ["?page=2", "?q=audit+plan&theme=Front+door&status=in_progress&rag=amber&owner=1&page=2"],
     "points.framework": ["?area=outcome_4", "?area=none&page=2"],
     "audit.search": ["?page=2", "?field=rag"],
 }

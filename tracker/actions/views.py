@@ -10,7 +10,8 @@ from flask_login import current_user
 from tracker.actions import queries
 from tracker.actions.access import action_in_authority, may_update
 from tracker.actions.history import describe
-from tracker.actions.plan_queries import authority_actions
+from tracker.actions.plan_filters import plan_filters
+from tracker.actions.plan_queries import authority_actions, plan_filter_options
 from tracker.actions.uploads import UploadRefused, download_name, stored_path
 from tracker.models import Action, Evidence, Role
 from tracker.oversight.signoff_queries import open_challenges
@@ -38,13 +39,19 @@ def plan():
     per_page = current_app.config["HOME_PAGE_SIZE"]
     page = page_number(request.args)
     mine_first = current_user.id if current_user.role == Role.SERVICE_MANAGER else None
-    rows, total = authority_actions(current_user.authority_id, first_owner_id=mine_first, page=page, per_page=per_page)
+    filters = plan_filters(request.args)
+    rows, total = authority_actions(
+        current_user.authority_id, first_owner_id=mine_first, page=page, per_page=per_page, filters=filters
+    )
+    args = filters.as_args()
     return render_template(
         "actions/plan.html",
         title="Improvement plan actions",
         rows=rows,
         total=total,
-        pagination=pagination_params(page, per_page, total, "actions.plan"),
+        filters=filters,
+        options=plan_filter_options(current_user.authority_id),
+        pagination=pagination_params(page, per_page, total, "actions.plan", **args),
         unanswered=unanswered_in_authority(current_user.authority_id, UNANSWERED_SHOWN),
         today=today(),
     )

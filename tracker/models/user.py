@@ -4,7 +4,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from flask_login import UserMixin
-from sqlalchemy import CheckConstraint, ForeignKey, String, false, func
+from sqlalchemy import CheckConstraint, ForeignKey, String, case, false, func
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash
@@ -64,6 +64,20 @@ class User(UserMixin, db.Model):
     @classmethod
     def _display_name_expression(cls):
         return func.coalesce(func.nullif(cls.name, ""), cls.job_title)
+
+    @hybrid_property
+    def name_and_title(self) -> str:
+        """Who someone is in a list a director reads or circulates: "Name (Job title)", or the job title alone
+        when no name is given (the demo's people have none); in a query, the same in SQL."""
+        return f"{self.name} ({self.job_title})" if self.name else self.job_title
+
+    @name_and_title.inplace.expression
+    @classmethod
+    def _name_and_title_expression(cls):
+        return case(
+            (func.coalesce(cls.name, "") == "", cls.job_title),
+            else_=cls.name + " (" + cls.job_title + ")",
+        )
 
     @property
     def is_active(self) -> bool:  # Flask-Login refuses inactive users

@@ -7,7 +7,7 @@ CSV and Excel exports, so they always agree.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import cache
 
 from sqlalchemy import Integer, String, and_, bindparam, case, cast, func, literal, null, select, union_all
@@ -16,6 +16,7 @@ from sqlalchemy.orm import aliased
 from tracker.extensions import db
 from tracker.models import (
     Action,
+    ActionStatus,
     DocumentKind,
     FrameworkArea,
     ImprovementPoint,
@@ -23,10 +24,12 @@ from tracker.models import (
     Milestone,
     MilestoneReplan,
     PointFrameworkArea,
+    ProgressUpdate,
     Rag,
     User,
 )
 from tracker.models.inspection import document_title
+from tracker.timeutil import uk_date
 
 SORTS = {"days": "Days overdue", "owner": "Owner", "rag": "RAG"}
 
@@ -75,11 +78,25 @@ class OverdueRow:
     milestone_id: int | None
     times_moved: int
     reasons: str | None
+    status: ActionStatus
+    rag_reason: str
+    recovery: str | None
+    latest_update_at: datetime | None  # naive UTC, as stored
+    latest_update: str | None
 
     @property
     def inspection(self) -> str:
         # Named only when asked for (the exports): the page does not show it.
         return document_title(self.doc_type, self.published)
+
+    @property
+    def awaiting_sign_off(self) -> bool:
+        return self.status == ActionStatus.AWAITING_SIGN_OFF
+
+    @property
+    def latest_update_on(self) -> date | None:
+        """The UK day of the action's latest progress update."""
+        return uk_date(self.latest_update_at.replace(tzinfo=UTC)) if self.latest_update_at else None
 
     def days_overdue(self, today: date) -> int:
         return (today - self.due_date).days
@@ -179,7 +196,7 @@ def _keys(shape: _Shape):
     owner = aliased(User)
     sort_columns = [cast(Action.rag, String).label("rag")]
     if shape.sort == "owner":
-        sort_columns.append(owner.display_name.label("owner"))
+        sort_columns.append(owner.name_and_title.label("owner"))
 
     def with_owner(query):
         return query.join(owner, Action.owner_id == owner.id) if shape.sort == "owner" else query
@@ -224,6 +241,14 @@ def _filled(keys):
     replans = select(MilestoneReplan).where(MilestoneReplan.milestone_id == keys.c.milestone_id)
     moved = replans.with_only_columns(func.count()).scalar_subquery()
     reasons = replans.with_only_columns(func.aggregate_strings(MilestoneReplan.reason, "; ")).scalar_subquery()
+    # The action's latest progress update, looked up for the chosen rows only (one correlated subquery per
+    # column, from the index on the update's action), so a page or an export stays one query whatever its size.
+    latest = (
+        select(ProgressUpdate)
+        .where(ProgressUpdate.action_id == keys.c.action_id)
+        .order_by(ProgressUpdate.created_at.desc(), ProgressUpdate.id.desc())
+        .limit(1)
+    )
     statement = (
         select(
             keys.c.kind,
@@ -234,13 +259,18 @@ def _filled(keys):
             Inspection.doc_type,
             Inspection.named_on.label("published"),
             Action.theme,
-            owner.display_name.label("owner"),
+            owner.name_and_title.label("owner"),
             Action.rag,  # the enum, where the keys carry it as text to order by
             keys.c.original_date,
             keys.c.due_date,
             keys.c.milestone_id,
             func.coalesce(moved, 0).label("times_moved"),
             reasons.label("reasons"),
+            Action.status,
+            Action.rag_reason,
+            Action.recovery,
+            latest.with_only_columns(ProgressUpdate.created_at).scalar_subquery().label("latest_update_at"),
+            latest.with_only_columns(ProgressUpdate.narrative).scalar_subquery().label("latest_update"),
         )
         .select_from(keys)
         .join(Action, Action.id == keys.c.action_id)
@@ -329,9 +359,9 @@ def _option_statements():
     themes = select(in_authority.c.theme).distinct().order_by(in_authority.c.theme)
     owns_open_action = _open_actions(select(Action.id), _Shape()).where(Action.owner_id == User.id).exists()
     owners = (
-        select(User.id, User.display_name)
+        select(User.id, User.name_and_title)
         .where(User.authority_id == bindparam("authority_id"), owns_open_action)
-        .order_by(User.display_name)
+        .order_by(User.name_and_title)
     )
     return themes, owners
 

@@ -8,19 +8,12 @@ from tracker.models import FrameworkArea, Rag, Role
 from tracker.oversight import exports
 from tracker.oversight.overdue import SORTS, OverdueFilters, filter_options, overdue_all, overdue_page
 from tracker.oversight.scope import oversight_authority
-from tracker.pagination import page_number, pagination_params
+from tracker.pagination import chosen_id, page_number, pagination_params
 from tracker.security import requires_role
 from tracker.text import attachment
 from tracker.timeutil import long_date, today
 
 OVERSEERS = (Role.DIRECTOR, Role.ADMINISTRATOR)
-
-
-def _int(name: str) -> int | None:
-    try:
-        return int(request.args.get(name, ""))
-    except ValueError:
-        return None
 
 
 def _filters() -> OverdueFilters:
@@ -29,10 +22,10 @@ def _filters() -> OverdueFilters:
     framework = request.args.get("framework")
     sort = request.args.get("sort", "days")
     return OverdueFilters(
-        inspection_id=_int("inspection"),
+        inspection_id=chosen_id(request.args, "inspection"),
         theme=request.args.get("theme") or None,
         framework=FrameworkArea(framework) if framework in {a.value for a in FrameworkArea} else None,
-        owner_id=_int("owner"),
+        owner_id=chosen_id(request.args, "owner"),
         rag=Rag(rag) if rag in {r.value for r in Rag} else None,
         sort=sort if sort in SORTS else "days",
     )
