@@ -1,7 +1,6 @@
 """Milestones: add, mark done, move (the original date stays, each move keeps its reason)."""
 
 import pytest
-
 from sqlalchemy import select
 
 from tests.helpers.data import committed, snapshot

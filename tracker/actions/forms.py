@@ -61,7 +61,9 @@ class MilestoneForm(Form):
             Length(max=300, message="The milestone must be 300 characters or fewer"),
         ],
     )
-    due_date = GovDateField("Due date", description="For example, 27 3 2027", validators=[TodayOrLater("The due date")])
+    due_date = GovDateField(
+        "Due date", description="Today or later. For example, 27 3 2027", validators=[TodayOrLater("The due date")]
+    )
     submit = SubmitField("Add milestone", widget=GovSubmitInput())
 
 
