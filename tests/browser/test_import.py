@@ -35,6 +35,7 @@ def test_a_director_imports_a_pdf_corrects_a_point_and_finds_the_draft_actions(p
     page.locator("#target_date-day").fill("31")
     page.locator("#target_date-month").fill("3")
     page.locator("#target_date-year").fill("2027")
+    page.get_by_role("group", name="RAG rating of the draft actions").get_by_label("Amber").check()
     page.get_by_role("button", name="Create the inspection and draft actions").click()
     page.wait_for_load_state()
 

@@ -74,6 +74,7 @@ def _choose_people_and_confirm(page: Page) -> None:
     page.locator("#target_date-day").fill("31")
     page.locator("#target_date-month").fill("3")
     page.locator("#target_date-year").fill("2027")
+    page.get_by_role("group", name="RAG rating of the draft actions").get_by_label("Amber").check()
     page.get_by_role("button", name="Create the inspection and draft actions").click()
     page.wait_for_load_state()
     assert_accessible(page)

@@ -259,6 +259,7 @@ def build(app) -> Scenario:
             lead_director=director,
             theme="Front door",
             target_date=date(2026, 5, 5),
+            rag=Rag.GREEN,
             at=datetime(2026, 7, 15, 9, 0),
         )
         log.expected.dated.append(("Action", a7.title, None, a7.target_date, None, False))

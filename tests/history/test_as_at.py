@@ -239,7 +239,7 @@ def _plan_of(size: int) -> tuple[int, int]:
     for n in range(size):
         action = ops.create_action(
             point, director, title=f"Action {n}", description="", owner=owner, lead_director=director,
-            theme="Front door", target_date=date(2025, 3, 31), at=datetime(2024, 2, 1),
+            theme="Front door", target_date=date(2025, 3, 31), rag=Rag.GREEN, at=datetime(2024, 2, 1),
         )  # fmt: skip
         ops.add_milestone(action, owner, title="First step", due_date=date(2024, 6, 30), at=datetime(2024, 2, 1))
         ops.set_rating(action, owner, rag=Rag.AMBER, rag_reason="Slipping.", at=datetime(2024, 5, 1))

@@ -10,7 +10,16 @@ from sqlalchemy import select
 from tests.helpers.data import committed, snapshot
 from tests.helpers.paths import SEED_DOCUMENTS
 from tracker.extensions import db
-from tracker.models import Action, ActionStatus, AuditEvent, DocumentImport, ImprovementPoint, Inspection, Theme
+from tracker.models import (
+    Action,
+    ActionStatus,
+    AuditEvent,
+    DocumentImport,
+    ImprovementPoint,
+    Inspection,
+    Rag,
+    Theme,
+)
 
 FOCUSED_VISIT = SEED_DOCUMENTS / "000_fa815bd9a06c470f.txt"  # Leicester, January 2023: 3 points
 PDF = SEED_DOCUMENTS.parent.parent / "tests" / "parsing" / "documents" / "ilacs_ashcombe.pdf"
@@ -47,6 +56,7 @@ def _choose_people(data, world):
     data["owner_id"] = [str(world.owner.id)]
     data["lead_director_id"] = [str(world.director.id)]
     data["target_date"] = ["31", "3", "2027"]
+    data["rag"] = ["amber"]
     return data
 
 
@@ -70,8 +80,8 @@ def test_pasted_text_becomes_an_inspection_with_one_draft_action_per_point(clien
         assert inspection.improvement_points[1].text.startswith("The timeliness of decisions")
         actions = [a for p in inspection.improvement_points for a in p.actions]
         assert len(actions) == 3
-        assert {(a.owner_id, a.lead_director_id, a.status) for a in actions} == {
-            (world.owner.id, world.director.id, ActionStatus.NOT_STARTED)
+        assert {(a.owner_id, a.lead_director_id, a.status, a.rag) for a in actions} == {
+            (world.owner.id, world.director.id, ActionStatus.NOT_STARTED, Rag.AMBER)
         }
         assert all(not a.milestones for a in actions)
         assert Theme.MANAGEMENT_OVERSIGHT in inspection.improvement_points[0].themes
@@ -207,6 +217,37 @@ def test_a_target_date_in_the_past_or_an_outsider_as_owner_is_refused(client, wo
             )
             is None
         )
+
+
+def test_the_draft_actions_rating_must_be_chosen_and_is_kept_as_chosen(client, world):
+    """Issue 19: no rating is preselected; confirming without one is refused and imports nothing; a rating
+    chosen is kept between visits like everything else typed."""
+    client.sign_in(world.director)
+    url = _start(client, pasted=FOCUSED_VISIT.read_text())
+    radios = client.get_page(url).select("input[name=rag]")
+    assert [r["value"] for r in radios] == ["red", "amber", "green"]
+    assert not [r for r in radios if r.has_attr("checked")]
+
+    data = _choose_people(_review_fields(client, url), world)
+    del data["rag"]
+    page = client.post_form(url, {**data, "operation": ["confirm"]})
+    assert [a.get_text(strip=True) for a in page.select(".govuk-error-summary a")] == ["Select a RAG rating"]
+    assert page.select_one("#owner_id option[selected]")["value"] == str(world.owner.id)
+    with committed(client.app):
+        assert db.session.scalar(select(Inspection).where(Inspection.source_filename == "Pasted text")) is None
+
+    client.post_form(url, {**data, "rag": ["red"], "operation": ["save"]}, status=302)
+    assert [r["value"] for r in client.get_page(url).select("input[name=rag][checked]")] == ["red"]
+
+
+def test_a_target_date_of_today_is_accepted(client, world):
+    client.sign_in(world.director)
+    url = _start(client, pasted=FOCUSED_VISIT.read_text())
+    data = {**_choose_people(_review_fields(client, url), world), "target_date": ["22", "11", "2026"]}
+    client.post_form(url, {**data, "operation": ["confirm"]}, status=302)
+    with committed(client.app):
+        inspection = db.session.scalar(select(Inspection).where(Inspection.source_filename == "Pasted text"))
+        assert {a.target_date.isoformat() for p in inspection.improvement_points for a in p.actions} == {"2026-11-22"}
 
 
 def test_another_authoritys_import_is_not_found_and_discarding_removes_it(client, world):

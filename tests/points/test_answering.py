@@ -186,6 +186,7 @@ def _draft_fields(people, target: date | None = None) -> dict:
         "owner_id": str(people[Role.SERVICE_MANAGER].id),
         "lead_director_id": str(people[Role.DIRECTOR].id),
         "target_date": [str(target.day), str(target.month), str(target.year)],
+        "rag": "amber",
     }
 
 
@@ -223,6 +224,8 @@ def test_answering_a_point_with_no_action_drafts_its_action_as_an_import_does(cl
         ({"target_date": ["", "", ""]}, "Enter the target date for the draft action"),
         ({"target_date": ["1", "1", "2020"]}, "The target date must be today or in the future"),
         ({"target_date": ["31", "2", "2030"]}, "must be a real date"),
+        ({"rag": ""}, "Select a RAG rating"),
+        ({"rag": "blue"}, "Select a RAG rating"),  # Blue comes only with a director's sign-off
     ],
 )
 def test_answering_a_point_without_its_draft_actions_details_says_why_and_changes_nothing(
@@ -239,6 +242,32 @@ def test_answering_a_point_without_its_draft_actions_details_says_why_and_change
     assert message in page.select_one(".govuk-error-summary").get_text()
     assert snapshot(client.app) == before
     assert not _point(client.app, theirs.id).answered_by_council
+
+
+def test_the_draft_actions_rating_is_chosen_not_assumed(client, plan):
+    """Issue 19: drafts were Green unasked. No rating is preselected, none is refused (keeping what was typed),
+    and the one chosen is the draft's."""
+    _, people, _, _, theirs = plan
+    client.sign_in(people[Role.DIRECTOR])
+    page = client.get_page("points.answered", point_id=theirs.id)
+    radios = page.select("input[name=rag]")
+    assert [r["value"] for r in radios] == ["red", "amber", "green"]
+    assert not [r for r in radios if r.has_attr("checked")]
+
+    typed = {k: v for k, v in _draft_fields(people).items() if k != "rag"}
+    page = client.post_form("points.answered", {"csrf_token": "", "answers": "yes", **typed}, point_id=theirs.id)
+    assert [a.get_text(strip=True) for a in page.select(".govuk-error-summary a")] == ["Select a RAG rating"]
+    assert page.select_one("#owner_id option[selected]")["value"] == typed["owner_id"]
+    assert [page.select_one(f"#target_date-{part}")["value"] for part in ("day", "month", "year")] == typed[
+        "target_date"
+    ]
+    assert not _point(client.app, theirs.id).actions
+
+    client.post_form(
+        "points.answered", {"csrf_token": "", "answers": "yes", **typed, "rag": "red"}, status=302, point_id=theirs.id
+    )
+    [action] = _point(client.app, theirs.id).actions
+    assert action.rag == Rag.RED
 
 
 def test_choosing_not_to_answer_a_point_ignores_the_draft_actions_fields(client, plan):
@@ -302,6 +331,7 @@ def test_no_action_is_created_for_a_point_the_council_does_not_answer(app, plan)
                 lead_director=people[Role.DIRECTOR],
                 theme="Partnerships",
                 target_date=date(2030, 1, 1),
+                rag=Rag.GREEN,
             )
         assert not point.actions
 

@@ -8,7 +8,7 @@ from datetime import date
 from tests.helpers.factories import make_authority, make_inspection, make_point, make_user
 from tracker.actions import operations as ops
 from tracker.extensions import db
-from tracker.models import Role
+from tracker.models import Rag, Role
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,7 @@ def seed(app) -> Team:
             lead_director=director,
             theme="Front door",
             target_date=date(2027, 3, 31),
+            rag=Rag.GREEN,
             rag_reason="New action; not yet started.",
         )
         challenge = ops.raise_challenge(action, director, question="Why has the audit not started?")

@@ -1,8 +1,9 @@
 """A point's first action, drafted from the point itself: the one rule for the import's draft actions and for
 the action made when the council starts answering a point it did not.
 
-Whoever drafts it chooses its owner (a service manager), its lead director and its target date; the title,
-description, theme and rating come from the point. The caller commits.
+Whoever drafts it chooses its owner (a service manager), its lead director, its target date and its RAG rating
+(none is preselected: a draft is not on track just because nobody said otherwise); the title, description and
+theme come from the point. The caller commits.
 """
 
 from __future__ import annotations
@@ -13,14 +14,14 @@ from datetime import date
 from sqlalchemy import select
 
 from tracker.actions.operations import create_action
+from tracker.date_rules import not_in_past_problem
 from tracker.extensions import db
 from tracker.models import Action, ImprovementPoint, Rag, Role, User
 from tracker.points.themes import classify
-from tracker.timeutil import today
 
 DRAFT_REASON = "New action drafted from the improvement point; not yet started."
 TITLE_LIMIT = 150
-TARGET_DATE_PAST = "The target date must be today or in the future"
+RAG_MISSING = "Select a RAG rating"
 
 
 def people(authority_id: int) -> tuple[list[User], list[User]]:
@@ -42,13 +43,16 @@ def target_date_problem(target_date: date | None, label: str) -> str | None:
     """What is wrong with a draft action's target date (its field labelled `label`), or None."""
     if target_date is None:
         return f"Enter the {label.lower()}"
-    if target_date < today():
-        return TARGET_DATE_PAST
-    return None
+    return not_in_past_problem(target_date, "The target date")
+
+
+def chosen_rag(value: str | None) -> Rag | None:
+    """The draft's rating as posted, if it is one a person may choose (Blue comes only with a sign-off)."""
+    return next((r for r in Rag if r != Rag.BLUE and r.value == value), None)
 
 
 def create_draft_action(
-    point: ImprovementPoint, actor: User, *, owner: User, lead_director: User, target_date: date
+    point: ImprovementPoint, actor: User, *, owner: User, lead_director: User, target_date: date, rag: Rag
 ) -> Action:
     """The point's draft action, audited as its creation."""
     return create_action(
@@ -60,7 +64,7 @@ def create_draft_action(
         lead_director=lead_director,
         theme=classify(point.text)[0].label,  # the strongest; point.themes is in the list's order
         target_date=target_date,
-        rag=Rag.GREEN,
+        rag=rag,
         rag_reason=DRAFT_REASON,
     )
 

@@ -13,19 +13,20 @@ from govuk_frontend_wtf.wtforms_widgets import (
 from wtforms import RadioField, StringField, SubmitField, TextAreaField
 from wtforms.validators import URL, DataRequired, InputRequired, Length, Optional
 
+from tracker.date_rules import TodayOrLater
 from tracker.forms import TEXT_LIMIT, Form, GovDateField, VersionedForm, choices, required_text
 from tracker.models import EvidenceKind, Rag
 
 
-def _rag_choices():
-    # Blue is never chosen here: it comes only with a director's sign-off.
+def rag_choices():
+    """Red, Amber and Green: Blue is never chosen on a form, it comes only with a director's sign-off."""
     return choices((r.value, r.label) for r in Rag if r != Rag.BLUE)
 
 
 class ProgressForm(VersionedForm):
     rag = RadioField(
         "RAG rating",
-        choices=_rag_choices(),
+        choices=rag_choices(),
         widget=GovRadioInput(),
         validators=[InputRequired("Select a RAG rating")],
     )
@@ -60,7 +61,9 @@ class MilestoneForm(Form):
             Length(max=300, message="The milestone must be 300 characters or fewer"),
         ],
     )
-    due_date = GovDateField("Due date", description="For example, 27 3 2027")
+    due_date = GovDateField(
+        "Due date", description="Today or later. For example, 27 3 2027", validators=[TodayOrLater("The due date")]
+    )
     submit = SubmitField("Add milestone", widget=GovSubmitInput())
 
 
@@ -70,7 +73,11 @@ class CompleteMilestoneForm(VersionedForm):
 
 
 class ReplanMilestoneForm(VersionedForm):
-    due_date = GovDateField("New due date", description="The original date is kept and shown beside the new one.")
+    due_date = GovDateField(
+        "New due date",
+        description="Today or later. The original date is kept and shown beside the new one.",
+        validators=[TodayOrLater("The new due date")],
+    )
     reason = required_text("Why has it moved?", missing="Enter why the milestone has moved", noun="The reason")
     submit = SubmitField("Move milestone", widget=GovSubmitInput())
 

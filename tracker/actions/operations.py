@@ -54,7 +54,7 @@ def create_action(
     lead_director: User,
     theme: str,
     target_date: date,
-    rag: Rag = Rag.GREEN,
+    rag: Rag,  # no default: whoever makes an action says how it stands (issue 19: drafts were Green unasked)
     rag_reason: str = "",
     at: datetime | None = None,
 ) -> Action:

@@ -17,6 +17,7 @@ from datetime import date
 
 from werkzeug.datastructures import MultiDict
 
+from tracker.actions import drafting
 from tracker.imports.forms import parse_id
 from tracker.imports.marking import points_from_lines
 from tracker.parsing import ImprovementPoint, Judgement, ParsedDocument, SupportingParagraph
@@ -86,6 +87,7 @@ def from_parsed(parsed: ParsedDocument, authority_id: int | None) -> dict:
         "owner_id": None,
         "lead_director_id": None,
         "target_date": ["", "", ""],
+        "rag": None,  # the draft actions' rating: none until the reviewer chooses one
     }
 
 
@@ -153,6 +155,8 @@ def formdata(draft: dict) -> MultiDict:
     for name in DATE_FIELDS:
         for part in draft[name]:
             data.add(name, part)
+    if draft.get("rag"):
+        data.add("rag", draft["rag"])
     for i, point in enumerate(draft["points"]):
         data.add(f"points-{i}-kind", point["kind"])
         data.add(f"points-{i}-text", point["text"])
@@ -185,6 +189,9 @@ def update_from_form(draft: dict, form) -> dict:
     updated["overall_effectiveness"] = form.overall_effectiveness.data or ""
     for name in DATE_FIELDS:
         updated[name] = list(getattr(form, name).raw_data or ["", "", ""])
+    # Like the selects, only a rating the page offered is kept.
+    rag = drafting.chosen_rag((form.rag.raw_data or [""])[0])
+    updated["rag"] = rag.value if rag else None
     updated["points"] = [
         {
             **new_point(

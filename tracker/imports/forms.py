@@ -5,14 +5,25 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxesInput,
     GovCheckboxInput,
     GovFileInput,
+    GovRadioInput,
     GovSelect,
     GovTextArea,
     GovTextInput,
 )
-from wtforms import BooleanField, FieldList, FormField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms import (
+    BooleanField,
+    FieldList,
+    FormField,
+    RadioField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
 from wtforms import Form as SubForm
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
+from tracker.actions.forms import rag_choices
 from tracker.forms import Form, GovDateField, choices
 from tracker.models import DocumentKind, FrameworkArea, PointKind
 from tracker.parsing.model import GRADES
@@ -158,4 +169,8 @@ class ReviewForm(Form):
     lead_director_id = SelectField("Lead director", coerce=_id_or_none, widget=GovSelect())
     target_date = GovDateField(
         "Target date for the draft actions", required=False, description="For example, 31 3 2027"
+    )
+    # None preselected; required when confirming makes draft actions (tracker.imports.views._check).
+    rag = RadioField(
+        "RAG rating of the draft actions", choices=rag_choices(), widget=GovRadioInput(), validate_choice=False
     )

@@ -11,7 +11,7 @@ from tracker.audit import change_fields, record, record_creation
 from tracker.extensions import db
 from tracker.imports import draft as drafts
 from tracker.inspections.operations import checksum, create_inspection, find_duplicate
-from tracker.models import Authority, DocumentImport, Inspection, User
+from tracker.models import Authority, DocumentImport, Inspection, Rag, User
 from tracker.parsing import ParsedDocument
 
 NONE_SAID = "none: the reviewer said the document has no improvement points"
@@ -70,6 +70,7 @@ def confirm(
     dates: dict[str, date | None],
     owner: User | None,
     lead_director: User | None,
+    rag: Rag | None,
     actor: User,
 ) -> Inspection:
     """Create the inspection, its points and one draft action per point, and end the import."""
@@ -86,7 +87,9 @@ def confirm(
         change_fields(point, actor, answered_by_council=drafts.answered_by_council(reviewed))
         if not point.answered_by_council:
             continue  # not the council's to answer: its action is drafted if the council starts answering it
-        create_draft_action(point, actor, owner=owner, lead_director=lead_director, target_date=dates["target_date"])
+        create_draft_action(
+            point, actor, owner=owner, lead_director=lead_director, target_date=dates["target_date"], rag=rag
+        )
     record(pending, "confirmed", actor, field="inspection", after=inspection.id)
     db.session.delete(pending)
     return inspection

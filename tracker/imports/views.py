@@ -207,6 +207,7 @@ def _check(form: ReviewForm, draft: dict) -> bool:
         problem = drafting.target_date_problem(dates["target_date"], form.target_date.label.text)
         if problem:
             form.target_date.errors.append(problem)
+    form.rag.errors = [drafting.RAG_MISSING] if drafts.has_actions(draft) and not draft.get("rag") else []
     return not error_summary_items(form)
 
 
@@ -220,7 +221,14 @@ def _confirm(pending: DocumentImport, form: ReviewForm, draft: dict):
     dates = {name: getattr(form, name).data for name in drafts.DATE_FIELDS}
     try:
         inspection = operations.confirm(
-            pending, draft, authority=authority, dates=dates, owner=owner, lead_director=director, actor=current_user
+            pending,
+            draft,
+            authority=authority,
+            dates=dates,
+            owner=owner,
+            lead_director=director,
+            rag=drafting.chosen_rag(draft.get("rag")),
+            actor=current_user,
         )
         # Counted before the commit expires them, while the points' actions are still in memory.
         imported = f"{inspection.title} imported with {_counted(inspection)}"

@@ -42,7 +42,7 @@ class Action(db.Model):
     theme: Mapped[str] = mapped_column(String(100))
     target_date: Mapped[date]
     status: Mapped[ActionStatus] = mapped_column(enum_column_type(ActionStatus), default=ActionStatus.NOT_STARTED)
-    rag: Mapped[Rag] = mapped_column(enum_column_type(Rag), default=Rag.GREEN)
+    rag: Mapped[Rag] = mapped_column(enum_column_type(Rag))  # always given: no rating is assumed
     rag_reason: Mapped[str] = mapped_column(Text, default="")
     # For Red or Amber: what will bring it back on track (asked for whenever a rating gets worse).
     recovery: Mapped[str | None] = mapped_column(Text)

@@ -2,6 +2,7 @@ from govuk_frontend_wtf.wtforms_widgets import GovCheckboxesInput, GovRadioInput
 from wtforms import RadioField, SelectField, SelectMultipleField
 from wtforms.validators import InputRequired
 
+from tracker.actions.forms import rag_choices
 from tracker.forms import Form, GovDateField, choices
 from tracker.imports.forms import parse_id
 from tracker.models import Theme
@@ -39,5 +40,9 @@ class AnsweredForm(Form):
     )
     lead_director_id = SelectField("Lead director", coerce=parse_id, widget=GovSelect())
     target_date = GovDateField("Target date for the draft action", required=False, description="For example, 31 3 2027")
+    # None preselected: checked by the view (drafting.chosen_rag) only when a draft is made.
+    rag = RadioField(
+        "RAG rating of the draft action", choices=rag_choices(), widget=GovRadioInput(), validate_choice=False
+    )
 
-    DRAFT_FIELDS = ("owner_id", "lead_director_id", "target_date")
+    DRAFT_FIELDS = ("owner_id", "lead_director_id", "target_date", "rag")

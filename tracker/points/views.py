@@ -91,7 +91,9 @@ def _drafted_by(form: AnsweredForm, point: ImprovementPoint) -> dict | None:
     if not form.target_date.errors:
         problem = drafting.target_date_problem(form.target_date.data, form.target_date.label.text)
         form.target_date.errors = [problem] if problem else []
-    return {**chosen, "target_date": form.target_date.data}
+    rag = drafting.chosen_rag(form.rag.data)
+    form.rag.errors = [] if rag else [drafting.RAG_MISSING]
+    return {**chosen, "target_date": form.target_date.data, "rag": rag}
 
 
 @bp.route("/points/<int:point_id>/answered", methods=["GET", "POST"])
