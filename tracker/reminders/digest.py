@@ -13,7 +13,7 @@ from tracker.extensions import db
 from tracker.models import Action, Authority, Challenge, Milestone, Role, User
 from tracker.oversight import dashboard
 from tracker.oversight.overdue import OverdueFilters, due_soon, overdue_page
-from tracker.oversight.signoff_queries import count_awaiting, count_open_challenges
+from tracker.oversight.signoff_queries import answers_waiting, count_awaiting, count_open_challenges
 
 
 @dataclass
@@ -92,6 +92,7 @@ def director_digests(day: date, *, stale_days: int, due_soon_days: int) -> list[
             "doubtful ratings (Green or Amber while late)": dashboard.doubtful(authority.id, day)[1],
             "waiting for sign-off": count_awaiting(authority.id),
             "open challenges": count_open_challenges(authority.id),
+            "answers to challenges waiting for a director": answers_waiting(authority.id)[1],
         }
         digests += [DirectorDigest(user, authority, figures) for user in directors[authority.id]]
     return digests
