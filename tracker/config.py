@@ -40,7 +40,9 @@ class Config:
     SEED_FOLDER = os.environ.get("SEED_FOLDER", str(Path(__file__).resolve().parent.parent / "seed"))
     HOME_PAGE_SIZE = _env_int("HOME_PAGE_SIZE", 50)
     OVERDUE_PAGE_SIZE = _env_int("OVERDUE_PAGE_SIZE", 50)
+    # What "not updated" and "due soon" mean on every page, export, reminder and paper (tracker/definitions.py).
     STALE_DAYS = _env_int("STALE_DAYS", 45)
+    DUE_SOON_DAYS = _env_int("DUE_SOON_DAYS", 14)
     # Dates are judged against this day when set (YYYY-MM-DD): tests pin it; production leaves it empty.
     TODAY = os.environ.get("TRACKER_TODAY")
 

@@ -4,6 +4,8 @@ import email
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy import select
+
 from tests.helpers.data import committed
 from tests.helpers.factories import make_action, make_authority, make_inspection, make_milestone, make_point, make_user
 from tracker.actions import operations as ops
@@ -65,6 +67,7 @@ def test_owners_and_directors_get_their_own_items(app):
     director_mail = mail["dcs@example.org"]
     assert "Leicestershire County Council's improvement plans as at 22 November 2026" in director_mail
     assert "- 1 overdue" in director_mail and "- 1 open challenges" in director_mail
+    assert "- 0 answers to challenges waiting for a director" in director_mail
 
 
 def test_stale_actions_are_reminded(app):
@@ -99,3 +102,14 @@ def test_a_bad_date_is_refused_plainly(app):
     result = app.test_cli_runner().invoke(args=["reminders", "send", "--date", "22/11/2026"])
     assert result.exit_code == 2
     assert "Invalid value for '--date'" in result.output
+
+
+def test_a_director_is_reminded_of_answers_waiting(app):
+    owner, quiet, director = _plan(app)
+    with committed(app):
+        action = db.session.scalar(select(Action).where(Action.title == "Timely conferences"))
+        ops.answer_challenge(action.challenges[0], action.owner, answer="Agency chairs start in December.")
+    app.test_cli_runner().invoke(args=["reminders", "send", "--date", "2026-11-22"])
+    director_mail = _by_recipient(app)["dcs@example.org"]
+    assert "- 1 answers to challenges waiting for a director" in director_mail
+    assert "- 0 open challenges" in director_mail

@@ -77,6 +77,7 @@ FORMS = {
     "actions.propose_completion": ("owner", ["action_id"]),
     "oversight.challenge": ("director", ["action_id"]),
     "oversight.answer": ("owner", ["action_id", "challenge_id"]),
+    "oversight.accept_answer": ("director", ["action_id", ("challenge_id", "answered_challenge_id")]),
     "oversight.review": ("director", [("action_id", "review_action_id")]),
     "inspections.plan_sent": ("director", ["inspection_id"]),
     "inspections.add_past": ("director", []),
@@ -133,6 +134,8 @@ def objects(app, world):
         action = db.session.get(Action, world.action.id)
         director = db.session.get(User, world.director.id)
         challenge = ops.raise_challenge(action, director, question="What is the agency plan?")
+        answered = ops.raise_challenge(action, director, question="Who chairs the audit?")
+        ops.answer_challenge(answered, action.owner, answer="The principal social worker.")
         report = reports.save_draft(
             None,
             default_inputs(
@@ -175,6 +178,7 @@ def objects(app, world):
             "action_id": action.id,
             "milestone_id": world.milestone.id,
             "challenge_id": challenge.id,
+            "answered_challenge_id": answered.id,
             "inspection_id": action.improvement_point.inspection_id,
             "point_id": action.improvement_point_id,
             "report_id": report.id,
@@ -232,6 +236,7 @@ BUTTONS = {
     "accounts.reset_two_factor": "accounts.edit_user",
     "reports.template_default": "reports.template",
     "reports.make_file": "reports.show",
+    "oversight.accept_answer": "oversight.dashboard",
 }
 
 

@@ -367,3 +367,29 @@ def answer_challenge(challenge: Challenge, actor: User, *, answer: str, at: date
     for name, value in (("answer", answer), ("answered_by", actor), ("answered_at", when)):
         set_committed_value(challenge, name, value)
         record(challenge, "changed", actor, field=name, before=None, after=value, at=when)
+
+
+NOT_ANSWERED = "This challenge has not been answered yet"
+ALREADY_ACCEPTED = "This answer has already been accepted"
+
+
+def accept_answer(challenge: Challenge, director: User, *, at: datetime | None = None) -> None:
+    """A director accepts the owner's answer, which takes it off the directors' dashboard. Of two directors
+    accepting at once one lands, as with answers: the database sets it only while none is recorded."""
+    if challenge.is_open:
+        raise PlanRuleError(NOT_ANSWERED)
+    if challenge.is_accepted:
+        raise PlanRuleError(ALREADY_ACCEPTED)
+    when = at or utcnow()
+    waiting = (Challenge.id == challenge.id) & Challenge.accepted_at.is_(None)
+    result = db.session.execute(
+        update(Challenge)
+        .where(waiting)
+        .values(accepted_by_id=director.id, accepted_at=when)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:
+        raise PlanRuleError(ALREADY_ACCEPTED)
+    for name, value in (("accepted_by", director), ("accepted_at", when)):
+        set_committed_value(challenge, name, value)
+        record(challenge, "changed", director, field=name, before=None, after=value, at=when)

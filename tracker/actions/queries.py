@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import aliased, joinedload, selectinload
 
+from tracker import definitions
 from tracker.extensions import db
 from tracker.models import (
     Action,
@@ -21,10 +22,9 @@ from tracker.models import (
     MilestoneReplan,
     ProgressUpdate,
     Rag,
+    User,
 )
 
-DUE_SOON_DAYS = 14
-STALE_DAYS = 45
 # A service manager owns tens of actions; this only guards the page against a pathological plan.
 MY_ACTIONS_LIMIT = 200
 HISTORY_LIMIT = 500
@@ -45,19 +45,23 @@ class MyActionRow:
     point_label: str
     point_text: str
     inspection_id: int
+    # A proposal a director sent back, while the owner has not acted on it (see returned_waiting).
+    returned_reason: str | None = None
+    returned_by: str | None = None
+    returned_at: datetime | None = None
 
     def days_to_next(self, today: date) -> int | None:
         return (self.next_milestone_due - today).days if self.next_milestone_due else None
 
     def is_overdue(self, today: date) -> bool:
-        return self.overdue_milestones > 0 or self.target_date < today
+        return self.overdue_milestones > 0 or definitions.is_overdue(self.target_date, today)
 
-    def is_due_soon(self, today: date) -> bool:
-        days = self.days_to_next(today)
-        return days is not None and 0 <= days <= DUE_SOON_DAYS
+    def is_due_soon(self, today: date, days: int) -> bool:
+        due = self.next_milestone_due
+        return due is not None and definitions.is_due_soon(due, today, days)
 
-    def is_stale(self, today: date) -> bool:
-        return self.updated_at.date() < today - timedelta(days=STALE_DAYS)
+    def is_stale(self, today: date, days: int) -> bool:
+        return definitions.is_stale(self.updated_at, today, days)
 
 
 @dataclass
@@ -72,6 +76,7 @@ class PointGroup:
 @dataclass
 class MyActions:
     groups: list[PointGroup]
+    returned: list[MyActionRow]
     overdue: list[MyActionRow]
     due_soon: list[MyActionRow]
     stale: list[MyActionRow]
@@ -98,11 +103,27 @@ def next_milestone(action_id):
 
 
 def overdue_milestone_count(action_id, today: date):
+    """How many of the (open) action's milestones are overdue, by the one definition."""
     return (
         select(func.count())
-        .where(Milestone.action_id == action_id, Milestone.completed_date.is_(None), Milestone.due_date < today)
+        .where(Milestone.action_id == action_id, Milestone.completed_date.is_(None))
+        .where(definitions.overdue_sql(Milestone.due_date, today))
         .scalar_subquery()
     )
+
+
+def returned_waiting():
+    """The returned proposal's reason while the owner has not acted on it, else NULL.
+
+    Acting on it is proposing again (which clears the reason) or posting a progress update after the return:
+    the update is where the owner says what they are doing about what the director found missing.
+    """
+    acted = (
+        select(ProgressUpdate.id)
+        .where(ProgressUpdate.action_id == Action.id, ProgressUpdate.created_at > Action.returned_at)
+        .exists()
+    )
+    return case((acted, None), else_=Action.returned_reason)
 
 
 def point_label(doc_type, published: date | None, kind, number: int) -> str:
@@ -110,8 +131,9 @@ def point_label(doc_type, published: date | None, kind, number: int) -> str:
     return f"{doc_type.label}{when}: {kind.label.lower()} {number}"
 
 
-def my_actions(owner_id: int, today: date) -> MyActions:
-    """The open actions a user owns, grouped by improvement point, and what needs their attention first."""
+def my_actions(owner_id: int, today: date, *, due_soon_days: int, stale_days: int) -> MyActions:
+    """The open actions a user owns, grouped by improvement point, and what needs their attention first:
+    proposals returned to them (latest first), then what is overdue, due soon and stale."""
     is_open = Action.is_open
     # The owner's actions are chosen first (bounded), and only those rows are filled in.
     mine = (
@@ -128,6 +150,7 @@ def my_actions(owner_id: int, today: date) -> MyActions:
         .subquery()
     )
     next_title, next_due = next_milestone(Action.id)
+    returned_by = aliased(User)
     rows_query = (
         select(
             Action.id,
@@ -146,11 +169,15 @@ def my_actions(owner_id: int, today: date) -> MyActions:
             ImprovementPoint.number,
             ImprovementPoint.text,
             Inspection.id,
+            returned_waiting(),
+            returned_by.display_name,
+            Action.returned_at,
         )
         .select_from(mine)
         .join(Action, Action.id == mine.c.id)
         .join(ImprovementPoint, Action.improvement_point_id == ImprovementPoint.id)
         .join(Inspection, ImprovementPoint.inspection_id == Inspection.id)
+        .outerjoin(returned_by, Action.returned_by_id == returned_by.id)
         .order_by(mine.c.published.desc(), mine.c.position, mine.c.id)
     )
     rows = [
@@ -168,6 +195,9 @@ def my_actions(owner_id: int, today: date) -> MyActions:
             point_label=point_label(r[10], r[11], r[12], r[13]),
             point_text=r[14],
             inspection_id=r[15],
+            returned_reason=r[16],
+            returned_by=r[17],
+            returned_at=r[18],
         )
         for r in db.session.execute(rows_query)
     ]
@@ -182,9 +212,10 @@ def my_actions(owner_id: int, today: date) -> MyActions:
     completed = db.session.scalar(select(func.count()).select_from(Action).where(Action.owner_id == owner_id, ~is_open))
     return MyActions(
         groups=list(groups.values()),
+        returned=sorted((r for r in rows if r.returned_reason), key=lambda r: r.returned_at, reverse=True),
         overdue=sorted((r for r in rows if r.is_overdue(today)), key=lambda r: r.next_milestone_due or r.target_date),
-        due_soon=[r for r in rows if r.is_due_soon(today) and not r.is_overdue(today)],
-        stale=[r for r in rows if r.is_stale(today)],
+        due_soon=[r for r in rows if r.is_due_soon(today, due_soon_days) and not r.is_overdue(today)],
+        stale=[r for r in rows if r.is_stale(today, stale_days)],
         completed_count=completed,
         truncated=truncated,
     )

@@ -7,6 +7,7 @@ from pathlib import Path
 from flask import abort, current_app, render_template, request, send_file
 from flask_login import current_user
 
+from tracker import definitions
 from tracker.actions import queries
 from tracker.actions.access import action_in_authority, may_update
 from tracker.actions.history import describe
@@ -23,10 +24,17 @@ from tracker.timeutil import today
 
 @requires_role(*PLAN_READERS)
 def my_actions():
-    view = queries.my_actions(current_user.id, today())
+    due_soon_days, stale_days = definitions.due_soon_days(), definitions.stale_days()
+    view = queries.my_actions(current_user.id, today(), due_soon_days=due_soon_days, stale_days=stale_days)
     challenges = open_challenges(owner_id=current_user.id)
     return render_template(
-        "actions/my_actions.html", title="My actions", view=view, challenges=challenges, today=today()
+        "actions/my_actions.html",
+        title="My actions",
+        view=view,
+        challenges=challenges,
+        today=today(),
+        due_soon_days=due_soon_days,
+        stale_days=stale_days,
     )
 
 

@@ -199,11 +199,19 @@ class Challenge(db.Model):
     answer: Mapped[str | None] = mapped_column(Text)
     answered_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     answered_at: Mapped[datetime | None]
+    # A director read the answer and accepted it: it leaves the directors' dashboard.
+    accepted_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    accepted_at: Mapped[datetime | None]
 
     action: Mapped[Action] = relationship(back_populates="challenges")
     raised_by: Mapped[User] = relationship(foreign_keys=[raised_by_id])
     answered_by: Mapped[User | None] = relationship(foreign_keys=[answered_by_id])
+    accepted_by: Mapped[User | None] = relationship(foreign_keys=[accepted_by_id])
 
     @property
     def is_open(self) -> bool:
         return self.answered_at is None
+
+    @property
+    def is_accepted(self) -> bool:
+        return self.accepted_at is not None

@@ -17,6 +17,12 @@ bp.add_url_rule(
     signoff_views.answer,
     methods=["GET", "POST"],
 )
+bp.add_url_rule(
+    "/actions/<int:action_id>/challenges/<int:challenge_id>/accept",
+    "accept_answer",
+    signoff_views.accept_answer,
+    methods=["POST"],
+)
 bp.add_url_rule("/overdue", "overdue", overdue_views.overdue)
 bp.add_url_rule("/overdue.csv", "overdue_csv", overdue_views.overdue_csv)
 bp.add_url_rule("/overdue.xlsx", "overdue_xlsx", overdue_views.overdue_xlsx)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from itertools import groupby
 
 from sqlalchemy import Integer, case, cast, exists, func, literal, null, or_, select, union_all
 from sqlalchemy.orm import aliased, selectinload
 
+from tracker import definitions
 from tracker.extensions import db
 from tracker.history.moments import end_of_uk_day
 from tracker.history.ratings import running_counts
@@ -134,22 +135,19 @@ def _first_lines(query) -> tuple[list[ActionLine], int]:
 
 
 def stale(authority_id: int, today: date, days: int) -> tuple[list[ActionLine], int]:
-    """Open actions with no update for `days` days, longest-neglected first."""
-    cutoff = datetime.combine(today - timedelta(days=days), time())
-    query = select(Action).where(Action.authority_id == authority_id, Action.is_open, Action.updated_at < cutoff)
+    """Open actions with no update for `days` days (STALE_DAYS), longest-neglected first."""
+    query = select(Action).where(Action.authority_id == authority_id, definitions.stale_sql(today, days))
     return _first_lines(query.order_by(Action.updated_at, Action.id))
 
 
 def doubtful(authority_id: int, today: date) -> tuple[list[ActionLine], int]:
     """Rated Green or Amber while a milestone is overdue or the target date has passed."""
-    overdue_milestone = exists().where(
-        Milestone.action_id == Action.id, Milestone.completed_date.is_(None), Milestone.due_date < today
-    )
+    overdue_milestone = exists().where(Milestone.action_id == Action.id, definitions.overdue_milestone_sql(today))
     query = select(Action).where(
         Action.authority_id == authority_id,
-        Action.is_open,
+        definitions.OPEN_ACTION,
         Action.rag.in_((Rag.GREEN, Rag.AMBER)),
-        or_(Action.target_date < today, overdue_milestone),
+        or_(definitions.overdue_sql(Action.target_date, today), overdue_milestone),
     )
     return _first_lines(query.order_by(Action.target_date, Action.id))
 

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from flask import current_app, render_template
+from flask import render_template
 from flask_login import current_user
 
+from tracker import definitions
 from tracker.models import Rag, Role
 from tracker.oversight import charts, dashboard
 from tracker.oversight.deadlines import statutory_deadlines
 from tracker.oversight.overdue import OverdueFilters, due_soon, overdue_page
 from tracker.oversight.scope import oversight_authority
 from tracker.oversight.signoff_queries import (
+    answers_waiting,
     awaiting_sign_off,
     count_awaiting,
     count_open_challenges,
@@ -20,8 +22,6 @@ from tracker.points.queries import recurring_in_authority, unanswered_in_authori
 from tracker.security import requires_role
 from tracker.timeutil import today
 
-DUE_SOON_DAYS = 30
-
 
 @requires_role(Role.DIRECTOR, Role.ADMINISTRATOR)
 def show():
@@ -30,11 +30,13 @@ def show():
     inspections, plans_total = dashboard.recent_plans(authority.id)
     by_plan, by_theme = dashboard.brag_counts(authority.id, inspections, plans_total)
     overdue_rows, overdue_total = overdue_page(authority.id, day, OverdueFilters(), 1, dashboard.LIST_LIMIT)
-    soon_rows, soon_total = due_soon(authority.id, day, DUE_SOON_DAYS, dashboard.LIST_LIMIT)
-    stale_days = current_app.config["STALE_DAYS"]
+    due_soon_days = definitions.due_soon_days()
+    soon_rows, soon_total = due_soon(authority.id, day, due_soon_days, dashboard.LIST_LIMIT)
+    stale_days = definitions.stale_days()
     stale_rows, stale_total = dashboard.stale(authority.id, day, stale_days)
     doubtful_rows, doubtful_total = dashboard.doubtful(authority.id, day)
     trend = dashboard.rag_trend([i.id for i in inspections], day)
+    answers, answers_total = answers_waiting(authority.id)
     return render_template(
         "oversight/dashboard.html",
         title="Improvement plan dashboard",
@@ -48,7 +50,7 @@ def show():
         theme_chart=charts.stacked_bars([(b.label, b.counts) for b in by_theme]),
         overdue=(overdue_rows, overdue_total),
         due_soon=(soon_rows, soon_total),
-        due_soon_days=DUE_SOON_DAYS,
+        due_soon_days=due_soon_days,
         stale=(stale_rows, stale_total),
         stale_days=stale_days,
         doubtful=(doubtful_rows, doubtful_total),
@@ -56,6 +58,9 @@ def show():
         recurring=recurring_in_authority(authority.id, dashboard.LIST_LIMIT),
         challenges=open_challenges(authority_id=authority.id),
         challenges_total=count_open_challenges(authority.id),
+        answers=answers,
+        answers_total=answers_total,
+        may_accept=current_user.role == Role.DIRECTOR,
         awaiting=awaiting_sign_off(authority.id, current_user.id),
         awaiting_total=count_awaiting(authority.id),
         deadlines=[(i, statutory_deadlines(i)) for i in inspections],

@@ -7,12 +7,13 @@ CSV and Excel exports, so they always agree.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from functools import cache
 
 from sqlalchemy import Integer, String, and_, bindparam, case, cast, func, literal, null, select, union_all
 from sqlalchemy.orm import aliased
 
+from tracker import definitions
 from tracker.extensions import db
 from tracker.models import (
     Action,
@@ -139,7 +140,7 @@ def _query(
     """The shape of the statement the filters need, and the values to run it with."""
     params = {"authority_id": authority_id, "today": today}
     if due_within is not None:
-        params["until"] = today + timedelta(days=due_within)
+        params["until"] = definitions.due_soon_until(today, due_within)
     set_filters = {}
     for name, (param, value_of) in _FILTER_PARAMS.items():
         if value := value_of(filters):
@@ -151,7 +152,7 @@ def _query(
 def _open_actions(query, shape: _Shape):
     """The query narrowed to the authority's open actions under the filters the shape has (joining nothing, so
     the statements that need a document's columns can join it themselves)."""
-    query = query.where(Action.authority_id == bindparam("authority_id"), Action.is_open)
+    query = query.where(Action.authority_id == bindparam("authority_id"), definitions.OPEN_ACTION)
     if shape.inspection or shape.inspections:
         documents = (
             ImprovementPoint.inspection_id == bindparam("inspection_id")
@@ -174,9 +175,10 @@ def _open_actions(query, shape: _Shape):
 
 
 def _window(column, shape: _Shape):
+    """Overdue, or (looking ahead) due soon, by the one definition of each (tracker/definitions.py)."""
     if shape.ahead:
-        return and_(column >= bindparam("today"), column <= bindparam("until"))
-    return column < bindparam("today")
+        return definitions.due_soon_sql(column, bindparam("today"), bindparam("until"))
+    return definitions.overdue_sql(column, bindparam("today"))
 
 
 @cache

@@ -1,4 +1,4 @@
-"""Proposals waiting for sign-off and open challenges, in SQL."""
+"""Proposals waiting for sign-off, open challenges and answers waiting for a director, in SQL."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from tracker.extensions import db
 from tracker.models import Action, ActionStatus, Challenge, Evidence, User
 
 LIST_LIMIT = 100
+# Answers on the dashboard: the oldest first, so none waits unseen; the rest are counted.
+ANSWERS_LIMIT = 10
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,19 @@ class ChallengeRow:
     raised_by: str
     raised_at: datetime
     owner: str
+
+
+@dataclass(frozen=True)
+class AnswerRow:
+    id: int
+    action_id: int
+    action_title: str
+    question: str
+    raised_by: str
+    raised_at: datetime
+    answer: str
+    answered_by: str
+    answered_at: datetime
 
 
 def awaiting_sign_off(authority_id: int, director_id: int) -> list[AwaitingRow]:
@@ -101,3 +116,49 @@ def open_challenges(*, authority_id: int | None = None, owner_id: int | None = N
     if authority_id is not None:
         query = query.where(Action.authority_id == authority_id)
     return [ChallengeRow(*row) for row in db.session.execute(query)]
+
+
+def answers_waiting(authority_id: int) -> tuple[list[AnswerRow], int]:
+    """The authority's answered challenges no director has accepted, and that no director has followed with a
+    challenge raised on the same action after the answer came: the first ANSWERS_LIMIT (oldest answer first)
+    and how many in all, in one query.
+
+    Any director of the council may accept: the dashboard is the council's, and an answer must not wait for
+    one director's return from leave.
+    """
+    raiser, answerer = aliased(User), aliased(User)
+    later = aliased(Challenge)
+    challenged_again = (
+        select(later.id)
+        .where(
+            later.action_id == Challenge.action_id, later.raised_at >= Challenge.answered_at, later.id != Challenge.id
+        )
+        .exists()
+    )
+    query = (
+        select(
+            Challenge.id,
+            Action.id,
+            Action.title,
+            Challenge.question,
+            raiser.display_name,
+            Challenge.raised_at,
+            Challenge.answer,
+            answerer.display_name,
+            Challenge.answered_at,
+            func.count().over(),
+        )
+        .join(Action, Challenge.action_id == Action.id)
+        .join(raiser, Challenge.raised_by_id == raiser.id)
+        .join(answerer, Challenge.answered_by_id == answerer.id)
+        .where(
+            Action.authority_id == authority_id,
+            Challenge.answered_at.is_not(None),
+            Challenge.accepted_at.is_(None),
+            ~challenged_again,
+        )
+        .order_by(Challenge.answered_at, Challenge.id)
+        .limit(ANSWERS_LIMIT)
+    )
+    rows = db.session.execute(query).all()
+    return [AnswerRow(*row[:-1]) for row in rows], rows[0][-1] if rows else 0

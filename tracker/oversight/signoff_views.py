@@ -70,6 +70,24 @@ def challenge(action_id: int):
     return render_template("oversight/challenge.html", title="Challenge this action", form=form, action=action)
 
 
+@requires_role(Role.DIRECTOR)
+def accept_answer(action_id: int, challenge_id: int):
+    """A button on the dashboard: the answer is accepted, and leaves the dashboard."""
+    action = action_for_update(action_id)
+    challenge = next((c for c in action.challenges if c.id == challenge_id), None)
+    if challenge is None:
+        abort(404)
+    try:
+        ops.accept_answer(challenge, current_user)
+        db.session.commit()
+        flash(f"Answer accepted: {action.title}", "success")
+    except ops.PlanRuleError as refused:
+        # Not answered yet, or another director accepted it first: nothing to change, and the dashboard says so.
+        db.session.rollback()
+        flash(f"{refused}.")
+    return redirect(url_for("oversight.dashboard", _anchor="answers-heading"))
+
+
 @requires_role(*PLAN_READERS)
 def answer(action_id: int, challenge_id: int):
     action = action_for_update(action_id)

@@ -7,6 +7,7 @@ from flask.cli import AppGroup
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from tracker import definitions
 from tracker.extensions import db
 from tracker.models import ReminderSent
 from tracker.reminders.delivery import deliver
@@ -26,6 +27,7 @@ def send_command(dry_run: bool, day) -> None:
     """Send today's reminders. Each person gets each kind of reminder once a day, however often this runs."""
     day = day.date() if day else today()
     config = current_app.config
+    windows = {"stale_days": definitions.stale_days(), "due_soon_days": definitions.due_soon_days()}
     sender, base_url, service = config["MAIL_FROM"], config["BASE_URL"].rstrip("/"), config["SERVICE_NAME"]
     already = {
         (user_id, kind)
@@ -34,11 +36,10 @@ def send_command(dry_run: bool, day) -> None:
         )
     }
     outgoing = [
-        ("owner", d.user, owner_message(d, day, sender, base_url, service))
-        for d in owner_digests(day, config["STALE_DAYS"])
+        ("owner", d.user, owner_message(d, day, sender, base_url, service)) for d in owner_digests(day, **windows)
     ] + [
         ("director", d.user, director_message(d, day, sender, base_url, service))
-        for d in director_digests(day, config["STALE_DAYS"])
+        for d in director_digests(day, **windows)
     ]
     sent = skipped = failed = 0
     for kind, user, message in outgoing:

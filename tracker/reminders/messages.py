@@ -25,7 +25,10 @@ def owner_message(digest: OwnerDigest, day: date, sender: str, base_url: str, se
     lines = [f"Dear {digest.user.display_name},", "", f"Your improvement plan actions as at {long_date(day)}:", ""]
     sections = [
         ("Overdue milestones", [f"{m} ({a}): due {long_date(d)}" for m, a, d in digest.overdue]),
-        ("Milestones due in the next 14 days", [f"{m} ({a}): due {long_date(d)}" for m, a, d in digest.due_soon]),
+        (
+            f"Milestones due in the next {digest.due_soon_days} days",
+            [f"{m} ({a}): due {long_date(d)}" for m, a, d in digest.due_soon],
+        ),
         ("Actions not updated recently", [f"{a}: last updated {long_date(u)}" for a, u in digest.stale]),
         ("Challenges waiting for your answer", [f"{a}: {q}" for a, q in digest.challenges]),
     ]

@@ -12,6 +12,7 @@ from datetime import date, datetime
 
 from sqlalchemy import Row, select
 
+from tracker import definitions
 from tracker.audit import as_text
 from tracker.extensions import db
 from tracker.history.moments import end_of_uk_day, uk_day
@@ -38,10 +39,6 @@ class MilestoneFacts:
     due_date: date  # as at the date, after the moves made by then
     completed_date: date | None  # None if not done by the date
     moves: tuple[MoveFacts, ...] = ()  # made by the date, oldest first
-
-    def overdue_at(self, day: date) -> bool:
-        """Open after its due date: the one definition of an overdue milestone for papers."""
-        return self.completed_date is None and self.due_date < day
 
 
 @dataclass(frozen=True)
@@ -71,8 +68,17 @@ class ActionFacts:
         return self.status == ActionStatus.COMPLETE
 
     def overdue_at(self, day: date) -> bool:
-        """Not complete after its target date: the one definition of an overdue action for papers."""
-        return not self.complete and self.target_date < day
+        """Not complete after its target date (tracker/definitions.py)."""
+        return definitions.action_is_open(self.status) and definitions.is_overdue(self.target_date, day)
+
+    def overdue_milestones(self, day: date) -> list[MilestoneFacts]:
+        """Its overdue milestones as at the day: an open milestone of an open action (tracker/definitions.py)."""
+        open_ = definitions.action_is_open(self.status)
+        return [
+            m
+            for m in self.milestones
+            if definitions.milestone_is_overdue(m.completed_date, m.due_date, day, action_open=open_)
+        ]
 
 
 @dataclass(frozen=True)

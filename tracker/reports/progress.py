@@ -69,7 +69,7 @@ class Counts:
 
 def overdue_milestones(action: ActionFacts, day: date) -> list[MilestoneFacts]:
     """An open action's milestones overdue at the date (a completed action's leftovers are not chased)."""
-    return [] if action.complete else [m for m in action.milestones if m.overdue_at(day)]
+    return action.overdue_milestones(day)
 
 
 def is_exception(action: ActionFacts, day: date) -> bool:
