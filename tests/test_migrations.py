@@ -9,6 +9,8 @@ from sqlalchemy import inspect, text
 from tests.helpers.data import actions_by_authority_agreement
 from tests.helpers.paths import PROJECT
 from tracker.extensions import compared_on, db
+from tracker.models import Theme
+from tracker.points.themes import theme_named
 
 
 def test_there_is_one_migration_head():
@@ -98,3 +100,37 @@ def test_a_committee_paper_on_a_focused_visit_stays_a_focused_visit(seeded_app):
         with db.engine.connect() as connection:
             kind, source_kind = connection.execute(text(f"SELECT doc_type, source_kind {paper}")).one()
     assert (kind, source_kind) == ("focused_visit", "committee_report")
+
+
+def test_free_text_themes_are_mapped_to_the_list_recorded_and_counted_as_one_row(seeded_app):
+    with seeded_app.app_context():
+        db.session.remove()
+        downgrade(revision="a9d3e5f7b1c2")
+        with db.engine.begin() as connection:
+            # As an older database holds them: the seed's workstream names beside an import's label.
+            ids = connection.execute(text("SELECT id FROM action ORDER BY id LIMIT 4")).scalars().all()
+            written = ["Management oversight", "Management oversight and supervision", "Child protection", "Liaison"]
+            for action_id, theme in zip(ids, written, strict=True):
+                connection.execute(text("UPDATE action SET theme = :t WHERE id = :i"), {"t": theme, "i": action_id})
+        upgrade()
+        with db.engine.connect() as connection:
+            themes = dict(connection.execute(text("SELECT id, theme FROM action")).all())
+            audited = connection.execute(
+                text("SELECT entity_id, before, after FROM audit_event WHERE field = 'theme' AND event = 'changed'")
+            ).all()
+            oversight = connection.execute(
+                text("SELECT count(DISTINCT theme) FROM action WHERE theme LIKE 'Management oversight%'")
+            ).scalar()
+    assert [themes[i] for i in ids] == [
+        Theme.MANAGEMENT_OVERSIGHT.label,
+        Theme.MANAGEMENT_OVERSIGHT.label,
+        Theme.CHILD_PROTECTION_MEETINGS.label,
+        theme_named("Liaison").label,
+    ]
+    assert set(themes.values()) <= {t.label for t in Theme}
+    # Each change is in the audit trail; a theme already of the list is left alone and not recorded.
+    assert {(ids[0], "Management oversight"), (ids[2], "Child protection"), (ids[3], "Liaison")} <= {
+        (entity, before) for entity, before, _ in audited
+    }
+    assert ids[1] not in {entity for entity, _, _ in audited}
+    assert oversight == 1

@@ -22,6 +22,7 @@ from tracker.demo.cli import demo_cli
 from tracker.errors import register_error_pages
 from tracker.export.cli import plan_cli
 from tracker.extensions import csrf, db, limiter, login_manager, migrate
+from tracker.figures import thousands
 from tracker.forms import autocomplete_attributes, error_summary_items
 from tracker.headers import register_security_headers
 from tracker.health.views import bp as health_bp
@@ -98,6 +99,7 @@ def _init_templates(app: Flask) -> None:
     app.add_template_global(error_summary_items)
     app.add_template_global(long_date)
     app.add_template_global(autocomplete_attributes)
+    app.add_template_filter(thousands)
     app.context_processor(navigation_items)
 
 

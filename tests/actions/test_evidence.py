@@ -47,7 +47,7 @@ def test_adding_a_link(client, world):
         action_id=world.action.id,
     )
     page = client.get_page("actions.show", action_id=world.action.id)
-    row = page.select_one("#evidence + table tbody tr")
+    row = page.select_one("#evidence + .tracker-table-scroll table tbody tr")
     assert "Audit of 40 contacts" in row.text
     assert row.select_one("a[href='https://intranet.example.org/audit-nov-2026']")
     assert row.select_one(".govuk-tag").get_text(strip=True) == "Impact"
@@ -67,7 +67,7 @@ def test_uploading_a_file_stores_it_outside_the_web_root_and_downloads_it(client
     client.sign_in(world.owner)
     assert _upload(client, world, name, content).status_code == 302
     page = client.get_page("actions.show", action_id=world.action.id)
-    link = page.select_one("#evidence + table a[href*=download]")
+    link = page.select_one("#evidence + .tracker-table-scroll table a[href*=download]")
     assert link.get_text(strip=True) == f"Download {name}"
     response = client.get(link["href"])
     assert response.status_code == 200
@@ -88,7 +88,10 @@ def test_a_hostile_file_name_is_stored_safely(client, world, tmp_path):
     assert len(stored) == 1 and stored[0].resolve().is_relative_to(folder)
     assert not (tmp_path.parent / "etc").exists()
     page = client.get_page("actions.show", action_id=world.action.id)
-    assert page.select_one("#evidence + table a[href*=download]").get_text(strip=True) == "Download passwd.pdf"
+    assert (
+        page.select_one("#evidence + .tracker-table-scroll table a[href*=download]").get_text(strip=True)
+        == "Download passwd.pdf"
+    )
 
 
 @pytest.mark.parametrize(

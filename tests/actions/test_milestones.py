@@ -17,7 +17,9 @@ def test_adding_a_milestone(client, world):
     data = {"title": "Dip sample of 20 contacts", **_date("due_date", "15", "1", "2027")}
     client.post_form("actions.add_milestone", data, status=302, action_id=world.action.id)
     page = client.get_page("actions.show", action_id=world.action.id)
-    row = [r for r in page.select("#milestones + table tbody tr") if "Dip sample" in r.get_text()][0]
+    row = [
+        r for r in page.select("#milestones + .tracker-table-scroll table tbody tr") if "Dip sample" in r.get_text()
+    ][0]
     assert "15 January 2027" in row.get_text()
     assert (
         "added milestone “Dip sample of 20 contacts”, due 15 January 2027" in page.select_one(".tracker-history").text

@@ -43,7 +43,7 @@ def test_the_trail_is_searched_by_who_what_and_when(client, world):
 
     page = client.get_page("audit.search", event="sign_in_failed")
     rows = page.select("#audit tbody tr")
-    assert len(rows) == 1 and "sign in failed: user" in rows[0].get_text()
+    assert len(rows) == 1 and f"Sign in failed: account “{world.owner.job_title}”" in rows[0].get_text()
 
     page = client.get_page("audit.search", actor=world.owner.id)
     assert {r.select("td")[1].get_text(strip=True) for r in page.select("#audit tbody tr")} == {world.owner.job_title}

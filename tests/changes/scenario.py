@@ -16,7 +16,7 @@ from tests.helpers.data import committed
 from tests.helpers.factories import make_action, make_authority, make_inspection, make_milestone, make_point, make_user
 from tracker.actions import operations as ops
 from tracker.audit import change_fields
-from tracker.models import Action, EvidenceKind, Inspection, Rag, Role, User
+from tracker.models import Action, EvidenceKind, Inspection, Rag, Role, Theme, User
 
 SINCE, UNTIL = date(2026, 3, 31), date(2026, 6, 30)
 START = datetime(2026, 3, 31, 23, 0)  # UK midnight at the start of 1 April (BST)
@@ -169,13 +169,13 @@ def build(app) -> Scenario:
             log.start(made)
             return made
 
-        a1 = action(point1, "Front door audits", "Front door", date(2026, 12, 31))
+        a1 = action(point1, "Front door audits", Theme.FRONT_DOOR.label, date(2026, 12, 31))
         a2 = action(point1, "Supervision quality", "Supervision", date(2026, 5, 15), who=owner2)
         a3 = action(point2, "Care leavers offer", "Care leavers", UNTIL)
-        a4 = action(point1, "Return home interviews", "Front door", date(2026, 6, 1))
+        a4 = action(point1, "Return home interviews", Theme.FRONT_DOOR.label, date(2026, 6, 1))
         a5 = action(point2, "Placement sufficiency", "Placements", date(2026, 4, 20))
         a6 = action(point1, "Early help assessments", "Early help", SINCE)
-        a8 = action(point1, "Missing children", "Front door", date(2026, 4, 1))
+        a8 = action(point1, "Missing children", Theme.FRONT_DOOR.label, date(2026, 4, 1))
 
         m1 = make_milestone(a1, date(2026, 3, 20), title="Audit 40 contacts")
         m2 = make_milestone(a1, date(2026, 5, 20), title="Train duty staff")
@@ -257,7 +257,7 @@ def build(app) -> Scenario:
             description="",
             owner=owner,
             lead_director=director,
-            theme="Front door",
+            theme=Theme.FRONT_DOOR,
             target_date=date(2026, 5, 5),
             rag=Rag.GREEN,
             at=datetime(2026, 7, 15, 9, 0),

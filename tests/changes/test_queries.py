@@ -8,7 +8,7 @@ from tests.helpers.queries import count_queries
 from tracker.changes.model import Changes
 from tracker.changes.queries import changes_between
 from tracker.extensions import db
-from tracker.models import Rag
+from tracker.models import Rag, Theme
 
 
 def _found(changes: Changes) -> Expected:
@@ -65,10 +65,10 @@ def test_the_changes_are_exactly_those_made_in_the_period(app):
 def test_the_plan_and_theme_filters_keep_only_their_actions(app):
     scenario = build(app)
     plan2 = {title for title, plan in scenario.plans.items() if plan == scenario.plan2.id}
-    front_door = {title for title, theme in scenario.themes.items() if theme == "Front door"}
+    front_door = {title for title, theme in scenario.themes.items() if theme == Theme.FRONT_DOOR.label}
     with app.app_context():
         by_plan = changes_between(scenario.authority_id, SINCE, UNTIL, inspection_ids=[scenario.plan2.id])
-        by_theme = changes_between(scenario.authority_id, SINCE, UNTIL, theme="Front door")
+        by_theme = changes_between(scenario.authority_id, SINCE, UNTIL, theme=Theme.FRONT_DOOR.label)
         nothing = changes_between(scenario.authority_id, SINCE, UNTIL, inspection_ids=[])
     _assert_same(by_plan, scenario.expected.filtered(plan2))
     _assert_same(by_theme, scenario.expected.filtered(front_door))

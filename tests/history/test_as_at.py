@@ -14,7 +14,7 @@ from tests.helpers.queries import count_queries
 from tracker.actions import operations as ops
 from tracker.audit import change_fields
 from tracker.extensions import db
-from tracker.models import ActionStatus, Authority, EvidenceKind, Inspection, Rag, Role
+from tracker.models import ActionStatus, Authority, EvidenceKind, Inspection, Rag, Role, Theme
 from tracker.oversight.dashboard import rag_trend
 from tracker.reports import data
 from tracker.reports.defaults import default_inputs
@@ -70,7 +70,7 @@ def _build(app) -> Built:
         def create(name, at, owner, target, rag=Rag.GREEN, reason="Agreed in the plan."):
             action = ops.create_action(
                 point, director, title=name, description="", owner=owner, lead_director=director,
-                theme="Front door", target_date=target, rag=rag, rag_reason=reason, at=at,
+                theme=Theme.FRONT_DOOR, target_date=target, rag=rag, rag_reason=reason, at=at,
             )  # fmt: skip
             db.session.flush()
             ledger.note(
@@ -239,7 +239,7 @@ def _plan_of(size: int) -> tuple[int, int]:
     for n in range(size):
         action = ops.create_action(
             point, director, title=f"Action {n}", description="", owner=owner, lead_director=director,
-            theme="Front door", target_date=date(2025, 3, 31), rag=Rag.GREEN, at=datetime(2024, 2, 1),
+            theme=Theme.FRONT_DOOR, target_date=date(2025, 3, 31), rag=Rag.GREEN, at=datetime(2024, 2, 1),
         )  # fmt: skip
         ops.add_milestone(action, owner, title="First step", due_date=date(2024, 6, 30), at=datetime(2024, 2, 1))
         ops.set_rating(action, owner, rag=Rag.AMBER, rag_reason="Slipping.", at=datetime(2024, 5, 1))

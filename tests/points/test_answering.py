@@ -10,7 +10,7 @@ from tests.helpers.data import committed, snapshot
 from tests.helpers.factories import make_action, make_authority, make_inspection, make_point, make_user
 from tracker.actions.operations import PlanRuleError, create_action
 from tracker.extensions import db
-from tracker.models import AuditEvent, DocumentKind, ImprovementPoint, PointKind, Rag, Role
+from tracker.models import AuditEvent, DocumentKind, ImprovementPoint, PointKind, Rag, Role, Theme
 from tracker.oversight.dashboard import brag_counts
 from tracker.points.answering import ANSWER_SETTERS, set_answered
 from tracker.reports import committee, data, render
@@ -329,7 +329,7 @@ def test_no_action_is_created_for_a_point_the_council_does_not_answer(app, plan)
                 description=PARTNERS,
                 owner=people[Role.SERVICE_MANAGER],
                 lead_director=people[Role.DIRECTOR],
-                theme="Partnerships",
+                theme=Theme.FRONT_DOOR,
                 target_date=date(2030, 1, 1),
                 rag=Rag.GREEN,
             )

@@ -8,7 +8,7 @@ from datetime import date
 from tests.helpers.factories import make_authority, make_inspection, make_point, make_user
 from tracker.actions import operations as ops
 from tracker.extensions import db
-from tracker.models import Rag, Role
+from tracker.models import Rag, Role, Theme
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ def seed(app) -> Team:
             description="Everyone adds to it at once.",
             owner=owner,
             lead_director=director,
-            theme="Front door",
+            theme=Theme.FRONT_DOOR,
             target_date=date(2027, 3, 31),
             rag=Rag.GREEN,
             rag_reason="New action; not yet started.",

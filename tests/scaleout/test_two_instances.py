@@ -25,7 +25,7 @@ from tests.helpers.factories import make_authority, make_inspection, make_point,
 from tracker.actions import operations as ops
 from tracker.actions.conflicts import CONFLICT
 from tracker.extensions import db
-from tracker.models import Action, AuditEvent, ProgressUpdate, Rag, Role
+from tracker.models import Action, AuditEvent, ProgressUpdate, Rag, Role, Theme
 
 ACTIONS = 3
 EDITORS = 8  # the actions' owner and seven directors; even-numbered ones use the first server
@@ -95,7 +95,7 @@ def seed(app) -> tuple[list[int], list[tuple[int, str]]]:
                 description="Edited by many people at once.",
                 owner=owner,
                 lead_director=directors[0],
-                theme="Front door",
+                theme=Theme.FRONT_DOOR,
                 target_date=date(2027, 3, 31),
                 rag=Rag.GREEN,
                 rag_reason="New action; not yet started.",

@@ -62,7 +62,7 @@ def create_draft_action(
         description=point.text,
         owner=owner,
         lead_director=lead_director,
-        theme=classify(point.text)[0].label,  # the strongest; point.themes is in the list's order
+        theme=classify(point.text)[0],  # the strongest; point.themes is in the list's order
         target_date=target_date,
         rag=rag,
         rag_reason=DRAFT_REASON,

@@ -28,6 +28,7 @@ from tracker.models import (
     MilestoneReplan,
     ProgressUpdate,
     Rag,
+    Theme,
     User,
 )
 from tracker.timeutil import utcnow
@@ -52,7 +53,7 @@ def create_action(
     description: str,
     owner: User,
     lead_director: User,
-    theme: str,
+    theme: Theme,
     target_date: date,
     rag: Rag,  # no default: whoever makes an action says how it stands (issue 19: drafts were Green unasked)
     rag_reason: str = "",
@@ -69,7 +70,7 @@ def create_action(
         description=description,
         owner=owner,
         lead_director=lead_director,
-        theme=theme,
+        theme=theme.label,  # stored as users read it; always one of the list (see docs/decisions.md)
         target_date=target_date,
         status=ActionStatus.NOT_STARTED,
         rag=rag,
@@ -85,7 +86,7 @@ def create_action(
             "title": title,
             "owner": owner,
             "lead_director": lead_director,
-            "theme": theme,
+            "theme": theme.label,
             "target_date": target_date,
             "status": action.status,
             "rag": rag,

@@ -11,6 +11,7 @@ from datetime import date
 from flask import Blueprint, Response, current_app, render_template, request, stream_with_context
 
 from tracker.audit_trail.queries import AuditFilters, AuditRow, events_all, events_page, filter_options
+from tracker.audit_trail.readable import readable
 from tracker.models import Role
 from tracker.oversight.exports import safe_cell
 from tracker.oversight.scope import oversight_authority
@@ -72,7 +73,7 @@ def search():
         "audit/search.html",
         title="Audit trail",
         authority=authority,
-        rows=rows,
+        rows=readable(rows),
         total=total,
         filters=filters,
         raw=request.args,

@@ -223,3 +223,35 @@ def _nearest(text: str) -> Theme:
     best = max(overlap.values())
     # With nothing in common, the broadest theme: a point about how the service is run.
     return next(t for t in Theme if overlap[t] == best) if best else Theme.MANAGEMENT_OVERSIGHT
+
+
+# The workstream names councils' plans gave their actions before every action took a theme of the list (the
+# seed plan still writes them, as a council's own plan does): each is the theme it means. A name not here
+# that is not a theme's label falls to the theme its words suggest (`classify`).
+WORKSTREAMS: dict[str, Theme] = {
+    "assessment and planning": Theme.ASSESSMENTS,
+    "care leavers": Theme.CARE_LEAVERS,
+    "child protection": Theme.CHILD_PROTECTION_MEETINGS,
+    "children in care": Theme.CHILDREN_IN_CARE,
+    "commissioning and sufficiency": Theme.COMMISSIONING,
+    "corporate parenting": Theme.CORPORATE_PARENTING,
+    "disabled children": Theme.DISABLED_CHILDREN,
+    "early help": Theme.EARLY_HELP,
+    "front door": Theme.FRONT_DOOR,
+    "management oversight": Theme.MANAGEMENT_OVERSIGHT,
+    "pre-proceedings and court": Theme.COURT,
+    "private fostering": Theme.PRIVATE_FOSTERING,
+    "quality assurance": Theme.QUALITY_ASSURANCE,
+    "recording and systems": Theme.MANAGEMENT_OVERSIGHT,
+    "workforce": Theme.WORKFORCE,
+}
+
+
+def theme_named(name: str) -> Theme:
+    """The theme of the list an action's theme as written means: the theme whose label or value it is, the
+    one its workstream name stands for, or else the one its words suggest."""
+    key = " ".join(name.lower().split())
+    for theme in Theme:
+        if key in (theme.label.lower(), theme.value):
+            return theme
+    return WORKSTREAMS.get(key) or classify(name)[0]

@@ -25,6 +25,7 @@ from tracker.inspections.history import add_past
 from tracker.inspections.operations import create_inspection, find_duplicate
 from tracker.models import ActionStatus, Authority, ImprovementPoint, PastInspection, Rag, Role, User
 from tracker.parsing import parse_file
+from tracker.points.themes import theme_named
 from tracker.seeding.plan_file import PlanFileError, SeedAction, SeedAuthority, SeedDocument, load_plan
 from tracker.timeutil import long_date
 
@@ -233,7 +234,7 @@ def _replay_action(point: ImprovementPoint, seed: SeedAction, users: dict, publi
         description=seed.description,
         owner=owner,
         lead_director=director,
-        theme=seed.theme,
+        theme=theme_named(seed.theme),
         target_date=seed.target_date,
         rag=first_rag,
         rag_reason="Agreed in the improvement plan.",
