@@ -105,7 +105,7 @@ def test_a_committee_paper_on_a_focused_visit_stays_a_focused_visit(seeded_app):
 def test_free_text_themes_are_mapped_to_the_list_recorded_and_counted_as_one_row(seeded_app):
     with seeded_app.app_context():
         db.session.remove()
-        downgrade(revision="a9d3e5f7b1c2")
+        downgrade(revision="c3e5a7b9d1f2")
         with db.engine.begin() as connection:
             # As an older database holds them: the seed's workstream names beside an import's label.
             ids = connection.execute(text("SELECT id FROM action ORDER BY id LIMIT 4")).scalars().all()

@@ -1,7 +1,7 @@
 """Every action's theme is one of the fixed list: the seed's and older plans' workstream names mapped to it
 
 Revision ID: b3d5f7a9c1e4
-Revises: a9d3e5f7b1c2
+Revises: c3e5a7b9d1f2
 Create Date: 2026-12-06 09:20:00.000000
 
 """
@@ -14,7 +14,7 @@ from tracker.timeutil import utcnow
 
 # revision identifiers, used by Alembic.
 revision = "b3d5f7a9c1e4"
-down_revision = "a9d3e5f7b1c2"
+down_revision = "c3e5a7b9d1f2"
 branch_labels = None
 depends_on = None
 
