@@ -159,3 +159,14 @@ class ReviewForm(Form):
     target_date = GovDateField(
         "Target date for the draft actions", required=False, description="For example, 31 3 2027"
     )
+
+
+class AddNamedCouncilForm(Form):
+    """The council a document names, as the operator confirms it before adding it to the service."""
+
+    council = StringField(
+        "Council's name",
+        description="As the document names it, in full, for example Wokingham Borough Council.",
+        widget=GovTextInput(),
+        validators=[DataRequired("Enter the council's name"), Length(max=200, message="Name is too long")],
+    )
