@@ -38,7 +38,7 @@ def reading(name: str, **changes) -> ParsedDocument:
         doc_type="inspection_report",
         visit_start=date(2026, 3, 2),
         visit_end=date(2026, 3, 13),
-        published=None,
+        published=date(2026, 4, 17),
         judgements=[Judgement("The experiences and progress of children in care", "Good")],
         improvement_points=[
             ImprovementPoint("what_needs_to_improve", 1, "The help given to children in need.", ("outcome_3",)),

@@ -17,6 +17,7 @@ from tracker.forms import choices, error_summary_items
 from tracker.imports import draft as drafts
 from tracker.imports import filing, operations, reader
 from tracker.imports.forms import AddNamedCouncilForm, ReviewForm, UploadForm
+from tracker.inspections.publication import publication_problem
 from tracker.models import Authority, DocumentImport, FrameworkArea, Inspection, Role, User
 from tracker.parsing import DocumentError
 from tracker.parsing.model import NOTHING_TO_IMPROVE
@@ -267,6 +268,8 @@ def _check(form: ReviewForm, draft: dict) -> bool:
     dates = {name: getattr(form, name).data for name in drafts.DATE_FIELDS}
     if dates["visit_start"] and dates["visit_end"] and dates["visit_end"] < dates["visit_start"]:
         form.visit_end.errors.append("The last day must be the same as or after the first day")
+    if not form.published.errors and (problem := publication_problem(dates["published"], dates["visit_end"])):
+        form.published.errors.append(problem)
     if drafts.points_not_read(draft) and not draft["points"] and not draft.get("no_points"):
         # Never a document whose points could not be read accepted as one with none, unless said so.
         form.no_points.errors.append(NO_POINTS_NOT_SAID)
