@@ -100,3 +100,15 @@ def test_a_document_the_operator_files_again_is_refused_as_a_council_would_be(cl
     client.post_form("imports.new", {"pasted": LEEDS_LETTER.read_text()}, status=302)
     page = client.post_form("imports.new", {"pasted": LEEDS_LETTER.read_text()}, status=200)
     assert "already waiting to be reviewed" in page.select_one(".govuk-error-summary").get_text()
+
+
+def test_the_operator_cannot_file_a_document_under_a_council_it_does_not_name(client, world, operator):
+    client.sign_in(operator)
+    url = client.post_form("imports.new", {"pasted": _letter_about("Wokingham")}, status=302).location
+    before = snapshot(client.app)
+    page = client.post_form(url, {"council": "Leeds City Council"}, status=200)
+    assert (
+        "The document is about Wokingham Borough Council, not Leeds City Council"
+        in page.select_one(".govuk-error-summary").get_text()
+    )
+    assert snapshot(client.app) == before

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from tracker.actions.drafting import create_draft_action
 from tracker.audit import change_fields, record, record_creation
+from tracker.councils import matching
 from tracker.extensions import db
 from tracker.imports import draft as drafts
 from tracker.imports import filing
@@ -71,6 +72,10 @@ def start(parsed: ParsedDocument, filename: str, actor: User, council: Authority
 
 def file_under(pending: DocumentImport, council: Authority, actor: User) -> None:
     """File an import the operator made for a council not then on the service under that council, now added."""
+    named = pending.draft.get("parsed_authority")
+    if matching.names_another(named, council.name):
+        # The name confirmed on the page may be corrected, but not made another council's.
+        raise ImportRefused(f"The document is about {matching.official_name(named or '')}, not {council.name}")
     duplicate = find_duplicate(pending.source_text, council.id) or find_pending(pending.source_text, council.id)
     if duplicate is not None and duplicate is not pending:
         raise ImportRefused(f"This document is already on the service for {council.name}", duplicate)
