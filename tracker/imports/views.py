@@ -172,7 +172,8 @@ def _authorities() -> list[Authority]:
 def _review_form(draft: dict, formdata) -> ReviewForm:
     form = ReviewForm(formdata=formdata)
     form.authority_id.choices = choices([("", "Choose the authority"), *((a.id, a.name) for a in _authorities())])
-    owners, directors = _people(draft.get("authority_id"))
+    # The importer's own council's people, offered even before the council is chosen (it is the only choice).
+    owners, directors = _people(current_user.authority_id)
     form.owner_id.choices = choices([("", "Choose an owner"), *((u.id, u.display_name) for u in owners)])
     form.lead_director_id.choices = choices(
         [("", "Choose a lead director"), *((u.id, u.display_name) for u in directors)]
