@@ -31,6 +31,7 @@ def _links(role: Role) -> list[tuple[str, str]]:
     links = []
     if role == Role.OPERATOR:
         links.append(("Councils", "councils.index"))
+        links.append(("Import", "imports.index"))  # filed under the council each document names
     if role == Role.SERVICE_MANAGER:
         links.append(("My actions", "actions.my_actions"))
     if role in (Role.SERVICE_MANAGER, Role.DIRECTOR, Role.ADMINISTRATOR):

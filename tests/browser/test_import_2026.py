@@ -69,6 +69,11 @@ def _upload(page: Page, base_url: str, path: Path) -> None:
 
 
 def _choose_people_and_confirm(page: Page) -> None:
+    # Neither document names a council we know, nor prints its publication date: both are given by hand.
+    page.get_by_label("Authority").select_option(index=1)
+    page.locator("#published-day").fill("1")
+    page.locator("#published-month").fill("6")
+    page.locator("#published-year").fill("2026")
     page.get_by_label("Owner of the draft actions").select_option(index=1)
     page.get_by_label("Lead director").select_option(index=1)
     page.locator("#target_date-day").fill("31")

@@ -170,7 +170,7 @@ def test_an_operator_sees_councils_and_accounts_but_no_plan(app, world, operator
     ):
         assert client.get(endpoint, **values).status_code == 403, endpoint
     navigation = {a.get_text(strip=True) for a in client.get_page("councils.index").select("#navigation a")}
-    assert navigation == {"Councils", "Your account"}
+    assert navigation == {"Councils", "Import", "Your account"}  # Import: filing a document (issue 19)
 
 
 def test_an_operator_who_has_lost_their_phone_is_reset_at_the_command_line(app, operator):

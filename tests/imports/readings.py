@@ -34,11 +34,11 @@ TICKED = [0, 1, 2, 3, 5]
 def reading(name: str, **changes) -> ParsedDocument:
     """An inspection report of 2026 read with two points; `name` makes its text (and checksum) its own."""
     document = ParsedDocument(
-        authority=None,
+        authority="Leicester City Council",  # the world's own council (tests/helpers/world.py)
         doc_type="inspection_report",
         visit_start=date(2026, 3, 2),
         visit_end=date(2026, 3, 13),
-        published=None,
+        published=date(2026, 4, 17),
         judgements=[Judgement("The experiences and progress of children in care", "Good")],
         improvement_points=[
             ImprovementPoint("what_needs_to_improve", 1, "The help given to children in need.", ("outcome_3",)),
@@ -62,5 +62,6 @@ def nothing_to_improve(name: str) -> ParsedDocument:
 def start_reading(client, user: User, document: ParsedDocument) -> str:
     """Start the import of a reading as the upload form does once the reader has answered; its review URL."""
     with committed(client.app):
-        pending = operations.start(document, "report.pdf", db.session.get(User, user.id))
+        importer = db.session.get(User, user.id)
+        pending = operations.start(document, "report.pdf", importer, importer.authority)
     return f"/imports/{pending.id}"

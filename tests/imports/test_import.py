@@ -135,8 +135,10 @@ def test_another_council_having_imported_a_document_neither_blocks_nor_is_reveal
     url = _start(client, pasted=FOCUSED_VISIT.read_text())
     client.post_form(url, {**_choose_people(_review_fields(client, url), world), "operation": ["confirm"]}, status=302)
     client.sign_in(world.outsider_director)
-    leeds = _start(client, pasted=FOCUSED_VISIT.read_text())  # not refused
-    page = client.get_page(leeds)
+    # Refused, but only as any Leicester document is for Leeds (issue 19): never for having been imported.
+    page = client.post_form("imports.new", {"pasted": FOCUSED_VISIT.read_text()}, status=200)
+    summary = page.select_one(".govuk-error-summary").get_text()
+    assert "This report is about Leicester City Council, not Leeds City Council" in summary
     assert page.select_one("#existing") is None and "already" not in page.get_text()
 
 

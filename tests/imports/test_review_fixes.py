@@ -3,13 +3,13 @@
 import io
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from tests.helpers.data import committed
 from tests.imports.test_import import FOCUSED_VISIT, _review_fields, _start
 from tracker.actions.drafting import draft_title
 from tracker.extensions import db
-from tracker.models import DocumentImport, Inspection
+from tracker.models import DocumentImport
 
 LEEDS_LETTER = FOCUSED_VISIT.parent / "002_6621623bf4a0c081.txt"  # names Leeds City Council
 
@@ -41,40 +41,6 @@ def test_a_kind_not_on_the_list_is_refused_in_plain_words(client, world):
     data = {**_review_fields(client, url), "points-0-kind": ["not_a_kind"], "operation": ["confirm"]}
     summary = client.post_form(url, data).select_one(".govuk-error-summary").get_text()
     assert "Point 1: Choose the kind of point from the list" in summary
-
-
-def test_a_director_importing_another_councils_document_sees_only_their_own_people(client, world):
-    client.sign_in(world.director)
-    url = _start(client, pasted=LEEDS_LETTER.read_text())
-    page = client.get_page(url)
-    assert "The document names Leeds City Council" in page.select_one("#authority-differs").get_text()
-    assert [o["value"] for o in page.select("#authority_id option") if o["value"]] == [str(world.director.authority_id)]
-    owners = {o["value"] for o in page.select("#owner_id option") if o["value"]}
-    assert owners == {str(world.owner.id), str(world.colleague.id)}
-    assert str(world.outsider.id) not in owners
-
-
-def test_an_administrator_files_documents_under_their_own_council_only(client, world):
-    """Issue 16: an administrator could file a document (and draft actions for its people) in another council."""
-    client.sign_in(world.admin)
-    url = _start(client, pasted=LEEDS_LETTER.read_text())
-    page = client.get_page(url)
-    assert [o["value"] for o in page.select("#authority_id option") if o["value"]] == [str(world.admin.authority_id)]
-    assert str(world.outsider.id) not in {o["value"] for o in page.select("#owner_id option")}
-    leeds = {
-        **_review_fields(client, url),
-        "authority_id": [str(world.outsider.authority_id)],
-        "operation": ["confirm"],
-    }
-    summary = client.post_form(url, leeds).select_one(".govuk-error-summary").get_text()
-    assert "Choose the authority the document is about" in summary
-    with client.app.app_context():
-        assert (
-            db.session.scalar(
-                select(func.count(Inspection.id)).where(Inspection.authority_id == world.outsider.authority_id)
-            )
-            == 1
-        )
 
 
 def test_a_new_judgement_has_no_grade_until_one_is_chosen(client, world):

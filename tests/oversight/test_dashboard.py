@@ -246,7 +246,12 @@ def test_the_trend_carries_quiet_quarters_and_stops_at_today(app):
 
 def test_plans_without_a_deadline_say_so_rather_than_show_an_empty_table(seeded_client):
     # Leicestershire's plans: an inspection read from a committee paper with no publication date, and a 2011
-    # letter that asked for no plan. Neither has a statutory deadline to show.
+    # letter that asked for no plan. Neither has a statutory deadline to show; the first asks for its date
+    # (issue 19), the letter shows nothing.
     seeded_client.sign_in(seeded_user(seeded_client.app, "Leicestershire County Council"))
     rows = seeded_client.get_page("oversight.dashboard").select("#deadlines tbody tr")
-    assert [row.get_text(" ", strip=True) for row in rows] == ["No statutory deadlines."]
+    assert [row.get_text(" ", strip=True) for row in rows] == [
+        "Inspection report, May 2024 No publication date, so Ofsted’s deadline cannot be shown."
+        " Add the date published for Inspection report, May 2024"
+    ]
+    assert rows[0].select_one("a")["href"].endswith("/published")

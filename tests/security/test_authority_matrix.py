@@ -40,8 +40,12 @@ WALKERS = {
     Role.COMMITTEE_MEMBER: "committee",
     Role.OPERATOR: None,
 }
-# Committee members read published reports only; the rest are shown the draft.
-OBJECT_FOR = {Role.COMMITTEE_MEMBER: {"report_id": "published_report_id"}}
+# Committee members read published reports only; the rest are shown the draft. The operator's own imports are
+# those still waiting for their council to be added; any council's is another's to them.
+OBJECT_FOR = {
+    Role.COMMITTEE_MEMBER: {"report_id": "published_report_id"},
+    Role.OPERATOR: {"import_id": "filer_import_id"},
+}
 # Pages about councils themselves, which the operator opens for any council.
 ABOUT_COUNCILS = {"councils.show", "councils.new_administrator", "councils.names"}
 
@@ -74,7 +78,7 @@ def _objects(action: Action, document: str, director: User, colleague: User) -> 
     )
     made.started_at = made.finished_at = datetime(2026, 11, 22, 9)
     db.session.add(made)
-    pending = imports.start(parse_file(SEED_DOCUMENTS / document), document, director)
+    pending = imports.start(parse_file(SEED_DOCUMENTS / document), document, director, director.authority)
     past = add_past(
         authority.id,
         director,
@@ -121,6 +125,11 @@ def both(app, world):
             db.session.get(User, world.outsider_director.id),
             db.session.get(User, world.outsider.id),
         )
+        # A document an operator imported for a council not yet on the service (filed under no council).
+        filer = make_user(None, Role.OPERATOR)
+        unfiled = imports.start(parse_file(SEED_DOCUMENTS / "004_ccc5be74032a3208.txt"), "letter.txt", filer, None)
+        db.session.flush()
+        home["filer_import_id"], away["filer_import_id"] = unfiled.id, away["import_id"]
     return home, away
 
 

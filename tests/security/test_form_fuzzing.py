@@ -94,6 +94,8 @@ FORMS = {
     "imports.new": ("director", []),
     "imports.review": ("director", ["import_id"]),
     "imports.discard": ("director", ["import_id"]),
+    "imports.add_council": ("operator", [("import_id", "unfiled_import_id")]),
+    "inspections.published": ("director", ["inspection_id"]),
     "accounts.new_user": ("admin", []),
     "accounts.edit_user": ("admin", ["user_id"]),
     "accounts.reset_password": ("admin", ["user_id"]),
@@ -143,7 +145,9 @@ def objects(app, world):
             ),
             director,
         )
-        pending = imports.start(parse_file(SEED_DOCUMENTS / "000_fa815bd9a06c470f.txt"), "letter.txt", director)
+        pending = imports.start(
+            parse_file(SEED_DOCUMENTS / "000_fa815bd9a06c470f.txt"), "letter.txt", director, director.authority
+        )
         proposed = make_action(action.improvement_point, action.owner, director, title="Ready for sign-off")
         ops.add_evidence(
             proposed,
@@ -159,6 +163,8 @@ def objects(app, world):
         db.session.get(User, world.colleague.id).totp_secret = pyotp.random_base32()  # for the reset button
         temporary = make_user(action.owner.authority, Role.SERVICE_MANAGER, must_change_password=True)
         operator = make_user(None, Role.OPERATOR)
+        # A document the operator imported for a council not yet on the service: it waits for no council.
+        unfiled = imports.start(parse_file(SEED_DOCUMENTS / "002_6621623bf4a0c081.txt"), "letter.txt", operator, None)
         first_admin = make_user(action.owner.authority, Role.ADMINISTRATOR)  # two-factor not yet set up
         # The council's own Word template, so that the button going back to the default is shown.
         council_template.replace(action.owner.authority, "council.docx", default_template(), director, Limits())
@@ -184,6 +190,7 @@ def objects(app, world):
             "report_id": report.id,
             "file_format": "pdf",
             "import_id": pending.id,
+            "unfiled_import_id": unfiled.id,
             "user_id": world.colleague.id,
             "council_without_administrator": world.outsider.authority_id,
             "temporary": temporary,

@@ -174,3 +174,14 @@ class ReviewForm(Form):
     rag = RadioField(
         "RAG rating of the draft actions", choices=rag_choices(), widget=GovRadioInput(), validate_choice=False
     )
+
+
+class AddNamedCouncilForm(Form):
+    """The council a document names, as the operator confirms it before adding it to the service."""
+
+    council = StringField(
+        "Council's name",
+        description="As the document names it, in full, for example Wokingham Borough Council.",
+        widget=GovTextInput(),
+        validators=[DataRequired("Enter the council's name"), Length(max=200, message="Name is too long")],
+    )

@@ -8,8 +8,10 @@ from sqlalchemy import select
 
 from tracker.actions.drafting import create_draft_action
 from tracker.audit import change_fields, record, record_creation
+from tracker.councils import matching
 from tracker.extensions import db
 from tracker.imports import draft as drafts
+from tracker.imports import filing
 from tracker.inspections.operations import checksum, create_inspection, find_duplicate
 from tracker.models import Authority, DocumentImport, Inspection, Rag, User
 from tracker.parsing import ParsedDocument
@@ -33,21 +35,26 @@ def find_pending(text: str, authority_id: int) -> DocumentImport | None:
     )
 
 
-def start(parsed: ParsedDocument, filename: str, actor: User) -> DocumentImport:
-    """Keep what the parser found for review, refusing a document already imported or under review."""
-    duplicate = find_duplicate(parsed.source_text, actor.authority_id)
-    if duplicate is not None:
-        raise ImportRefused("This document has already been imported", duplicate)
-    pending = find_pending(parsed.source_text, actor.authority_id)
-    if pending is not None:
-        raise ImportRefused("This document is already waiting to be reviewed", pending)
+def start(parsed: ParsedDocument, filename: str, actor: User, council: Authority | None) -> DocumentImport:
+    """Keep what the parser found for review, filed under `council` (None: one the operator is yet to add),
+    refusing a document already imported or under review there.
+
+    The draft's council is chosen only when the document names it; otherwise the reviewer chooses it."""
+    if council is not None:
+        duplicate = find_duplicate(parsed.source_text, council.id)
+        if duplicate is not None:
+            raise ImportRefused("This document has already been imported", duplicate)
+        pending = find_pending(parsed.source_text, council.id)
+        if pending is not None:
+            raise ImportRefused("This document is already waiting to be reviewed", pending)
+    named = council is not None and filing.names_council(parsed.authority, council)
     pending = DocumentImport(
-        authority_id=actor.authority_id,
+        authority_id=council.id if council else None,
         uploaded_by=actor,
         source_filename=filename,
         source_text=parsed.source_text,
         source_sha256=checksum(parsed.source_text),
-        draft=drafts.from_parsed(parsed, actor.authority_id),
+        draft=drafts.from_parsed(parsed, council.id if named and council else None),
     )
     db.session.add(pending)
     record_creation(
@@ -55,11 +62,25 @@ def start(parsed: ParsedDocument, filename: str, actor: User) -> DocumentImport:
         actor,
         {
             "source_filename": filename,
+            "authority_id": pending.authority_id,
             "improvement_points": len(parsed.improvement_points),
             "points_status": parsed.points_status,
         },
     )
     return pending
+
+
+def file_under(pending: DocumentImport, council: Authority, actor: User) -> None:
+    """File an import the operator made for a council not then on the service under that council, now added."""
+    named = pending.draft.get("parsed_authority")
+    if matching.names_another(named, council.name):
+        # The name confirmed on the page may be corrected, but not made another council's.
+        raise ImportRefused(f"The document is about {matching.official_name(named or '')}, not {council.name}")
+    duplicate = find_duplicate(pending.source_text, council.id) or find_pending(pending.source_text, council.id)
+    if duplicate is not None and duplicate is not pending:
+        raise ImportRefused(f"This document is already on the service for {council.name}", duplicate)
+    change_fields(pending, actor, authority_id=council.id)
+    pending.draft = {**pending.draft, "authority_id": council.id}
 
 
 def confirm(

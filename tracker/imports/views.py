@@ -11,11 +11,13 @@ from sqlalchemy.orm import joinedload
 from sqlalchemy.orm.exc import StaleDataError
 
 from tracker.actions import drafting
+from tracker.councils import operations as councils
 from tracker.extensions import db
 from tracker.forms import choices, error_summary_items
 from tracker.imports import draft as drafts
-from tracker.imports import operations, reader
-from tracker.imports.forms import ReviewForm, UploadForm
+from tracker.imports import filing, operations, reader
+from tracker.imports.forms import AddNamedCouncilForm, ReviewForm, UploadForm
+from tracker.inspections.publication import publication_problem
 from tracker.models import Authority, DocumentImport, FrameworkArea, Inspection, Role, User
 from tracker.parsing import DocumentError
 from tracker.parsing.model import NOTHING_TO_IMPROVE
@@ -25,16 +27,28 @@ bp = Blueprint("imports", __name__)
 bp.record_once(lambda state: reader.init_app(state.app))  # the sandbox that reads uploads, one for each app
 
 IMPORTERS = (Role.DIRECTOR, Role.ADMINISTRATOR)
+# The service operator imports too, filing each document under the council it names; the council's own
+# people then review and confirm it (they choose its owners: the operator reads no council's plan).
+FILERS = (*IMPORTERS, Role.OPERATOR)
 PENDING_SHOWN = 50
+NO_COUNCIL_NAMED = (
+    "The document does not say which council it is about, so it cannot be filed. "
+    "Ask the council’s administrator to import it"
+)
 
 
 @bp.route("/imports")
-@requires_role(*IMPORTERS)
+@requires_role(*FILERS)
 def index():
+    # The operator's: the documents waiting for the council they name to be added (authority_id None).
     pending = db.session.scalars(
         select(DocumentImport)
         .options(joinedload(DocumentImport.uploaded_by))
-        .where(DocumentImport.authority_id == current_user.authority_id)
+        .where(
+            DocumentImport.authority_id.is_(None)
+            if current_user.authority_id is None
+            else DocumentImport.authority_id == current_user.authority_id
+        )
         .order_by(DocumentImport.uploaded_at.desc())
         .limit(PENDING_SHOWN)
     ).all()
@@ -42,7 +56,7 @@ def index():
 
 
 @bp.route("/imports/new", methods=["GET", "POST"])
-@requires_role(*IMPORTERS)
+@requires_role(*FILERS)
 def new():
     form = UploadForm()
     if form.validate_on_submit():
@@ -56,7 +70,8 @@ def new():
                 parsed, filename = reader.sandbox().read_file(data, upload.filename), upload.filename
             else:
                 parsed, filename = reader.sandbox().read_text(form.pasted.data), "Pasted text"
-            pending = operations.start(parsed, filename[:255], current_user)
+            council = _council_for(parsed.authority)
+            pending = operations.start(parsed, filename[:255], current_user, council)
         except DocumentError as exc:  # unreadable, past a limit of the reader's, or every reader busy
             source.errors = [*source.errors, str(exc)]
         except operations.ImportRefused as exc:
@@ -66,14 +81,67 @@ def new():
             )
         else:
             db.session.commit()
-            return redirect(url_for("imports.review", import_id=pending.id))
+            return _after_start(pending)
     return render_template("imports/new.html", title="Upload a document", form=form, existing=None)
+
+
+def _council_for(named: str | None) -> Authority | None:
+    """The council the document is filed under: the importer's own (refusing a document that clearly names
+    another), or for the operator the council it names (None: one not yet on the service)."""
+    if current_user.role != Role.OPERATOR:
+        if reason := filing.refusal(named, current_user.authority):
+            raise operations.ImportRefused(reason)
+        return current_user.authority
+    if not named:
+        raise operations.ImportRefused(NO_COUNCIL_NAMED)
+    return filing.council_named(named)
+
+
+def _after_start(pending: DocumentImport):
+    if current_user.role != Role.OPERATOR:
+        return redirect(url_for("imports.review", import_id=pending.id))
+    if pending.authority_id is None:
+        return redirect(url_for("imports.add_council", import_id=pending.id))
+    return _filed(pending)
+
+
+def _filed(pending: DocumentImport):
+    council = db.session.get(Authority, pending.authority_id)
+    flash(
+        f"{pending.source_filename} is filed under {council.name}, for its directors and administrators to review",
+        "success",
+    )
+    return redirect(url_for("councils.show", authority_id=council.id))
+
+
+@bp.route("/imports/<int:import_id>/council", methods=["GET", "POST"])
+@requires_role(Role.OPERATOR)
+def add_council(import_id: int):
+    """The operator adds the council a document names, with its name confirmed here, and files it there."""
+    pending = _pending(import_id)  # the operator's are those with no council yet: any other is 404
+    form = AddNamedCouncilForm()
+    if request.method == "GET":
+        form.council.data = filing.name_to_add(pending.draft.get("parsed_authority") or "")
+    elif form.validate_on_submit():
+        try:
+            council = filing.council_named(form.council.data) or councils.create_council(
+                current_user, form.council.data
+            )
+            operations.file_under(pending, council, current_user)
+        except (councils.CouncilRefused, operations.ImportRefused) as exc:
+            form.council.errors.append(str(exc))
+        else:
+            db.session.commit()
+            return _filed(pending)
+    return render_template(
+        "imports/add_council.html", title="Add the council the document is about", form=form, pending=pending
+    )
 
 
 def _link_to(existing) -> Markup | None:
     if isinstance(existing, Inspection) and existing.authority_id == current_user.authority_id:
         href, text = url_for("inspections.show", inspection_id=existing.id), existing.title
-    elif isinstance(existing, DocumentImport):
+    elif isinstance(existing, DocumentImport) and existing.authority_id == current_user.authority_id:
         href, text = url_for("imports.review", import_id=existing.id), f"{existing.source_filename}, being reviewed"
     else:
         return None  # another authority's: say it exists, show nothing of it
@@ -104,7 +172,8 @@ def _authorities() -> list[Authority]:
 def _review_form(draft: dict, formdata) -> ReviewForm:
     form = ReviewForm(formdata=formdata)
     form.authority_id.choices = choices([("", "Choose the authority"), *((a.id, a.name) for a in _authorities())])
-    owners, directors = _people(draft.get("authority_id"))
+    # The importer's own council's people, offered even before the council is chosen (it is the only choice).
+    owners, directors = _people(current_user.authority_id)
     form.owner_id.choices = choices([("", "Choose an owner"), *((u.id, u.display_name) for u in owners)])
     form.lead_director_id.choices = choices(
         [("", "Choose a lead director"), *((u.id, u.display_name) for u in directors)]
@@ -200,6 +269,8 @@ def _check(form: ReviewForm, draft: dict) -> bool:
     dates = {name: getattr(form, name).data for name in drafts.DATE_FIELDS}
     if dates["visit_start"] and dates["visit_end"] and dates["visit_end"] < dates["visit_start"]:
         form.visit_end.errors.append("The last day must be the same as or after the first day")
+    if not form.published.errors and (problem := publication_problem(dates["published"], dates["visit_end"])):
+        form.published.errors.append(problem)
     if drafts.points_not_read(draft) and not draft["points"] and not draft.get("no_points"):
         # Never a document whose points could not be read accepted as one with none, unless said so.
         form.no_points.errors.append(NO_POINTS_NOT_SAID)
@@ -298,15 +369,15 @@ def _framework_areas(point: dict) -> list[FrameworkArea]:
 
 
 def _differs(draft: dict) -> bool:
+    """Whether the document names a council (one not clearly another, or it would have been refused) that
+    is not the one chosen, so the reviewer is asked to check it."""
     named = draft.get("parsed_authority")
-    if not named or draft.get("authority_id") is None:
-        return False
-    chosen = db.session.get(Authority, draft["authority_id"])
-    return chosen is not None and " ".join(named.lower().split()) != chosen.name.lower()
+    chosen = db.session.get(Authority, draft["authority_id"]) if draft.get("authority_id") is not None else None
+    return bool(named) and not (chosen is not None and filing.names_council(named, chosen))
 
 
 @bp.route("/imports/<int:import_id>/discard", methods=["GET", "POST"])
-@requires_role(*IMPORTERS)
+@requires_role(*FILERS)  # the operator's own only: one still waiting for its council (see _pending)
 def discard(import_id: int):
     pending = _pending(import_id)
     if request.method == "GET":

@@ -9,6 +9,7 @@ from tracker.audit import change_fields
 from tracker.extensions import db
 from tracker.forms import Form, GovDateField
 from tracker.inspections import history_views
+from tracker.inspections.publication import publication_problem
 from tracker.models import Action, ImprovementPoint, Inspection, Role
 from tracker.oversight.deadlines import statutory_deadlines
 from tracker.points.answering import answered
@@ -75,6 +76,39 @@ def plan_sent(inspection_id: int):
             return redirect(url_for("inspections.show", inspection_id=inspection.id))
     return render_template(
         "inspections/plan_sent.html", title="Record when the action plan was sent", form=form, inspection=inspection
+    )
+
+
+class PublishedForm(Form):
+    published = GovDateField("Date the document was published", description="For example, 27 11 2020")
+
+
+@bp.route("/inspections/<int:inspection_id>/published", methods=["GET", "POST"])
+@requires_role(Role.DIRECTOR, Role.ADMINISTRATOR)
+def published(inspection_id: int):
+    """Add (or correct) the date Ofsted published the document, which starts the statutory deadline: one
+    imported before the date was required, or read from a council's paper, which does not give it."""
+    inspection = db.session.scalar(
+        select(Inspection).where(Inspection.id == inspection_id, Inspection.authority_id == current_user.authority_id)
+    )
+    found_in_authority(inspection, Inspection, inspection_id)
+    form = PublishedForm()
+    if request.method == "GET":
+        form.published.data = inspection.published
+    elif form.validate_on_submit():
+        problem = publication_problem(form.published.data, inspection.visit_end)
+        sent = inspection.plan_submitted_on
+        if problem is None and sent is not None and sent < form.published.data:
+            problem = "The date published must be on or before the date the action plan was sent to Ofsted"
+        if problem:
+            form.published.errors.append(problem)
+        else:
+            change_fields(inspection, current_user, published=form.published.data)
+            db.session.commit()
+            flash("Date published recorded", "success")
+            return redirect(url_for("inspections.show", inspection_id=inspection.id))
+    return render_template(
+        "inspections/published.html", title="Date the document was published", form=form, inspection=inspection
     )
 
 

@@ -21,8 +21,10 @@ class DocumentImport(db.Model):
     """
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    # The authority of the person who uploaded it; an administrator may file it under another.
-    authority_id: Mapped[int] = mapped_column(ForeignKey("authority.id"), index=True)
+    # The council it is filed under: its importer's own, or for the service operator the council it names.
+    # None only while the operator confirms a council not yet on the service (tracker/imports/filing.py);
+    # no council's people can see it then.
+    authority_id: Mapped[int | None] = mapped_column(ForeignKey("authority.id"), index=True)
     uploaded_by_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
     uploaded_at: Mapped[datetime] = mapped_column(default=utcnow)
     source_filename: Mapped[str] = mapped_column(String(255))
