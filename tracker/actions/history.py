@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import groupby
 
+from tracker.actions.completion import WITHDRAWN
 from tracker.models import Action, ActionStatus, AuditEvent, EvidenceKind, Rag
 from tracker.timeutil import long_date
 
@@ -101,13 +102,21 @@ def _update_sentence(actor: str, on: str, changes: dict[str, AuditEvent]) -> str
             sentence += f" Recovery: {changes['recovery'].after}"
     elif "rag_reason" in changes:
         sentence += f", keeping the rating, because: {changes['rag_reason'].after}"
-    return sentence if sentence.endswith((".", "!", "?")) else sentence + "."
+    sentence = sentence if sentence.endswith((".", "!", "?")) else sentence + "."
+    if WITHDRAWN in changes:
+        sentence += f" This withdrew the proposal to complete the action ({changes[WITHDRAWN].after})."
+    return sentence
 
 
 def _action_sentences(actor: str, on: str, event: str, changes: dict[str, AuditEvent]) -> list[str]:
     if event == "created":
         return [f"{actor} added this action to the plan on {on}."]
     sentences = []
+    changes.pop("proposed_at", None)  # told by the proposal's own sentence
+    withdrawn = changes.pop(WITHDRAWN, None)
+    if withdrawn is not None:
+        changes.pop("status", None)
+        sentences.append(f"The proposal to complete the action was withdrawn on {on}: {withdrawn.after}.")
     returned = changes.pop("returned_reason", None)
     changes.pop("returned_by", None)
     changes.pop("returned_at", None)
@@ -153,6 +162,8 @@ def _milestone_sentence(actor: str, on: str, event: str, changes: dict[str, Audi
             f"{actor} moved milestone {name} from {_value('due_date', move.before)} "
             f"to {_value('due_date', move.after)} on {on}{because}"
         )
+    if "closed_reason" in changes and changes["closed_reason"].after:
+        return f"{actor} closed milestone {name} as no longer needed on {on}: {changes['closed_reason'].after}"
     if "completed_date" in changes:
         done = changes["completed_date"].after
         if done:

@@ -11,9 +11,11 @@ from tracker.oversight.deadlines import statutory_deadlines
 from tracker.oversight.overdue import OverdueFilters, due_soon, overdue_page
 from tracker.oversight.scope import oversight_authority
 from tracker.oversight.signoff_queries import (
+    WITHDRAWN_DAYS,
     awaiting_sign_off,
     count_awaiting,
     count_open_challenges,
+    count_withdrawn,
     open_challenges,
 )
 from tracker.points.queries import recurring_in_authority, unanswered_in_authority
@@ -58,6 +60,8 @@ def show():
         challenges_total=count_open_challenges(authority.id),
         awaiting=awaiting_sign_off(authority.id, current_user.id),
         awaiting_total=count_awaiting(authority.id),
+        withdrawn_total=count_withdrawn(authority.id),
+        withdrawn_days=WITHDRAWN_DAYS,
         deadlines=[(i, statutory_deadlines(i)) for i in inspections],
         trend=[(i, trend.get(i.id, [])) for i in inspections],
         brag=charts.ORDER,
