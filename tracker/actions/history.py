@@ -90,7 +90,7 @@ def describe(events: Iterable[AuditEvent], action: Action) -> list[HistoryEntry]
 
 def _update_sentence(actor: str, on: str, changes: dict[str, AuditEvent]) -> str:
     sentence = f"{actor} added a progress update on {on}"
-    if "status" in changes:
+    if "status" in changes and WITHDRAWN not in changes:  # a withdrawal says so itself
         status = changes["status"]
         sentence += f", moving the status from {_value('status', status.before)} to {_value('status', status.after)}"
     if "rag" in changes:
@@ -104,8 +104,12 @@ def _update_sentence(actor: str, on: str, changes: dict[str, AuditEvent]) -> str
         sentence += f", keeping the rating, because: {changes['rag_reason'].after}"
     sentence = sentence if sentence.endswith((".", "!", "?")) else sentence + "."
     if WITHDRAWN in changes:
-        sentence += f" This withdrew the proposal to complete the action ({changes[WITHDRAWN].after})."
+        sentence += " " + _withdrawn_sentence(on, changes[WITHDRAWN])
     return sentence
+
+
+def _withdrawn_sentence(on: str, withdrawn: AuditEvent) -> str:
+    return f"The proposal to complete the action was withdrawn on {on}: {withdrawn.after}."
 
 
 def _action_sentences(actor: str, on: str, event: str, changes: dict[str, AuditEvent]) -> list[str]:
@@ -116,7 +120,7 @@ def _action_sentences(actor: str, on: str, event: str, changes: dict[str, AuditE
     withdrawn = changes.pop(WITHDRAWN, None)
     if withdrawn is not None:
         changes.pop("status", None)
-        sentences.append(f"The proposal to complete the action was withdrawn on {on}: {withdrawn.after}.")
+        sentences.append(_withdrawn_sentence(on, withdrawn))
     returned = changes.pop("returned_reason", None)
     changes.pop("returned_by", None)
     changes.pop("returned_at", None)

@@ -5,7 +5,7 @@ waiting for sign-off are given the time of their latest change of status to awai
 trail, or their last edit where the trail has none. `milestone.closed_reason` says why a milestone was closed
 as no longer needed; existing milestones were all done, so it stays empty for them.
 
-Revision ID: c4e6a8b0d2f4
+Revision ID: e2a4c6e8f0b3
 Revises: a9d3e5f7b1c2
 Create Date: 2026-12-06 09:30:00.000000
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 # revision identifiers, used by Alembic.
-revision = "c4e6a8b0d2f4"
+revision = "e2a4c6e8f0b3"
 down_revision = "a9d3e5f7b1c2"
 branch_labels = None
 depends_on = None
