@@ -134,3 +134,37 @@ def test_free_text_themes_are_mapped_to_the_list_recorded_and_counted_as_one_row
     }
     assert ids[1] not in {entity for entity, _, _ in audited}
     assert oversight == 1
+def test_each_action_waiting_for_sign_off_is_given_when_it_was_proposed_from_the_audit_trail(seeded_app):
+    proposal = (
+        "SELECT MAX(occurred_at) FROM audit_event WHERE entity_type = 'action' AND entity_id = action.id "
+        "AND field = 'status' AND after = 'awaiting_sign_off'"
+    )
+    with seeded_app.app_context():
+        db.session.remove()
+        downgrade(revision="c4e8a1d2f3b5")
+        with db.engine.begin() as connection:
+            first = connection.execute(text("SELECT id FROM action WHERE status = 'awaiting_sign_off'")).scalar()
+            when_proposed = connection.execute(text(f"SELECT ({proposal}) FROM action WHERE id = :id"), {"id": first})
+            when_proposed = when_proposed.scalar_one()
+            # One whose trail records no proposal (the trail cannot be changed: the row is set waiting by hand).
+            unrecorded = connection.execute(
+                text(f"SELECT id FROM action WHERE status = 'in_progress' AND ({proposal}) IS NULL")
+            ).scalar()
+            connection.execute(
+                text("UPDATE action SET status = 'awaiting_sign_off' WHERE id = :id"), {"id": unrecorded}
+            )
+            # Both edited since (the queue showed the last edit as "Proposed").
+            edited = "UPDATE action SET updated_at = '2026-11-30 09:00:00' WHERE id IN (:a, :b)"
+            connection.execute(text(edited), {"a": first, "b": unrecorded})
+        upgrade()
+        with db.engine.connect() as connection:
+            got = dict(
+                connection.execute(
+                    text("SELECT id, proposed_at FROM action WHERE id IN (:a, :b)"), {"a": first, "b": unrecorded}
+                ).all()
+            )
+            others = "SELECT COUNT(*) FROM action WHERE status != 'awaiting_sign_off' AND proposed_at IS NOT NULL"
+            not_waiting_given_one = connection.execute(text(others)).scalar()
+    assert str(got[first]) == str(when_proposed) and not str(when_proposed).startswith("2026-11-30")
+    assert str(got[unrecorded]).startswith("2026-11-30 09:00:00")
+    assert not_waiting_given_one == 0

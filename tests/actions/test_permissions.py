@@ -16,6 +16,7 @@ ROUTES = [
     ("actions.add_milestone", WRITE),
     ("actions.complete_milestone", WRITE),
     ("actions.replan_milestone", WRITE),
+    ("actions.close_milestone", WRITE),
     ("actions.add_evidence", WRITE),
     ("actions.propose_completion", WRITE),
     ("inspections.show", READ),

@@ -138,6 +138,8 @@ def test_proposing_twice_is_refused(app, world):
             shows_impact=True,
             link="https://intranet.example.org/a",
         )
+        for milestone in action.milestones:
+            ops.complete_milestone(milestone, action.owner, completed_date=date(2026, 11, 1))
         ops.propose_completion(action, action.owner)
         with pytest.raises(ops.PlanRuleError, match="already waiting"):
             ops.propose_completion(action, action.owner)

@@ -69,7 +69,8 @@ def world(app) -> World:
 
 
 def add_impact_evidence(app, world: World, *, shows_impact: bool = True, propose: bool = False) -> None:
-    """Give the world's action a piece of evidence (of impact, or of work done), and propose it if asked."""
+    """Give the world's action a piece of evidence (of impact, or of work done), and propose it if asked (its
+    milestones marked done first)."""
     with committed(app):
         action = db.session.get(Action, world.action.id)
         ops.add_evidence(
@@ -81,5 +82,8 @@ def add_impact_evidence(app, world: World, *, shows_impact: bool = True, propose
             shows_impact=shows_impact,
             link="https://intranet.example.org/a",
         )
-        if propose:
+        if propose:  # a proposal needs every milestone done first
+            for milestone in action.milestones:
+                if milestone.completed_date is None:
+                    ops.complete_milestone(milestone, action.owner, completed_date=date(2026, 11, 1))
             ops.propose_completion(action, action.owner)

@@ -117,6 +117,11 @@ def _build(app) -> Built:
             shows_impact=True, link="https://example.org/audit", at=at,
         )  # fmt: skip
         ledger.note(at, "A", evidence=1)
+        # Proposed only once its milestone is done and it is no longer Red (the rule for completion).
+        at = datetime(2024, 8, 8, 10)
+        ops.complete_milestone(a.milestones[0], second_owner, completed_date=date(2024, 8, 8), at=at)
+        ops.set_rating(a, second_owner, rag=Rag.AMBER, rag_reason="Four of five recruited.", at=at)
+        ledger.note(at, "A", rag=Rag.AMBER, rag_reason="Four of five recruited.")
         at = datetime(2024, 8, 10, 10)
         ops.propose_completion(a, second_owner, at=at)
         ledger.note(at, "A", status=ActionStatus.AWAITING_SIGN_OFF)

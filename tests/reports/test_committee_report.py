@@ -443,3 +443,23 @@ def test_a_paper_since_the_last_report_says_what_moved_in_between(seeded_app):
     assert f"{len(moves)} {word}" in text
     unchanged, _, _, _ = _report(seeded_app)
     assert "Changes since the last report" not in [plain(s.heading) for s in unchanged.sections]
+
+
+def test_a_milestone_closed_as_no_longer_needed_is_told_apart_from_those_achieved(seeded_app):
+    with committed(seeded_app):
+        done = db.session.scalar(select(Milestone).where(Milestone.completed_date == date(2025, 9, 19)))
+        action = done.action
+        added = ops.add_milestone(
+            action, action.owner, title="Second dip sample", due_date=date(2025, 12, 1), at=datetime(2025, 9, 25, 10)
+        )
+        ops.close_milestone(added, action.owner, reason="The audit covers it.", at=datetime(2025, 10, 1, 10))
+    _, html, _, _ = _report(seeded_app, previous_report=date(2025, 6, 30))
+    item = next(
+        plain(li.get_text(" "))
+        for li in BeautifulSoup(html, "html.parser").select("li.tracker-report__paragraph")
+        if plain(li.get_text(" ")).startswith(plain(action.title))
+    )
+    closed = "Milestones closed as no longer needed since 30 June 2025: Second dip sample (1 October 2025: The audit"
+    assert f"{closed} covers it)." in item
+    achieved = item.split("Milestones achieved since 30 June 2025:")[1].split("Milestones closed")[0]
+    assert "Second dip sample" not in achieved and "(19 September 2025)" in achieved

@@ -73,6 +73,7 @@ FORMS = {
     "actions.add_milestone": ("owner", ["action_id"]),
     "actions.complete_milestone": ("owner", ["action_id", "milestone_id"]),
     "actions.replan_milestone": ("owner", ["action_id", "milestone_id"]),
+    "actions.close_milestone": ("owner", ["action_id", "milestone_id"]),
     "actions.add_evidence": ("owner", ["action_id"]),
     "actions.propose_completion": ("owner", ["action_id"]),
     "oversight.challenge": ("director", ["action_id"]),

@@ -29,6 +29,12 @@ bp.add_url_rule(
     methods=["GET", "POST"],
 )
 bp.add_url_rule(
+    "/actions/<int:action_id>/milestones/<int:milestone_id>/close",
+    "close_milestone",
+    update_views.close_milestone,
+    methods=["GET", "POST"],
+)
+bp.add_url_rule(
     "/actions/<int:action_id>/evidence/new", "add_evidence", update_views.add_evidence, methods=["GET", "POST"]
 )
 bp.add_url_rule(

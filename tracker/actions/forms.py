@@ -82,6 +82,16 @@ class ReplanMilestoneForm(VersionedForm):
     submit = SubmitField("Move milestone", widget=GovSubmitInput())
 
 
+class CloseMilestoneForm(VersionedForm):
+    reason = required_text(
+        "Why is it no longer needed?",
+        missing="Enter why the milestone is no longer needed",
+        noun="The reason",
+        description="It will be shown as closed, with this reason, and never as done.",
+    )
+    submit = SubmitField("Close milestone", widget=GovSubmitInput())
+
+
 class EvidenceForm(Form):
     kind = RadioField(
         "What kind of evidence is it?",

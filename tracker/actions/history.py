@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import groupby
 
+from tracker.actions.completion import WITHDRAWN
 from tracker.models import Action, ActionStatus, AuditEvent, EvidenceKind, Rag
 from tracker.timeutil import long_date
 
@@ -89,7 +90,7 @@ def describe(events: Iterable[AuditEvent], action: Action) -> list[HistoryEntry]
 
 def _update_sentence(actor: str, on: str, changes: dict[str, AuditEvent]) -> str:
     sentence = f"{actor} added a progress update on {on}"
-    if "status" in changes:
+    if "status" in changes and WITHDRAWN not in changes:  # a withdrawal says so itself
         status = changes["status"]
         sentence += f", moving the status from {_value('status', status.before)} to {_value('status', status.after)}"
     if "rag" in changes:
@@ -101,13 +102,25 @@ def _update_sentence(actor: str, on: str, changes: dict[str, AuditEvent]) -> str
             sentence += f" Recovery: {changes['recovery'].after}"
     elif "rag_reason" in changes:
         sentence += f", keeping the rating, because: {changes['rag_reason'].after}"
-    return sentence if sentence.endswith((".", "!", "?")) else sentence + "."
+    sentence = sentence if sentence.endswith((".", "!", "?")) else sentence + "."
+    if WITHDRAWN in changes:
+        sentence += " " + _withdrawn_sentence(on, changes[WITHDRAWN])
+    return sentence
+
+
+def _withdrawn_sentence(on: str, withdrawn: AuditEvent) -> str:
+    return f"The proposal to complete the action was withdrawn on {on}: {withdrawn.after}."
 
 
 def _action_sentences(actor: str, on: str, event: str, changes: dict[str, AuditEvent]) -> list[str]:
     if event == "created":
         return [f"{actor} added this action to the plan on {on}."]
     sentences = []
+    changes.pop("proposed_at", None)  # told by the proposal's own sentence
+    withdrawn = changes.pop(WITHDRAWN, None)
+    if withdrawn is not None:
+        changes.pop("status", None)
+        sentences.append(_withdrawn_sentence(on, withdrawn))
     returned = changes.pop("returned_reason", None)
     changes.pop("returned_by", None)
     changes.pop("returned_at", None)
@@ -153,6 +166,8 @@ def _milestone_sentence(actor: str, on: str, event: str, changes: dict[str, Audi
             f"{actor} moved milestone {name} from {_value('due_date', move.before)} "
             f"to {_value('due_date', move.after)} on {on}{because}"
         )
+    if "closed_reason" in changes and changes["closed_reason"].after:
+        return f"{actor} closed milestone {name} as no longer needed on {on}: {changes['closed_reason'].after}"
     if "completed_date" in changes:
         done = changes["completed_date"].after
         if done:

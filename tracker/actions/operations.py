@@ -14,6 +14,7 @@ from sqlalchemy import update
 from sqlalchemy.orm.attributes import set_committed_value
 
 from tracker.actions import uploads
+from tracker.actions.completion import WITHDRAWN, completion_blockers
 from tracker.actions.uploads import CheckedFile
 from tracker.audit import change_fields, record, record_creation
 from tracker.extensions import db
@@ -31,11 +32,19 @@ from tracker.models import (
     Theme,
     User,
 )
-from tracker.timeutil import utcnow
+from tracker.timeutil import uk_date, utcnow
 
 
 class PlanRuleError(ValueError):
     """A change the plan's rules do not allow; the message is for the user."""
+
+
+class CompletionBlocked(PlanRuleError):
+    """The action is not ready to be complete; each reason is its own message for the user."""
+
+    def __init__(self, reasons: list[str]):
+        super().__init__("; ".join(reasons))
+        self.reasons = reasons
 
 
 SIGNED_OFF = "This action has been signed off as complete, so nothing more can be added to it."
@@ -121,10 +130,13 @@ def record_progress(
         raise PlanRuleError("Say what will bring the action back on track")
     # The recovery plan stays while the action is Red or Amber, unless a new one is given.
     kept = recovery or action.recovery
+    previous = action.rag
     changes = {"rag": rag, "rag_reason": rag_reason, "recovery": kept if rag != Rag.GREEN else None}
     if action.status == ActionStatus.NOT_STARTED:
         changes["status"] = ActionStatus.IN_PROGRESS
     change_fields(action, actor, at=when, **changes)
+    if is_worse(rag, previous):
+        _withdraw_proposal(action, actor, f"rating worsened from {previous.label} to {rag.label}", when)
     action.updated_at = when  # before record_creation's flush, so the action is written (and versioned) once
     update = ProgressUpdate(
         action=action,
@@ -172,8 +184,22 @@ def set_rating(action: Action, actor: User, *, rag: Rag, rag_reason: str, at: da
     if not rag_reason.strip():
         raise PlanRuleError("Enter the reason for the RAG rating")
     when = at or utcnow()
+    previous = action.rag
     if change_fields(action, actor, at=when, rag=rag, rag_reason=rag_reason):
         action.updated_at = when
+    if is_worse(rag, previous):
+        _withdraw_proposal(action, actor, f"rating worsened from {previous.label} to {rag.label}", when)
+
+
+def _withdraw_proposal(action: Action, actor: User | None, reason: str, when: datetime) -> None:
+    """A proposal stands only on what was proposed: a worse rating or a new milestone takes it back to In
+    progress. Done here, under every path that changes either (forms, import, seed), and recorded with why
+    (the field `proposal_withdrawn`), which the sign-off queue reads back to tell the directors."""
+    if action.status != ActionStatus.AWAITING_SIGN_OFF:
+        return
+    change_fields(action, actor, at=when, status=ActionStatus.IN_PROGRESS, proposed_at=None)
+    record(action, "changed", actor, field=WITHDRAWN, after=reason, at=when)
+    action.updated_at = when
 
 
 def add_milestone(action: Action, actor: User | None, *, title: str, due_date: date, at=None) -> Milestone:
@@ -182,6 +208,7 @@ def add_milestone(action: Action, actor: User | None, *, title: str, due_date: d
     db.session.add(milestone)
     record_creation(milestone, actor, {"title": title, "due_date": due_date}, at=when)
     _appended_to(action, when)
+    _withdraw_proposal(action, actor, f"milestone added: {title}", when)
     return milestone
 
 
@@ -211,6 +238,17 @@ def replan_milestone(milestone: Milestone, actor: User, *, new_due_date: date, r
 def complete_milestone(milestone: Milestone, actor: User, *, completed_date: date, at=None) -> None:
     when = at or utcnow()
     change_fields(milestone, actor, at=when, completed_date=completed_date)
+    milestone.action.updated_at = when
+
+
+def close_milestone(milestone: Milestone, actor: User, *, reason: str, at: datetime | None = None) -> None:
+    """Close a milestone that is no longer needed, saying why: no longer open, and never shown as done."""
+    if milestone.completed_date is not None:
+        raise PlanRuleError("This milestone is already done or closed")
+    if not reason.strip():
+        raise PlanRuleError("Enter why the milestone is no longer needed")
+    when = at or utcnow()
+    change_fields(milestone, actor, at=when, completed_date=uk_date(when), closed_reason=reason.strip())
     milestone.action.updated_at = when
 
 
@@ -269,24 +307,21 @@ def add_evidence(
     return evidence
 
 
-def _has_impact_evidence(action: Action) -> bool:
-    return any(e.shows_impact for e in action.evidence)
-
-
 def propose_completion(action: Action, actor: User, at: datetime | None = None) -> None:
     """The owner says it is done; a director must sign it off before it counts as complete."""
     if action.status == ActionStatus.COMPLETE:
         raise PlanRuleError("This action is already complete")
     if action.status == ActionStatus.AWAITING_SIGN_OFF:
         raise PlanRuleError("This action is already waiting for a director's sign-off")
-    if not _has_impact_evidence(action):
-        raise PlanRuleError("Add evidence that shows the impact of this action before proposing it as complete")
+    if blockers := completion_blockers(action):
+        raise CompletionBlocked(blockers)
     when = at or utcnow()
     change_fields(
         action,
         actor,
         at=when,
         status=ActionStatus.AWAITING_SIGN_OFF,
+        proposed_at=when,
         returned_reason=None,
         returned_by=None,
         returned_at=None,
@@ -298,8 +333,8 @@ def sign_off(action: Action, director: User, *, reason: str, at: datetime | None
     """A director accepts the evidence: the action becomes complete and Blue."""
     if action.status != ActionStatus.AWAITING_SIGN_OFF:
         raise PlanRuleError("Only an action proposed as complete can be signed off")
-    if not _has_impact_evidence(action):
-        raise PlanRuleError("An action can be signed off only with evidence of its impact")
+    if blockers := completion_blockers(action):
+        raise CompletionBlocked(blockers)
     if not reason.strip():
         raise PlanRuleError("Enter why the evidence shows the action is complete")
     if director.id == action.owner_id:
@@ -331,6 +366,7 @@ def return_proposal(action: Action, director: User, *, reason: str, at: datetime
         director,
         at=when,
         status=ActionStatus.IN_PROGRESS,
+        proposed_at=None,
         returned_reason=reason,
         returned_by=director,
         returned_at=when,

@@ -15,8 +15,10 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from tracker.actions import operations as ops
 from tracker.actions.access import action_for_update
+from tracker.actions.completion import completion_blockers
 from tracker.actions.conflicts import conflict_with_newer, lost_race, stamp
 from tracker.actions.forms import (
+    CloseMilestoneForm,
     CompleteMilestoneForm,
     EvidenceForm,
     MilestoneForm,
@@ -110,7 +112,7 @@ def _milestone(action: Action, milestone_id: int):
 
 def _already_done(action: Action, milestone):
     if milestone.completed_date is not None:
-        flash("This milestone is already done, so it cannot be changed.")
+        flash("This milestone is already done or closed, so it cannot be changed.")
         return redirect(url_for("actions.show", action_id=action.id))
     return None
 
@@ -191,6 +193,21 @@ def replan_milestone(action_id: int, milestone_id: int):
 
 
 @requires_role(*PLAN_READERS)
+def close_milestone(action_id: int, milestone_id: int):
+    form = CloseMilestoneForm()
+    return _change_milestone(
+        action_id,
+        milestone_id,
+        form,
+        refusal=lambda milestone: None,  # the form asks for the reason; nothing else can be wrong
+        apply=lambda m: ops.close_milestone(m, current_user, reason=form.reason.data.strip()),
+        done="Milestone closed as no longer needed",
+        template="actions/milestone_close.html",
+        title="Close a milestone as no longer needed",
+    )
+
+
+@requires_role(*PLAN_READERS)
 def add_evidence(action_id: int):
     action = action_for_update(action_id)
     if (closed := _not_complete(action)) is not None:
@@ -253,6 +270,8 @@ def propose_completion(action_id: int):
             ops.propose_completion(action, current_user)
             db.session.commit()
             return _done(action, "Action proposed as complete. A director will review the evidence and sign it off.")
+        except ops.CompletionBlocked as blocked:
+            form.form_errors.extend(blocked.reasons)
         except ops.PlanRuleError as refused:
             form.form_errors.append(str(refused))
         except StaleDataError:
@@ -264,4 +283,5 @@ def propose_completion(action_id: int):
         action=action,
         conflict=conflict,
         impact_evidence=[e for e in action.evidence if e.shows_impact],
+        blockers=completion_blockers(action),
     )

@@ -10,6 +10,7 @@ from flask_login import current_user
 from tracker import definitions
 from tracker.actions import queries
 from tracker.actions.access import action_in_authority, may_update
+from tracker.actions.completion import completion_blockers
 from tracker.actions.history import describe
 from tracker.actions.plan_filters import plan_filters
 from tracker.actions.plan_queries import authority_actions, plan_filter_options
@@ -76,6 +77,7 @@ def show(action_id: int):
         history=describe(events, action),
         history_truncated=queries.history_count(action_id) > queries.HISTORY_LIMIT,
         can_update=may_update(current_user, action),
+        blockers=completion_blockers(action),
         today=today(),
     )
 

@@ -100,6 +100,7 @@ def _action(action: Action) -> dict[str, Any]:
                 "due_date": _iso(m.due_date),
                 "original_due_date": _iso(m.original_due_date),
                 "completed_date": _iso(m.completed_date),
+                "closed_reason": m.closed_reason,
                 "replans": [
                     {
                         "from": _iso(r.previous_due_date),

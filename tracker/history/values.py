@@ -19,7 +19,7 @@ from tracker.models import Action, AuditEvent, ImprovementPoint
 
 # What a paper says about an action, about a milestone beyond its dated re-plans, and about a point.
 ACTION_FIELDS = ("title", "theme", "owner", "status", "rag", "rag_reason", "recovery", "target_date", "signed_off_at")
-MILESTONE_FIELDS = ("title", "completed_date")
+MILESTONE_FIELDS = ("title", "completed_date", "closed_reason")
 POINT_FIELDS = ("answered_by_council",)
 
 Key = tuple[str, int, str]  # entity type ("action", "milestone", "improvement_point"), its id, the field

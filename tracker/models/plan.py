@@ -52,6 +52,10 @@ class Action(db.Model):
     returned_reason: Mapped[str | None] = mapped_column(Text)
     returned_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     returned_at: Mapped[datetime | None]
+    # When the owner proposed it as complete: the sign-off queue's date and order, which a later edit of the
+    # action must not reset (updated_at moves with every change). Cleared when the proposal is returned or
+    # withdrawn; kept once signed off.
+    proposed_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     # Optimistic locking: SQLAlchemy adds "AND version = :old" to every UPDATE and raises StaleDataError
@@ -123,12 +127,20 @@ class Milestone(db.Model):
     due_date: Mapped[date]
     # The date first agreed; kept when the milestone is re-planned so both can be shown side by side.
     original_due_date: Mapped[date]
+    # Set when the milestone was done, or closed as no longer needed (the day closed): either way it is no
+    # longer open. A closed one keeps why it was closed, so it is never shown as done.
     completed_date: Mapped[date | None]
+    closed_reason: Mapped[str | None] = mapped_column(Text)
 
     action: Mapped[Action] = relationship(back_populates="milestones")
     replans: Mapped[list[MilestoneReplan]] = relationship(
         back_populates="milestone", order_by="[MilestoneReplan.replanned_at, MilestoneReplan.id]"
     )
+
+    @property
+    def is_closed(self) -> bool:
+        """Closed as no longer needed, not done."""
+        return self.closed_reason is not None
 
     @property
     def times_moved(self) -> int:

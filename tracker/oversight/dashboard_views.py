@@ -13,9 +13,11 @@ from tracker.oversight.overdue import OverdueFilters, due_soon, overdue_page
 from tracker.oversight.scope import oversight_authority
 from tracker.oversight.signoff_queries import (
     answers_waiting,
+    WITHDRAWN_DAYS,
     awaiting_sign_off,
     count_awaiting,
     count_open_challenges,
+    count_withdrawn,
     open_challenges,
 )
 from tracker.points.queries import recurring_in_authority, unanswered_in_authority
@@ -63,6 +65,8 @@ def show():
         may_accept=current_user.role == Role.DIRECTOR,
         awaiting=awaiting_sign_off(authority.id, current_user.id),
         awaiting_total=count_awaiting(authority.id),
+        withdrawn_total=count_withdrawn(authority.id),
+        withdrawn_days=WITHDRAWN_DAYS,
         deadlines=[(i, statutory_deadlines(i)) for i in inspections],
         trend=[(i, trend.get(i.id, [])) for i in inspections],
         brag=charts.ORDER,

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import aliased
 
+from tracker.actions.completion import WITHDRAWN
 from tracker.extensions import db
-from tracker.models import Action, ActionStatus, Challenge, Evidence, User
+from tracker.models import Action, ActionStatus, AuditEvent, Challenge, Evidence, User
+from tracker.timeutil import utcnow
 
 LIST_LIMIT = 100
 # Answers on the dashboard: the oldest first, so none waits unseen; the rest are counted.
 ANSWERS_LIMIT = 10
+# Proposals withdrawn (a worse rating or a new milestone) are news to the directors for this long.
+WITHDRAWN_DAYS = 28
+WITHDRAWN_LIMIT = 20
 
 
 @dataclass(frozen=True)
@@ -68,17 +73,60 @@ def awaiting_sign_off(authority_id: int, director_id: int) -> list[AwaitingRow]:
             owner.display_name,
             Action.lead_director_id,
             lead.display_name,
-            Action.updated_at,
+            Action.proposed_at,
             impact,
         )
         .join(owner, Action.owner_id == owner.id)
         .join(lead, Action.lead_director_id == lead.id)
         .where(Action.authority_id == authority_id, Action.status == ActionStatus.AWAITING_SIGN_OFF)
     )
-    query = query.order_by(case((Action.lead_director_id == director_id, 0), else_=1), Action.updated_at).limit(
-        LIST_LIMIT
-    )
+    # By when each was proposed, which a later edit of the action does not change.
+    query = query.order_by(
+        case((Action.lead_director_id == director_id, 0), else_=1), Action.proposed_at, Action.id
+    ).limit(LIST_LIMIT)
     return [AwaitingRow(*row) for row in db.session.execute(query)]
+
+
+@dataclass(frozen=True)
+class WithdrawnRow:
+    action_id: int
+    title: str
+    owner: str
+    withdrawn_at: datetime
+    reason: str
+    by: str | None
+
+
+def _withdrawals(authority_id: int):
+    since = utcnow() - timedelta(days=WITHDRAWN_DAYS)
+    return (
+        AuditEvent.authority_id == authority_id,
+        AuditEvent.entity_type == Action.__tablename__,
+        AuditEvent.field == WITHDRAWN,
+        AuditEvent.occurred_at >= since,
+    )
+
+
+def recently_withdrawn(authority_id: int) -> list[WithdrawnRow]:
+    """Proposals withdrawn in the last WITHDRAWN_DAYS, newest first, read from the audit trail's record."""
+    owner, actor = aliased(User), aliased(User)
+    query = (
+        select(
+            Action.id, Action.title, owner.display_name, AuditEvent.occurred_at, AuditEvent.after, actor.display_name
+        )
+        .select_from(AuditEvent)
+        .join(Action, Action.id == AuditEvent.plan_action_id)
+        .join(owner, Action.owner_id == owner.id)
+        .outerjoin(actor, AuditEvent.actor_id == actor.id)
+        .where(*_withdrawals(authority_id))
+        .order_by(AuditEvent.occurred_at.desc(), AuditEvent.id.desc())
+        .limit(WITHDRAWN_LIMIT)
+    )
+    return [WithdrawnRow(*row) for row in db.session.execute(query)]
+
+
+def count_withdrawn(authority_id: int) -> int:
+    return db.session.scalar(select(func.count()).select_from(AuditEvent).where(*_withdrawals(authority_id)))
 
 
 def count_awaiting(authority_id: int) -> int:

@@ -8,18 +8,26 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from tracker.actions import operations as ops
 from tracker.actions.access import action_for_update
+from tracker.actions.completion import completion_blockers
 from tracker.actions.conflicts import conflict_with_newer, lost_race, stamp
 from tracker.extensions import db
 from tracker.models import ActionStatus, Role
 from tracker.oversight.forms import AnswerForm, ChallengeForm, SignOffForm
-from tracker.oversight.signoff_queries import awaiting_sign_off
+from tracker.oversight.signoff_queries import WITHDRAWN_DAYS, awaiting_sign_off, recently_withdrawn
 from tracker.security import PLAN_READERS, requires_role
+from tracker.timeutil import today
 
 
 @requires_role(Role.DIRECTOR)
 def queue():
     rows = awaiting_sign_off(current_user.authority_id, current_user.id)
-    return render_template("oversight/sign_off_queue.html", title="Waiting for sign-off", rows=rows)
+    return render_template(
+        "oversight/sign_off_queue.html",
+        title="Waiting for sign-off",
+        rows=rows,
+        withdrawn=recently_withdrawn(current_user.authority_id),
+        withdrawn_days=WITHDRAWN_DAYS,
+    )
 
 
 @requires_role(Role.DIRECTOR)
@@ -44,17 +52,25 @@ def review(action_id: int):
             db.session.commit()
             flash(message, "success")
             return redirect(url_for("oversight.queue"))
+        except ops.CompletionBlocked as blocked:
+            db.session.rollback()
+            form.form_errors.extend(blocked.reasons)
         except ops.PlanRuleError as refused:
             db.session.rollback()
             form.form_errors.append(str(refused))
         except StaleDataError:
             action, conflict = lost_race(form, action_id)
+    blockers = completion_blockers(action)
+    if blockers:  # it can only be returned: signing off is not offered
+        form.decision.choices = [c for c in form.decision.choices if c.value != "approve"]
     return render_template(
         "oversight/sign_off_review.html",
         title="Review for sign-off",
         form=form,
         action=action,
         conflict=conflict,
+        blockers=blockers,
+        today=today(),
     )
 
 

@@ -56,7 +56,12 @@ def plan_rows(inspection_ids: list[int]) -> PlanRows:
         rows.actions[row.improvement_point_id].append(row)
     for row in db.session.execute(
         select(
-            Milestone.id, Milestone.action_id, Milestone.title, Milestone.original_due_date, Milestone.completed_date
+            Milestone.id,
+            Milestone.action_id,
+            Milestone.title,
+            Milestone.original_due_date,
+            Milestone.completed_date,
+            Milestone.closed_reason,
         )
         .where(Milestone.action_id.in_(actions))
         .order_by(Milestone.due_date, Milestone.id)

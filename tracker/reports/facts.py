@@ -39,6 +39,7 @@ class MilestoneFacts:
     due_date: date  # as at the date, after the moves made by then
     completed_date: date | None  # None if not done by the date
     moves: tuple[MoveFacts, ...] = ()  # made by the date, oldest first
+    closed_reason: str | None = None  # closed as no longer needed by the date (then completed_date is the day)
 
 
 @dataclass(frozen=True)
@@ -171,6 +172,7 @@ def _milestone(milestone: Row, replans: list[Row], then: _Then) -> MilestoneFact
         due_date=moves[-1].new if moves else milestone.original_due_date,
         completed_date=done if done and done <= then.day else None,
         moves=moves,
+        closed_reason=then.value(milestone, "milestone", "closed_reason") if done and done <= then.day else None,
     )
 
 

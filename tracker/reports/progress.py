@@ -272,11 +272,19 @@ def _exception(n: Numberer, point: PointFacts, action: ActionFacts, inputs: Repo
     bullets = [_late_milestone(m) for m in overdue_milestones(action, day)]
     # What was achieved is news only since the last report; without one, the whole history would be told.
     since = inputs.previous_report
-    done = [m for m in action.milestones if since and m.completed_date and since < m.completed_date <= day]
+    ended = [m for m in action.milestones if since and m.completed_date and since < m.completed_date <= day]
+    done = [m for m in ended if m.closed_reason is None]
     if done:
         bullets.append(
             f"Milestones achieved since {long_date(since)}: "
             + "; ".join(f"{m.title} ({long_date(m.completed_date)})" for m in done)
+            + "."
+        )
+    # A milestone closed as no longer needed was not achieved, so it is told apart, with why.
+    if closed := [m for m in ended if m.closed_reason is not None]:
+        bullets.append(
+            f"Milestones closed as no longer needed since {long_date(since)}: "
+            + "; ".join(f"{m.title} ({long_date(m.completed_date)}: {m.closed_reason.rstrip('. ')})" for m in closed)
             + "."
         )
     impact = [e for e in action.evidence if e.shows_impact]
