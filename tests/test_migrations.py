@@ -134,6 +134,8 @@ def test_free_text_themes_are_mapped_to_the_list_recorded_and_counted_as_one_row
     }
     assert ids[1] not in {entity for entity, _, _ in audited}
     assert oversight == 1
+
+
 def test_each_action_waiting_for_sign_off_is_given_when_it_was_proposed_from_the_audit_trail(seeded_app):
     proposal = (
         "SELECT MAX(occurred_at) FROM audit_event WHERE entity_type = 'action' AND entity_id = action.id "

@@ -12,8 +12,8 @@ from tracker.oversight.deadlines import statutory_deadlines
 from tracker.oversight.overdue import OverdueFilters, due_soon, overdue_page
 from tracker.oversight.scope import oversight_authority
 from tracker.oversight.signoff_queries import (
-    answers_waiting,
     WITHDRAWN_DAYS,
+    answers_waiting,
     awaiting_sign_off,
     count_awaiting,
     count_open_challenges,
