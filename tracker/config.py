@@ -56,6 +56,8 @@ class Config:
     # Sessions end after this long without a request, and this long after signing in whatever happens.
     SESSION_IDLE_MINUTES = _env_int("SESSION_IDLE_MINUTES", 30)
     SESSION_ABSOLUTE_HOURS = _env_int("SESSION_ABSOLUTE_HOURS", 12)
+    # The time-out warning shows this long before a session ends (GOV.UK's pattern: two minutes).
+    SESSION_WARNING_SECONDS = _env_int("SESSION_WARNING_SECONDS", 120)
     # Where failed sign-ins are counted (tracker/auth/throttle.py): memory for one process; Redis, e.g.
     # redis://host:6379/0, when several processes or instances serve the app, so that all count together.
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
