@@ -1,5 +1,6 @@
 """Nothing typed is lost to a time-out: a form posted after its session ended comes back after signing in, unsaved."""
 
+import io
 from datetime import timedelta
 from urllib.parse import parse_qs, urlsplit
 
@@ -46,6 +47,11 @@ def _post_after_time_out(client: PageClient, world, **extra) -> str:
     return parse_qs(urlsplit(response.location).query)["next"][0]
 
 
+def _held_count(client: PageClient) -> int:
+    with committed(client.app):
+        return db.session.scalar(select(func.count(HeldInput.id)))
+
+
 def _narrative(page) -> str:
     return page.select_one("#narrative").get_text()
 
@@ -76,7 +82,7 @@ def test_a_progress_update_posted_after_the_idle_limit_is_kept_through_sign_in_a
     client.post_form(progress_page, again, status=302)
     with committed(client.app):
         assert db.session.get(Action, world.action.id).rag == Rag.RED
-        assert db.session.scalar(select(func.count(HeldInput.id))) == 0  # removed once shown
+    assert _held_count(client) == 0  # removed once shown
     # Shown once: the page opened afresh is empty again.
     page = client.get_page(progress_page)
     assert _narrative(page) == "" and not any(held_input.BANNER in text for text in _banners(page))
@@ -129,12 +135,14 @@ def test_neither_the_csrf_token_nor_a_password_is_kept(client, world):
 
 def test_held_input_expires(client, world, monkeypatch):
     progress_page = _post_after_time_out(client, world)
+    assert _held_count(client) == 1
     later = utcnow() + timedelta(minutes=held_input.KEEP_MINUTES + 1)
     monkeypatch.setattr(held_input, "utcnow", lambda: later)
     _sign_in_again(client, world.owner, progress_page)
     page = client.get_page(progress_page)
     assert _narrative(page) == ""
     assert not any(held_input.BANNER in text for text in _banners(page))
+    assert _held_count(client) == 0
 
 
 def test_held_input_is_not_shown_in_another_browser(client, world):
@@ -149,10 +157,10 @@ def test_held_input_is_not_shown_in_another_browser(client, world):
 
 def test_held_input_is_not_shown_to_someone_else_signing_in_on_the_same_browser(client, world):
     progress_page = _post_after_time_out(client, world)
+    assert _held_count(client) == 1
     _sign_in_again(client, world.colleague, progress_page)
     client.get(progress_page)  # not theirs to update: whatever it answers, it must not show the input
-    with committed(client.app):
-        assert db.session.scalar(select(func.count(HeldInput.id))) == 0
+    assert _held_count(client) == 0
     client.http.post("/sign-out")
     _sign_in_again(client, world.owner, progress_page)
     assert _narrative(client.get_page(progress_page)) == ""
@@ -167,3 +175,27 @@ def test_a_form_posted_by_the_time_out_warning_is_held_not_saved_even_if_the_ses
     assert response.location == progress_page
     assert snapshot(client.app) == before
     assert _narrative(client.get_page(progress_page)) == TYPED["narrative"]
+
+
+def test_a_file_is_not_kept_and_the_page_says_to_choose_it_again(client, world):
+    client.sign_in(world.owner)
+    evidence_page = f"/actions/{world.action.id}/evidence/new"
+    description = "Audit of 40 contacts: 85% decided within 24 hours, up from 61%."
+    typed = {"kind": "audit", "description": description, "evidence_date": ["14", "11", "2026"]}
+    _idle_too_long(client)
+    response = client.http.post(
+        evidence_page,
+        data={**typed, "file": (io.BytesIO(b"%PDF-1.4 audit"), "audit.pdf")},
+        content_type="multipart/form-data",
+    )
+    assert parse_qs(urlsplit(response.location).query)["next"] == [evidence_page]
+    _sign_in_again(client, world.owner, evidence_page)
+    page = client.get_page(evidence_page)
+    assert page.select_one("#description").get_text() == description
+    assert [page.select_one(f"#evidence_date-{part}")["value"] for part in ("day", "month", "year")] == [
+        "14",
+        "11",
+        "2026",
+    ]
+    banner = " ".join(_banners(page))
+    assert held_input.BANNER in banner and held_input.FILES_NOT_KEPT in banner
