@@ -95,6 +95,9 @@ class Config:
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_HTTPONLY = True
     WTF_CSRF_ENABLED = True
+    # A form's CSRF token lasts as long as its session (the idle and absolute limits, emptied at every sign-in and
+    # sign-out), not Flask-WTF's default hour: a page kept open by "Stay signed in" must still save.
+    WTF_CSRF_TIME_LIMIT = None
     TESTING = False
     PRODUCTION = False
     HSTS = False  # Strict-Transport-Security: on in production, which is served only over HTTPS

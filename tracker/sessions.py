@@ -9,10 +9,11 @@ any of those stops working, though it is still validly signed.
 
 from __future__ import annotations
 
+import math
 import secrets
 from datetime import datetime, timedelta
 
-from flask import Flask, current_app, flash, redirect, request, session, url_for
+from flask import Flask, current_app, flash, jsonify, redirect, request, session, url_for
 from flask_login import current_user, login_user, logout_user
 
 from tracker import held_input
@@ -78,7 +79,8 @@ def seconds_left() -> int:
     ends = min(
         datetime.fromisoformat(session["seen_at"]) + idle, datetime.fromisoformat(session["signed_in_at"]) + absolute
     )
-    return max(0, int((ends - now).total_seconds()))
+    # Rounded up: 0 only once the session has ended, so the warning never gives up on a live one.
+    return max(0, math.ceil((ends - now).total_seconds()))
 
 
 # Asking how long is left is not activity, or the time-out warning's own question would keep a session alive.
@@ -98,6 +100,10 @@ def check_session():
         if request.endpoint not in NOT_ACTIVITY:
             session["seen_at"] = now.isoformat()
         return None
+    if request.endpoint in NOT_ACTIVITY:
+        # The warning asks as the time runs out. Its answer must not empty the session: the page may yet post
+        # what was typed, to be held, and that post needs the session's CSRF token. The next page ends it.
+        return jsonify(seconds_left=0)
     logout_user()
     session.clear()
     flash(reason)

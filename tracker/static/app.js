@@ -75,7 +75,8 @@ if (warning && typeof warning.showModal === "function") {
       hold.name = "tracker_hold";
       hold.value = "1";
       typedInto.append(hold);
-      typedInto.submit();
+      // The prototype's submit: a form's own "submit" button, named so, hides the method.
+      HTMLFormElement.prototype.submit.call(typedInto);
     } else {
       window.location.assign(window.location.href);
     }
