@@ -25,6 +25,13 @@ def clock(monkeypatch):
     return held
 
 
+def _sign_in(client, user, clock) -> None:
+    """Signed in at the held clock's now, so the sums below are exact."""
+    client.sign_in(user)
+    with client.http.session_transaction() as session:
+        session["signed_in_at"] = session["seen_at"] = clock.now.isoformat()
+
+
 def _seconds_left(client) -> int:
     response = client.get("auth.time_left")
     assert response.status_code == 200 and response.is_json
@@ -50,7 +57,7 @@ def test_signed_in_pages_carry_the_warning_with_the_limits_and_the_sign_in_page_
 def test_asking_how_long_is_left_is_not_activity_but_staying_signed_in_is(client, app, clock):
     with committed(app):
         user = make_user()
-    client.sign_in(user)
+    _sign_in(client, user, clock)
     clock.advance(minutes=1)
     client.get("home.index")  # activity: the idle time starts again
     clock.advance(minutes=20)
@@ -66,7 +73,7 @@ def test_the_time_left_is_the_absolute_limit_when_that_comes_first(client, app, 
     app.config["SESSION_ABSOLUTE_HOURS"] = 1
     with committed(app):
         user = make_user()
-    client.sign_in(user)
+    _sign_in(client, user, clock)
     for _ in range(3):
         clock.advance(minutes=15)
         client.get("home.index")
@@ -76,7 +83,7 @@ def test_the_time_left_is_the_absolute_limit_when_that_comes_first(client, app, 
 def test_an_ended_session_answers_none_left_and_the_next_page_goes_to_sign_in(client, app, clock):
     with committed(app):
         user = make_user()
-    client.sign_in(user)
+    _sign_in(client, user, clock)
     clock.advance(minutes=31)
     # Asking does not empty the session: a form typed into may still be posted, to be held for after sign-in.
     assert _seconds_left(client) == 0
