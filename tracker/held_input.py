@@ -32,6 +32,7 @@ HOLD_FIELD = "tracker_hold"
 KEEP_MINUTES = 60
 # The most a held form may hold, as JSON: ten times the longest text box, so no real form is refused.
 MAX_CHARACTERS = 100_000
+PATH_LIMIT = 500  # HeldInput.path's length
 BANNER = "You were signed out before this was saved. Check it and save again."
 FILES_NOT_KEPT = "Files are not kept: choose the file again."
 TOO_LONG = "What you typed was too long to keep while you signed in again."
@@ -65,7 +66,7 @@ def next_page(user_id: int | None) -> str | None:
         return request.full_path.rstrip("?")
     page = _form_page()
     fields = [[name, value] for name, value in request.form.items(multi=True) if _kept(name)]
-    if page is None or not fields:
+    if page is None or not fields or len(page) > PATH_LIMIT:
         return page
     now = utcnow()
     db.session.execute(delete(HeldInput).where(HeldInput.created_at < now - timedelta(minutes=KEEP_MINUTES)))
