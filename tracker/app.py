@@ -26,6 +26,7 @@ from tracker.figures import thousands
 from tracker.forms import autocomplete_attributes, error_summary_items
 from tracker.headers import register_security_headers
 from tracker.health.views import bp as health_bp
+from tracker.held_input import register_held_input
 from tracker.home.views import bp as home_bp
 from tracker.imports.views import bp as imports_bp
 from tracker.inspections.cli import inspection_cli
@@ -74,6 +75,7 @@ def create_app(config: Config | None = None) -> Flask:
     _register_commands(app)
     register_error_pages(app)
     register_security_headers(app)
+    register_held_input(app)
     if app.config["PROXY_COUNT"]:
         count = app.config["PROXY_COUNT"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)

@@ -58,6 +58,8 @@ class Config:
     # Sessions end after this long without a request, and this long after signing in whatever happens.
     SESSION_IDLE_MINUTES = _env_int("SESSION_IDLE_MINUTES", 30)
     SESSION_ABSOLUTE_HOURS = _env_int("SESSION_ABSOLUTE_HOURS", 12)
+    # The time-out warning shows this long before a session ends (GOV.UK's pattern: two minutes).
+    SESSION_WARNING_SECONDS = _env_int("SESSION_WARNING_SECONDS", 120)
     # Where failed sign-ins are counted (tracker/auth/throttle.py): memory for one process; Redis, e.g.
     # redis://host:6379/0, when several processes or instances serve the app, so that all count together.
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
@@ -95,6 +97,9 @@ class Config:
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_HTTPONLY = True
     WTF_CSRF_ENABLED = True
+    # A form's CSRF token lasts as long as its session (the idle and absolute limits, emptied at every sign-in and
+    # sign-out), not Flask-WTF's default hour: a page kept open by "Stay signed in" must still save.
+    WTF_CSRF_TIME_LIMIT = None
     TESTING = False
     PRODUCTION = False
     HSTS = False  # Strict-Transport-Security: on in production, which is served only over HTTPS

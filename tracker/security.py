@@ -18,6 +18,7 @@ from flask import abort, current_app, redirect, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
+from tracker import held_input
 from tracker.audit import record
 from tracker.extensions import db
 from tracker.models import Role
@@ -33,7 +34,10 @@ PUBLIC_ENDPOINTS = frozenset(
 ALL_ROLES = tuple(Role)
 PLAN_READERS = (Role.ADMINISTRATOR, Role.DIRECTOR, Role.SERVICE_MANAGER)
 # A person with a temporary password may only choose their own, or sign out.
-WHILE_PASSWORD_TEMPORARY = frozenset({"accounts.choose_password", "auth.logout"})
+# The time-out warning asks and keeps the session on that page too.
+WHILE_PASSWORD_TEMPORARY = frozenset(
+    {"accounts.choose_password", "auth.logout", "auth.time_left", "auth.stay_signed_in"}
+)
 
 
 def requires_role(*roles: Role) -> Callable:
@@ -63,7 +67,8 @@ def enforce_access():
     if endpoint in PUBLIC_ENDPOINTS or endpoint is None:
         return None  # endpoint None: no route matched, Flask answers 404 itself
     if not current_user.is_authenticated:
-        return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+        # A form posted with no session (it ended and was emptied elsewhere) keeps its input through sign-in.
+        return redirect(url_for("auth.login", next=held_input.next_page(None)))
     if current_user.must_change_password and endpoint not in WHILE_PASSWORD_TEMPORARY:
         return redirect(url_for("accounts.choose_password"))
     roles = allowed_roles(endpoint)

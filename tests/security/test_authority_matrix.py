@@ -15,6 +15,7 @@ from flask import current_app
 from sqlalchemy import func, select
 from werkzeug.routing import AnyConverter
 
+from tests.helpers.client import PageClient
 from tests.helpers.data import committed
 from tests.helpers.factories import make_user
 from tests.helpers.paths import SEED_DOCUMENTS
@@ -203,3 +204,21 @@ def test_every_route_about_an_object_answers_by_role_and_authority(client, world
         probes = db.session.scalar(select(func.count(AuditEvent.id)).where(AuditEvent.event == "probed"))
     # Every 404 on another council's object is recorded, up to the limit per person.
     assert probes == min(expected_probes, 20), (probes, expected_probes)
+
+
+# The time-out warning's routes are about no object: each answers any signed-in person about their own session.
+SESSION_ROUTES = {"auth.time_left": "GET", "auth.stay_signed_in": "POST"}
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_the_session_routes_answer_every_role_about_their_own_session_and_no_one_signed_out(client, world, role):
+    with committed(client.app):
+        walker = make_user(None, Role.OPERATOR) if role == Role.OPERATOR else getattr(world, WALKERS[role])
+    signed_out = PageClient(client.app)
+    client.sign_in(walker)
+    for endpoint, method in SESSION_ROUTES.items():
+        url = client.url(endpoint)
+        anonymous = signed_out.http.open(url, method=method)
+        assert anonymous.status_code == 302 and anonymous.location.startswith("/sign-in"), endpoint
+        answer = client.http.open(url, method=method)
+        assert answer.status_code == 200 and set(answer.json) == {"seconds_left"}, f"{role} {endpoint}"

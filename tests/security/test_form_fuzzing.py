@@ -113,8 +113,9 @@ FORMS = {
     "auth.first_two_factor": ("pending-first", []),
 }
 PENDING = ("pending", "pending-first")
-# Signing out has no fields to fuzz; it is tested in tests/security/test_sessions.py.
-NOT_FUZZED = {"auth.logout"}
+# Signing out and staying signed in have no fields to fuzz; they are tested in tests/security/test_sessions.py and
+# tests/auth/test_time_out.py.
+NOT_FUZZED = {"auth.logout", "auth.stay_signed_in"}
 # Forms whose refusal is itself recorded (a failed sign-in is an audit event), or that keep what was typed.
 RECORDS_REFUSALS = {
     "auth.login",

@@ -3,7 +3,7 @@
 import unicodedata
 from datetime import datetime, timedelta
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, session, url_for
 from flask_login import current_user, logout_user
 
 from tracker import sessions
@@ -64,7 +64,7 @@ def login():
             target = _safe_next(request.args.get("next"))
             if user.totp_secret or two_factor.required(user):
                 # Half signed in: the password was right; nothing is reachable until the code is.
-                session.clear()
+                sessions.start_afresh()
                 session.update(pending_user=user.id, pending_at=utcnow().isoformat(), pending_next=target)
                 return redirect(url_for("auth.code" if user.totp_secret else "auth.first_two_factor"))
             return _complete(user, target)
@@ -138,3 +138,17 @@ def logout():
     session.clear()
     flash("You have been signed out.")
     return redirect(url_for("auth.login"))
+
+
+@bp.route("/session/time-left")
+@requires_role(*ALL_ROLES)
+def time_left():
+    """The time-out warning asks before it shows, so activity in another tab of the same session counts."""
+    return jsonify(seconds_left=sessions.seconds_left())
+
+
+@bp.route("/session/stay-signed-in", methods=["POST"])
+@requires_role(*ALL_ROLES)
+def stay_signed_in():
+    """The time-out warning's "Stay signed in": a request like any other, so the idle time starts again."""
+    return jsonify(seconds_left=sessions.seconds_left())

@@ -14,6 +14,7 @@ from tracker.models.enums import (
     Role,
     Theme,
 )
+from tracker.models.held_input import HeldInput
 from tracker.models.history import PastInspection
 from tracker.models.inspection import (
     ImprovementPoint,
@@ -48,6 +49,7 @@ __all__ = [
     "Evidence",
     "EvidenceKind",
     "FrameworkArea",
+    "HeldInput",
     "ImprovementPoint",
     "JobKind",
     "JobState",
