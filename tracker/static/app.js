@@ -60,6 +60,8 @@ function enhance(select) {
     const option = typed ? optionNamed(typed) : [...select.options].find((o) => !o.value);
     if (option) select.value = option.value;
   });
+}
+
 // The time-out warning (templates/base.html, GOV.UK's pattern): SESSION_WARNING_SECONDS before the session would
 // end, a modal says so and offers "Stay signed in" (Escape too) or "Sign out". It asks the server how long is left
 // before it shows, so activity in another tab counts. When the time runs out, a form typed into is posted, marked
