@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import itertools
 import os
+import queue
 import shutil
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -147,28 +149,68 @@ class SqliteDatabases:
 
 
 class PostgresDatabases:
+    """Each test's database is made from a template by CREATE DATABASE, which takes the server a tenth of a
+    second or more, and dropped after it, nearly as long: a background thread does both, keeping the next
+    test's database ready for each template while the current test runs and dropping used ones after, so
+    the tests do not wait for either."""
+
     _counter = itertools.count()
 
     def __init__(self, proc):
         self.admin = f"host={proc.host} port={proc.port} user={proc.user} dbname=postgres"
         self.base = f"postgresql+psycopg://{proc.user}@{proc.host}:{proc.port}"
         self.templates: set[str] = set()
+        # A database made ahead for each template (or why it could not be made).
+        self._ready: dict[str, queue.Queue[str | Exception]] = {}
+        # Work for the thread, making before dropping: (priority, order, what, name).
+        self._work: queue.PriorityQueue[tuple[int, int, str, str]] = queue.PriorityQueue()
+        self._failures: list[Exception] = []  # drops that failed, reported at the end of the run
+        self._thread = threading.Thread(target=self._serve, name="test databases", daemon=True)
+        self._thread.start()
 
     def _template(self, name: str) -> str:
         if name not in self.templates:
             self._execute(f"CREATE DATABASE template_{name}")
             _migrate_and_maybe_seed(f"{self.base}/template_{name}", TEMPLATES[name])
             self.templates.add(name)
+            self._ready[name] = queue.Queue()
+            self._ask("make", name)
         return f"template_{name}"
 
     def _execute(self, sql: str) -> None:
         with psycopg.connect(self.admin, autocommit=True) as conn:
             conn.execute(sql)
 
+    def _ask(self, what: str, name: str) -> None:
+        self._work.put((0 if what == "make" else 1, next(self._counter), what, name))
+
+    def _serve(self) -> None:
+        while True:
+            _, _, what, name = self._work.get()
+            if what == "stop":
+                return
+            try:
+                if what == "drop":
+                    self._execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+                    continue
+                made = f"test_{next(self._counter)}"
+                # FILE_COPY copies the template's files whole: faster than WAL_LOG's page by page for
+                # databases this small (and the throwaway server runs without fsync).
+                self._execute(f"CREATE DATABASE {made} TEMPLATE template_{name} STRATEGY FILE_COPY")
+                self._ready[name].put(made)
+            except Exception as error:  # the test waiting for it, or the end of the run, fails with the reason
+                if what == "drop":
+                    self._failures.append(error)
+                else:
+                    self._ready[name].put(error)
+
     def create(self, template: str, target: Path) -> str:
-        name = f"test_{next(self._counter)}"
-        self._execute(f"CREATE DATABASE {name} TEMPLATE {self._template(template)}")
-        return f"{self.base}/{name}"
+        self._template(template)
+        made = self._ready[template].get()
+        if isinstance(made, Exception):
+            raise made
+        self._ask("make", template)  # the next test's, made while this one runs
+        return f"{self.base}/{made}"
 
     def blank(self, target: Path) -> str:
         """A database with nothing in it at all, not even the schema."""
@@ -177,7 +219,15 @@ class PostgresDatabases:
         return f"{self.base}/{name}"
 
     def drop(self, url: str) -> None:
-        self._execute(f"DROP DATABASE IF EXISTS {url.rsplit('/', 1)[1]} WITH (FORCE)")
+        """Dropped by the thread after the test; WITH (FORCE) ends any connection a test's server left."""
+        self._ask("drop", url.rsplit("/", 1)[1])
+
+    def close(self) -> None:
+        """Waits for the drops still to do; the server, and the databases made ahead, go with the run."""
+        self._work.put((2, next(self._counter), "stop", ""))
+        self._thread.join()
+        if self._failures:
+            raise RuntimeError(f"Test databases could not be dropped: {self._failures}")
 
 
 @pytest.fixture(scope="session")
@@ -188,8 +238,11 @@ def databases(request, tmp_path_factory):
             if IN_CI:
                 pytest.fail(message)
             pytest.skip(message)
-        return PostgresDatabases(request.getfixturevalue("postgresql_proc"))
-    return SqliteDatabases(tmp_path_factory.mktemp("templates"))
+        postgres = PostgresDatabases(request.getfixturevalue("postgresql_proc"))
+        yield postgres
+        postgres.close()
+        return
+    yield SqliteDatabases(tmp_path_factory.mktemp("templates"))
 
 
 class _MemoryBytecodeCache(BytecodeCache):

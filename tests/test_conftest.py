@@ -1,13 +1,19 @@
 """The suite's rule for which tests the PostgreSQL run leaves out (tests/conftest.py): those that use no
 database, judged from their fixtures, and never one that reaches the database without naming it.
 
-Each test runs pytest (in this process: pytester) on a few tests of its own, with the suite's conftest as a
-plugin.
+Most tests run pytest (in this process: pytester) on a few tests of its own, with the suite's conftest as a
+plugin. The last checks the databases each test is given: fresh copies of the template, dropped after.
 """
 
 from __future__ import annotations
 
+import time
+
+import psycopg
 import pytest
+from sqlalchemy import create_engine, inspect, text
+
+from tests.conftest import PostgresDatabases
 
 SOME_TESTS = """
 import pytest
@@ -64,3 +70,41 @@ def test_a_test_that_reaches_the_database_without_naming_it_fails(pytester):
     result = run_pytest(pytester, A_HIDDEN_DATABASE, "--database=sqlite")
     assert result.ret == pytest.ExitCode.TESTS_FAILED, result.stdout.str()
     assert "reached the database (databases) without naming it among its fixtures" in result.stdout.str()
+
+
+def _tables(url: str) -> set[str]:
+    engine = create_engine(url)
+    try:
+        return set(inspect(engine).get_table_names())
+    finally:
+        engine.dispose()
+
+
+def _postgres_databases(databases) -> set[str]:
+    with psycopg.connect(databases.admin) as conn:
+        return {name for (name,) in conn.execute("SELECT datname FROM pg_database")}
+
+
+def test_each_database_made_is_a_fresh_copy_of_the_template_and_a_dropped_one_goes(databases, tmp_path):
+    """On PostgreSQL the next database is made ahead, while a test runs: it must still be the template as it
+    is, untouched by the test before, and never handed out twice; a dropped one must really go."""
+    first = databases.create("empty", tmp_path / "first.db")
+    engine = create_engine(first)
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE scribbled_on (x integer)"))
+    engine.dispose()
+    second = databases.create("empty", tmp_path / "second.db")
+    assert second != first
+    assert "scribbled_on" in _tables(first)
+    assert "scribbled_on" not in _tables(second)
+    assert "alembic_version" in _tables(second)  # migrated, as the template is
+    databases.drop(first)
+    databases.drop(second)
+    if isinstance(databases, PostgresDatabases):
+        names = {url.rsplit("/", 1)[1] for url in (first, second)}
+        # Dropped by the background thread after the test asks; waited for, not timed.
+        for _ in range(600):
+            if not names & _postgres_databases(databases):
+                break
+            time.sleep(0.1)
+        assert not names & _postgres_databases(databases)

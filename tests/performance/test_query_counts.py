@@ -9,8 +9,8 @@ Timings belong to `make bench`; this test only counts.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date
 from itertools import product
 from pathlib import Path
 
@@ -22,31 +22,20 @@ from tests.conftest import _app_on
 from tests.helpers.client import PageClient
 from tests.helpers.data import committed
 from tests.helpers.factories import make_user
-from tests.helpers.paths import SEED_DOCUMENTS
 from tests.helpers.queries import count_queries
+from tests.helpers.route_objects import add_route_objects
 from tests.test_route_access import _rules
-from tracker.actions import operations as ops
 from tracker.demo.generate import generate
 from tracker.extensions import db
-from tracker.imports import operations as imports
-from tracker.inspections.history import add_past
 from tracker.models import (
     COUNCIL_ROLES,
     Action,
     ActionStatus,
-    DocumentKind,
     Evidence,
-    Inspection,
-    JobKind,
-    JobState,
     Milestone,
-    ReportJob,
     Role,
     User,
 )
-from tracker.parsing import parse_file
-from tracker.reports import operations as reports
-from tracker.reports.defaults import default_inputs
 from tracker.security import PUBLIC_ENDPOINTS
 
 SMALL, LARGE = 48, 960
@@ -93,54 +82,24 @@ def _world(databases, folder: Path, actions: int) -> World:
         people[Role.SERVICE_MANAGER] = action.owner
         people[Role.OPERATOR] = make_user(None, Role.OPERATOR)
         director = people[Role.DIRECTOR]
-        challenge = ops.raise_challenge(action, director, question="What has changed for children?")
-        # A report on the newest fifth of the plans: one on the small plan, eight on the large.
-        newest = db.session.scalars(
-            select(Inspection.id)
-            .where(Inspection.authority_id == authority.id)
-            .order_by(Inspection.published.desc())
-            .limit(max(1, len(authority.inspections) // 5))
-        ).all()
-        inputs = replace(
-            default_inputs(authority, "Scrutiny", date(2026, 12, 1), date(2026, 11, 22)), inspection_ids=newest
-        )
-        report = reports.save_draft(None, inputs, director)
-        published = reports.save_draft(None, inputs, director)
-        reports.publish(published, director)
-        # A draft's PDF, made by the worker (its job page and file are pages like any other)
-        made = ReportJob(
-            report=report, kind=JobKind.PDF, state=JobState.DONE, requested_by=director, file=b"%PDF-1.4\n"
-        )
-        made.started_at = made.finished_at = datetime(2026, 11, 22, 9)
-        db.session.add(made)
-        document = "000_fa815bd9a06c470f.txt"
-        pending = imports.start(parse_file(SEED_DOCUMENTS / document), document, director)
-        past = add_past(
-            authority.id,
-            director,
-            doc_type=DocumentKind.INSPECTION_REPORT,
-            started_month=date(2012, 9, 1),
-            ended_month=None,
-            published=None,
-            overall_effectiveness="Good",
-        )
-        db.session.flush()
+        # Reports on the newest fifth of the plans: one on the small plan, eight on the large.
+        objects = add_route_objects(action, director, past_month=date(2012, 9, 1), newest_fifth=True)
         values = {
-            "past_id": past.id,
+            "past_id": objects.past_id,
             "action_id": action.id,
             "milestone_id": db.session.scalar(select(Milestone.id).where(Milestone.action_id == action.id).limit(1)),
             "evidence_id": db.session.scalar(select(Evidence.id).where(Evidence.action_id == action.id).limit(1)),
-            "challenge_id": challenge.id,
+            "challenge_id": objects.challenge_id,
             "inspection_id": action.improvement_point.inspection_id,
             "point_id": action.improvement_point_id,
-            "report_id": report.id,
-            "job_id": made.id,
-            "import_id": pending.id,
+            "report_id": objects.report_id,
+            "job_id": objects.job_id,
+            "import_id": objects.import_id,
             "user_id": action.owner_id,
             "authority_id": authority.id,
         }
         # The committee sees published reports only.
-        for_role = {Role.COMMITTEE_MEMBER: {"report_id": published.id}}
+        for_role = {Role.COMMITTEE_MEMBER: {"report_id": objects.published_report_id}}
         users = {role: user.id for role, user in people.items()}
     return World(flask_app, users, values, for_role, app)
 

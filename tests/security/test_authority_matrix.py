@@ -7,7 +7,7 @@ like everyone else; the service operator belongs to no council, so every council
 and only the councils pages (about councils, not plans) open, for any council.
 """
 
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -19,16 +19,14 @@ from tests.helpers.client import PageClient
 from tests.helpers.data import committed
 from tests.helpers.factories import make_user
 from tests.helpers.paths import SEED_DOCUMENTS
+from tests.helpers.route_objects import add_route_objects
 from tests.test_route_access import _rules
 from tracker.actions import operations as ops
 from tracker.actions.uploads import CheckedFile
 from tracker.extensions import db
 from tracker.imports import operations as imports
-from tracker.inspections.history import add_past
-from tracker.models import Action, AuditEvent, DocumentKind, JobKind, JobState, ReportJob, Role, User
+from tracker.models import Action, AuditEvent, Role, User
 from tracker.parsing import parse_file
-from tracker.reports import operations as reports
-from tracker.reports.defaults import default_inputs
 
 # Refused on one's own authority by a rule of the plan, not by authority: a director does not answer the
 # challenge they raised (only the owner does).
@@ -63,47 +61,21 @@ def _objects(action: Action, document: str, director: User, colleague: User) -> 
         file=CheckedFile("audit.pdf", ".pdf", "application/pdf", b"%PDF-1.4\n%%EOF\n"),
         upload_folder=Path(current_app.config["UPLOAD_FOLDER"]),
     )
-    challenge = ops.raise_challenge(action, director, question="Why?")
-    authority = action.improvement_point.inspection.authority
-    inputs = default_inputs(authority, "Scrutiny", date(2026, 12, 1), date(2026, 11, 22))
-    draft = reports.save_draft(None, inputs, director)
-    published = reports.save_draft(None, inputs, director)
-    reports.publish(published, director)
-    made = ReportJob(
-        report=draft,
-        kind=JobKind.PDF,
-        state=JobState.DONE,
-        requested_by=director,
-        file=b"%PDF-1.4\n",
-        appendix_file=b"%PDF-1.4\n",  # the appendix's own PDF, made by the same job
-    )
-    made.started_at = made.finished_at = datetime(2026, 11, 22, 9)
-    db.session.add(made)
-    pending = imports.start(parse_file(SEED_DOCUMENTS / document), document, director, director.authority)
-    past = add_past(
-        authority.id,
-        director,
-        doc_type=DocumentKind.INSPECTION_REPORT,
-        started_month=date(2019, 9, 1),
-        ended_month=None,
-        published=None,
-        overall_effectiveness="Good",
-    )
-    db.session.flush()
+    objects = add_route_objects(action, director, document=document)
     return {
-        "past_id": past.id,
+        "past_id": objects.past_id,
         "action_id": action.id,
         "milestone_id": milestone.id if milestone else None,
         "evidence_id": evidence.id,
-        "challenge_id": challenge.id,
+        "challenge_id": objects.challenge_id,
         "inspection_id": action.improvement_point.inspection_id,
         "point_id": action.improvement_point_id,
-        "report_id": draft.id,
-        "published_report_id": published.id,
-        "job_id": made.id,  # a draft's PDF, made
-        "import_id": pending.id,
+        "report_id": objects.report_id,
+        "published_report_id": objects.published_report_id,
+        "job_id": objects.job_id,  # a draft's PDF, made
+        "import_id": objects.import_id,
         "user_id": colleague.id,
-        "authority_id": authority.id,
+        "authority_id": action.improvement_point.inspection.authority_id,
     }
 
 
