@@ -94,3 +94,17 @@ def test_a_draft_saved_before_the_ofsted_date_was_asked_still_loads_and_asks_for
     data = _choose_people(_review_fields(client, url), world)
     page = client.post_form(url, {**data, "operation": ["confirm"]}, status=200)
     assert OFSTED_REPORT.missing in page.select_one(".govuk-error-summary").get_text()
+
+
+def test_the_ofsted_date_typed_for_a_paper_survives_its_kind_changed_and_changed_back(client, world):
+    client.sign_in(world.director)
+    url = start_reading(client, world.director, _paper("kind changed"))
+    data = {**_review_fields(client, url), "ofsted_published": ["17", "4", "2026"], "doc_type": ["inspection_report"]}
+    client.post_form(url, {**data, "operation": ["save"]}, status=302)
+    page = client.get_page(url)
+    assert not page.select_one("#ofsted_published-day")  # an Ofsted report: one date
+    client.post_form(
+        url, {**_review_fields(client, url), "doc_type": ["committee_report"], "operation": ["save"]}, status=302
+    )
+    page = client.get_page(url)
+    assert [page.select_one(f"#ofsted_published-{p}")["value"] for p in ("day", "month", "year")] == ["17", "4", "2026"]
