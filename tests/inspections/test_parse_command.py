@@ -31,6 +31,7 @@ def test_parse_prints_the_documents_json(runner):
         "visit_start",
         "visit_end",
         "published",
+        "ofsted_published",
         "judgements",
         "overall_effectiveness",
         "improvement_points",

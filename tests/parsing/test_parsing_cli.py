@@ -23,6 +23,7 @@ def test_prints_the_reading_as_json():
         "visit_start",
         "visit_end",
         "published",
+        "ofsted_published",
         "judgements",
         "overall_effectiveness",
         "improvement_points",

@@ -22,9 +22,9 @@ from tracker.imports.forms import parse_id
 from tracker.imports.marking import points_from_lines
 from tracker.parsing import ImprovementPoint, Judgement, ParsedDocument, SupportingParagraph
 from tracker.parsing.model import POINTS_FOUND, POINTS_NOT_READ
-from tracker.vocabulary import FrameworkArea, PointKind
+from tracker.vocabulary import DocumentKind, FrameworkArea, PointKind
 
-DATE_FIELDS = ("visit_start", "visit_end", "published", "target_date")
+DATE_FIELDS = ("visit_start", "visit_end", "published", "ofsted_published", "target_date")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
@@ -62,6 +62,12 @@ def has_actions(draft: dict) -> bool:
     return any(answered_by_council(p) for p in draft["points"])
 
 
+def is_committee_paper(draft: dict) -> bool:
+    """Whether the draft is of a council's committee paper, dated by its meeting: the page then asks also
+    for the date Ofsted published the report the paper reports (`ofsted_published`)."""
+    return draft.get("doc_type") == DocumentKind.COMMITTEE_REPORT
+
+
 def points_not_read(draft: dict) -> bool:
     return draft.get("points_status", POINTS_FOUND) == POINTS_NOT_READ
 
@@ -74,6 +80,7 @@ def from_parsed(parsed: ParsedDocument, authority_id: int | None) -> dict:
         "visit_start": _parts(parsed.visit_start),
         "visit_end": _parts(parsed.visit_end),
         "published": _parts(parsed.published),
+        "ofsted_published": _parts(parsed.ofsted_published),
         "overall_effectiveness": parsed.overall_effectiveness or "",
         "judgements": [{"area": j.area, "grade": j.grade} for j in parsed.judgements],
         "points": [new_point(p.kind, p.text, list(p.framework)) for p in parsed.improvement_points],
@@ -135,6 +142,7 @@ def to_parsed(draft: dict, source_text: str, *, dates: dict[str, date | None]) -
         visit_start=dates["visit_start"],
         visit_end=dates["visit_end"],
         published=dates["published"],
+        ofsted_published=dates["ofsted_published"] if is_committee_paper(draft) else None,
         judgements=[Judgement(j["area"], j["grade"]) for j in draft["judgements"]],
         overall_effectiveness=draft["overall_effectiveness"] or None,
         improvement_points=[
@@ -153,7 +161,7 @@ def formdata(draft: dict) -> MultiDict:
     for name in ("authority_id", "doc_type", "overall_effectiveness", "owner_id", "lead_director_id"):
         data.add(name, "" if draft.get(name) is None else str(draft[name]))
     for name in DATE_FIELDS:
-        for part in draft[name]:
+        for part in draft.get(name) or ["", "", ""]:  # a draft saved before `ofsted_published` existed
             data.add(name, part)
     if draft.get("rag"):
         data.add("rag", draft["rag"])
@@ -189,6 +197,10 @@ def update_from_form(draft: dict, form) -> dict:
     updated["overall_effectiveness"] = form.overall_effectiveness.data or ""
     for name in DATE_FIELDS:
         updated[name] = list(getattr(form, name).raw_data or ["", "", ""])
+    if not is_committee_paper(draft):
+        # Not on the page the reviewer saw (only a committee paper's asks for it): keep what it held, so a
+        # date typed for a paper survives its kind being changed and changed back.
+        updated["ofsted_published"] = list(draft.get("ofsted_published") or ["", "", ""])
     # Like the selects, only a rating the page offered is kept.
     rag = drafting.chosen_rag((form.rag.raw_data or [""])[0])
     updated["rag"] = rag.value if rag else None

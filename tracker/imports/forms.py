@@ -144,6 +144,13 @@ class ReviewForm(Form):
     published = GovDateField(
         "Date published", required=False, description="For a committee report, the date of the meeting."
     )
+    # Shown for a committee paper only: Ofsted's date, from which its deadline for the action plan runs.
+    ofsted_published = GovDateField(
+        "Date Ofsted published its report",
+        required=False,
+        description="The report this committee paper reports. It is on the report’s first page, or on Ofsted’s"
+        " website. For example, 17 4 2026",
+    )
     overall_effectiveness = StringField(
         "Overall effectiveness", widget=GovTextInput(), validators=[Optional(), Length(max=100)]
     )

@@ -17,7 +17,7 @@ from tracker.forms import choices, error_summary_items
 from tracker.imports import draft as drafts
 from tracker.imports import filing, operations, reader
 from tracker.imports.forms import AddNamedCouncilForm, ReviewForm, UploadForm
-from tracker.inspections.publication import publication_problem
+from tracker.inspections.publication import OFSTED_REPORT, publication_problem
 from tracker.models import Authority, DocumentImport, FrameworkArea, Inspection, Role, User
 from tracker.parsing import DocumentError
 from tracker.parsing.model import NOTHING_TO_IMPROVE
@@ -271,6 +271,13 @@ def _check(form: ReviewForm, draft: dict) -> bool:
         form.visit_end.errors.append("The last day must be the same as or after the first day")
     if not form.published.errors and (problem := publication_problem(dates["published"], dates["visit_end"])):
         form.published.errors.append(problem)
+    if drafts.is_committee_paper(draft):
+        # The paper's own date is its meeting's; Ofsted's, which the statutory deadline needs, is asked too.
+        problem = publication_problem(dates["ofsted_published"], dates["visit_end"], OFSTED_REPORT)
+        if not form.ofsted_published.errors and problem:
+            form.ofsted_published.errors.append(problem)
+    else:
+        form.ofsted_published.errors = []  # not on the page: nothing to say about it
     if drafts.points_not_read(draft) and not draft["points"] and not draft.get("no_points"):
         # Never a document whose points could not be read accepted as one with none, unless said so.
         form.no_points.errors.append(NO_POINTS_NOT_SAID)
@@ -332,6 +339,7 @@ def _show(pending: DocumentImport, form: ReviewForm):
         title="Check what was read from the document",
         pending=pending,
         draft=draft,
+        committee_paper=drafts.is_committee_paper(draft),
         # The council's own points, then those of the safeguarding partnership in a group of their own.
         council_points=[row for row in rows if row["council"]],
         partnership_points=[row for row in rows if not row["council"]],

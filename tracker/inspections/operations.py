@@ -49,15 +49,15 @@ def create_inspection(
     at: datetime | None = None,
 ) -> Inspection:
     doc_type, source_kind = as_inspection(DocumentKind(parsed.doc_type), parsed.source_text)
-    # A committee paper's date is its meeting's, not Ofsted's publication: kept as the source's date, and the
-    # publication left empty (the papers do not give it) rather than guessed.
+    # A committee paper's date is its meeting's, not Ofsted's publication: kept as the source's date. Ofsted's
+    # is the one given for it (typed on the import's review page), never guessed from the meeting's.
     from_paper = source_kind == SourceKind.COMMITTEE_REPORT
     inspection = Inspection(
         authority=authority,
         doc_type=doc_type,
         visit_start=parsed.visit_start,
         visit_end=parsed.visit_end,
-        published=None if from_paper else parsed.published,
+        published=parsed.ofsted_published if from_paper else parsed.published,
         source_dated=parsed.published if from_paper else None,
         overall_effectiveness=parsed.overall_effectiveness,
         source_filename=source_filename,

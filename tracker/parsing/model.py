@@ -67,6 +67,9 @@ class ParsedDocument:
     # Where the points should be when they could not be read (points_status POINTS_NOT_READ): the lines
     # a person marks by hand. Empty otherwise.
     passage: list[str] = field(default_factory=list)
+    # For a committee report, the date Ofsted published the report it reports (where the paper says;
+    # `published` is then the meeting's date). Ofsted's deadline for the action plan runs from it.
+    ofsted_published: date | None = None
 
     def to_dict(self) -> dict:
         """The JSON shape `inspection parse` prints (source_text left out: it is the input)."""
@@ -80,6 +83,7 @@ class ParsedDocument:
             "visit_start": iso(self.visit_start),
             "visit_end": iso(self.visit_end),
             "published": iso(self.published),
+            "ofsted_published": iso(self.ofsted_published),
             "judgements": [{"area": j.area, "grade": j.grade} for j in self.judgements],
             "overall_effectiveness": self.overall_effectiveness,
             "improvement_points": [
@@ -105,6 +109,7 @@ class ParsedDocument:
             visit_start=day(data["visit_start"]),
             visit_end=day(data["visit_end"]),
             published=day(data["published"]),
+            ofsted_published=day(data.get("ofsted_published")),
             judgements=[Judgement(**j) for j in data["judgements"]],
             overall_effectiveness=data["overall_effectiveness"],
             improvement_points=[
