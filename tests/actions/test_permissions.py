@@ -50,9 +50,9 @@ def test_the_matrix_covers_every_route_of_the_area(client):
     rules = client.app.url_map.iter_rules()
     area = {r.endpoint for r in rules if r.endpoint.split(".")[0] in ("actions", "inspections")}
     # downloads: test_evidence_uploads; recording the plan's date: tests/inspections/test_plan_sent.py; the
-    # inspection history: tests/inspections/test_history.py
+    # inspection history: tests/inspections/test_history.py; the date published: tests/inspections/test_published.py
     history = {"inspections.history", "inspections.add_past", "inspections.correct_past", "inspections.remove_past"}
-    covered = {endpoint for endpoint, _ in ROUTES} | {"actions.download_evidence", "inspections.plan_sent"} | history
+    covered = {endpoint for endpoint, _ in ROUTES} | {"actions.download_evidence", "inspections.plan_sent", "inspections.published"} | history
     assert area == covered
 
 

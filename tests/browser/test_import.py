@@ -29,6 +29,11 @@ def test_a_director_imports_a_pdf_corrects_a_point_and_finds_the_draft_actions(p
     count = points.count()
     assert count >= 2
     points.first.fill(CORRECTED)
+    # Ashcombe is no council of England's, so the director says whose it is, and when it was published.
+    page.get_by_label("Authority").select_option(label="Leicestershire County Council")
+    page.locator("#published-day").fill("1")
+    page.locator("#published-month").fill("6")
+    page.locator("#published-year").fill("2026")
     owner = "Head of Service, Child Protection and Independent Review"
     page.get_by_label("Owner of the draft actions").select_option(label=owner)
     page.get_by_label("Lead director").select_option(index=1)

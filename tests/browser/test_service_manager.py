@@ -32,7 +32,7 @@ def test_a_service_manager_updates_an_overdue_action(page: Page, live_server, tm
     assert_accessible(page)
 
     # Move the overdue milestone, with a reason.
-    page.locator("#milestones + table tr", has=page.locator(".govuk-tag--red")).first.get_by_role(
+    page.locator("#milestones + .tracker-table-scroll table tr", has=page.locator(".govuk-tag--red")).first.get_by_role(
         "link", name=re.compile("^Move")
     ).click()
     page.wait_for_load_state()
