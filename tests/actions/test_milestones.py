@@ -57,7 +57,8 @@ def test_a_milestone_due_today_is_accepted(client, world):
     data = {"title": "Dip sample of 20 contacts", **_date("due_date", "22", "11", "2026")}
     client.post_form("actions.add_milestone", data, status=302, action_id=world.action.id)
     page = client.get_page("actions.show", action_id=world.action.id)
-    row = [r for r in page.select("#milestones + .tracker-table-scroll table tbody tr") if "Dip sample" in r.get_text()][0]
+    rows = page.select("#milestones + .tracker-table-scroll table tbody tr")
+    row = [r for r in rows if "Dip sample" in r.get_text()][0]
     assert "22 November 2026" in row.get_text()
 
 
