@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 
 from tests.helpers.data import committed
 from tests.helpers.factories import make_action, make_authority, make_inspection, make_point, make_user
+from tests.helpers.seeded import seeded_user
 from tracker.extensions import db
 from tracker.models import ActionStatus, ProgressUpdate, Rag, Role
 
@@ -104,3 +105,11 @@ def test_the_dashboards_overdue_list_marks_an_action_awaiting_sign_off(client):
     assert items[awaiting.title].select_one(".tracker-awaiting-sign-off").get_text(strip=True) == "Awaiting sign-off"
     assert items[red.title].select_one(".tracker-awaiting-sign-off") is None
     assert "Priya Shah (Head of Service, Front Door)" in items[red.title].get_text(" ", strip=True)
+
+
+def test_the_reasons_for_moves_read_as_one_sentence_list(seeded_app, seeded_client):
+    # The seed's Leicester milestone moved twice, each reason ending with a full stop of its own.
+    seeded_client.sign_in(seeded_user(seeded_app, "Leicester City Council"))
+    text = seeded_client.get_page("oversight.overdue").select_one("#overdue").get_text(" ", strip=True)
+    assert "Moved 2 times:" in text
+    assert ".;" not in text

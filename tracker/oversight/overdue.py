@@ -85,6 +85,11 @@ class OverdueRow:
     latest_update_at: datetime | None  # naive UTC, as stored
     latest_update: str | None
 
+    def __post_init__(self):
+        # The database joins each move's reason with "; ", and most reasons end with a full stop of their own.
+        if self.reasons:
+            self.reasons = self.reasons.replace(".; ", "; ")
+
     @property
     def inspection(self) -> str:
         # Named only when asked for (the exports): the page does not show it.
