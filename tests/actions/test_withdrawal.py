@@ -79,3 +79,14 @@ def test_a_rating_no_worse_leaves_the_proposal_standing(client, world, app, rag)
         action = db.session.get(Action, world.action.id)
         assert action.status == ActionStatus.AWAITING_SIGN_OFF and action.proposed_at is not None
     assert _withdrawals(app) == []
+
+
+def test_the_forms_that_would_withdraw_a_proposal_say_so_first(client, world, app):
+    client.sign_in(world.owner)
+    for endpoint in ("actions.add_milestone", "actions.progress"):
+        page = client.get_page(endpoint, action_id=world.action.id)
+        assert page.select_one("#withdraws-proposal") is None, endpoint
+    add_impact_evidence(app, world, propose=True)
+    for endpoint in ("actions.add_milestone", "actions.progress"):
+        warning = client.get_page(endpoint, action_id=world.action.id).select_one("#withdraws-proposal")
+        assert "withdraws the proposal" in warning.get_text(" ", strip=True), endpoint
