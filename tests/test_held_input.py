@@ -199,3 +199,34 @@ def test_a_file_is_not_kept_and_the_page_says_to_choose_it_again(client, world):
     ]
     banner = " ".join(_banners(page))
     assert held_input.BANNER in banner and held_input.FILES_NOT_KEPT in banner
+
+
+def test_a_form_whose_session_ended_in_another_tab_is_held_though_its_token_is_stale(csrf_client):
+    client = csrf_client
+    with committed(client.app):
+        council = make_authority()
+        owner = make_user(council, Role.SERVICE_MANAGER)
+        action_id = make_action(make_point(make_inspection(council)), owner, rag=Rag.GREEN).id
+    progress_page = f"/actions/{action_id}/progress"
+    login = {"email": owner.email, "password": PASSWORD}
+    client.http.post("/sign-in", data={**login, "csrf_token": _token(client, "/sign-in")})
+    typed = {**client.form_fields(progress_page), **TYPED, "csrf_token": _token(client, progress_page)}
+    # Another tab finds the session over and is sent to sign in, which starts a session with a new token.
+    _idle_too_long(client)
+    client.http.get("/my-actions")
+    _token(client, "/sign-in")
+
+    # Posted from another site, it is only refused: no one else may fill in this person's forms.
+    foreign = client.http.post(progress_page, data=typed, headers={"Origin": "https://elsewhere.example"})
+    assert foreign.status_code == 400 and _held_count(client) == 0
+    # Posted from the page itself, what was typed waits for sign-in.
+    response = client.http.post(progress_page, data=typed, headers={"Origin": "http://localhost"})
+    assert response.status_code == 302 and urlsplit(response.location).path == "/sign-in"
+    assert parse_qs(urlsplit(response.location).query)["next"] == [progress_page]
+    client.http.post(
+        "/sign-in", query_string={"next": progress_page}, data={**login, "csrf_token": _token(client, "/sign-in")}
+    )
+    page = client.get_page(progress_page)
+    assert _narrative(page) == TYPED["narrative"]
+    with committed(client.app):
+        assert db.session.get(Action, action_id).rag == Rag.GREEN  # nothing saved until sent again

@@ -4,11 +4,12 @@ log beside the stack trace."""
 
 from contextlib import suppress
 
-from flask import Flask, current_app, render_template, request
+from flask import Flask, current_app, redirect, render_template, request, url_for
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DBAPIError
 from werkzeug.exceptions import InternalServerError
 
+from tracker import held_input
 from tracker.extensions import db
 from tracker.faults import logged_with_reference
 from tracker.outages import is_unreachable, mark_unreachable
@@ -55,11 +56,18 @@ def _database_error(error: DBAPIError):
     return _page(503, reference=reference)
 
 
+def _csrf_refused(_error):
+    if held_input.refused_post_to_hold():
+        # Its session ended elsewhere: what was typed waits for sign-in, as for any form posted after a time-out.
+        return redirect(url_for("auth.login", next=held_input.next_page(None)))
+    return _page(400)
+
+
 def register_error_pages(app: Flask) -> None:
     for status in (403, 404, 413):
         app.register_error_handler(status, lambda error, status=status: _page(status))
     app.register_error_handler(429, _throttled)
     # A form posted without its token, or after the token expired: say so, rather than "Bad Request".
-    app.register_error_handler(CSRFError, lambda error: _page(400))
+    app.register_error_handler(CSRFError, _csrf_refused)
     app.register_error_handler(InternalServerError, _fault)
     app.register_error_handler(DBAPIError, _database_error)

@@ -86,6 +86,24 @@ def next_page(user_id: int | None) -> str | None:
     return page
 
 
+def refused_post_to_hold() -> bool:
+    """Whether a form refused for its CSRF token should be held rather than answered "Bad request".
+
+    A page left open while its session ended elsewhere (another tab timed out, or the person signed out) posts
+    the ended session's token, which no longer matches. Its input is held (never saved) when nobody is signed
+    in, the post came from one of the service's own pages (Origin or Referer is this host, so another site
+    cannot fill someone's forms), and the page needs signing in.
+    """
+    from tracker.security import PUBLIC_ENDPOINTS  # security imports this module
+
+    if request.method != "POST" or current_user.is_authenticated:
+        return False
+    if request.endpoint is None or request.endpoint in PUBLIC_ENDPOINTS:
+        return False
+    source = request.headers.get("Origin") or request.referrer or ""
+    return urlsplit(source).netloc == request.host
+
+
 def _forget(held: HeldInput | None) -> None:
     session.pop(SESSION_KEY, None)
     if held is not None:

@@ -119,3 +119,37 @@ def test_nothing_is_added_to_an_action_signed_off_since_it_was_read(app, world):
             ops.add_milestone(action, owner, title="Too late", due_date=date(2027, 1, 1))
         db.session.rollback()
         assert db.session.scalar(select(func.count(Milestone.id)).where(Milestone.title == "Too late")) == 0
+
+
+def test_a_milestone_added_while_the_action_changes_underneath_is_not_lost(client, world, app):
+    # Adding a milestone to an action awaiting sign-off withdraws the proposal, a change of the action itself;
+    # here a director returns it between the page reading the action and saving (the moment of the flush).
+    from sqlalchemy import event
+
+    from tests.helpers.world import add_impact_evidence
+
+    add_impact_evidence(app, world, propose=True)
+    client.sign_in(world.owner)
+    action_id = world.action.id
+
+    def someone_else_changes_it(session, *_):
+        with db.engine.begin() as other:
+            other.execute(update(Action).where(Action.id == action_id).values(version=Action.version + 1))
+
+    with app.app_context():
+        event.listen(db.session, "before_flush", someone_else_changes_it, once=True)
+        try:
+            page = client.post_form(
+                "actions.add_milestone",
+                {"title": "Second re-audit", "due_date": ["15", "1", "2027"]},
+                action_id=action_id,
+            )
+        finally:
+            if event.contains(db.session, "before_flush", someone_else_changes_it):
+                event.remove(db.session, "before_flush", someone_else_changes_it)
+    assert "Someone changed this action while you were adding the milestone" in page.select_one(
+        ".govuk-error-summary"
+    ).get_text(" ", strip=True)
+    assert page.select_one("#title")["value"] == "Second re-audit"
+    with app.app_context():
+        assert db.session.scalar(select(func.count(Milestone.id)).where(Milestone.title == "Second re-audit")) == 0

@@ -25,6 +25,10 @@ def test_values_records_and_people_are_shown_as_people_read_them(client, world):
         change_fields(action, owner, at=at, status=ActionStatus.AWAITING_SIGN_OFF, rag=Rag.AMBER)
         change_fields(db.session.get(Milestone, world.milestone.id), owner, at=at, due_date=date(2027, 1, 29))
         record(owner, "changed", None, field="role", before="service_manager", after="director", at=at)
+        # An import confirmed: its value is the inspection it became, shown by that inspection's name.
+        inspection = action.improvement_point.inspection
+        record(owner, "confirmed", None, field="inspection", after=inspection.id, at=at)
+        inspection_name = inspection.title
     client.sign_in(world.director)
     rows = _rows(client.get_page("audit.search", **{"from": "2026-03-03", "to": "2026-03-03"}))
     text = "\n".join(rows)
@@ -35,6 +39,7 @@ def test_values_records_and_people_are_shown_as_people_read_them(client, world):
     assert "Changed: milestone “Audit of 40 contacts”, due date – Strengthen oversight 31 October 2026" in text
     assert "29 January 2027" in text
     assert f"The system Changed: account “{world.owner.job_title}”, role Service manager Director" in text
+    assert f"inspection {inspection_name}" in text
     for raw in (
         "awaiting_sign_off",
         "in_progress",

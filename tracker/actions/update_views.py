@@ -86,6 +86,12 @@ def progress(action_id: int):
     )
 
 
+MILESTONE_RACE = (
+    "Someone changed this action while you were adding the milestone, so it was not added. "
+    "Check the action and add the milestone again."
+)
+
+
 @requires_role(*PLAN_READERS)
 def add_milestone(action_id: int):
     action = action_for_update(action_id)
@@ -100,6 +106,12 @@ def add_milestone(action_id: int):
         except ops.PlanRuleError as refused:  # signed off since the page was loaded: the input stays on the form
             db.session.rollback()
             form.form_errors.append(str(refused))
+        except StaleDataError:
+            # Adding a milestone withdraws a pending proposal, which changes the action itself; someone else
+            # changed it first (returned or signed it off). Nothing was saved; the milestone stays on the form.
+            db.session.rollback()
+            action = action_for_update(action_id)
+            form.form_errors.append(MILESTONE_RACE)
     return render_template("actions/milestone_new.html", title="Add a milestone", form=form, action=action)
 
 

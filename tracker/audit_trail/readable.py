@@ -68,6 +68,10 @@ _RECORDS = {
 }
 
 
+# Fields whose stored value is the id of another record (an import confirmed as an inspection), by that record.
+_REFERENCES = {"inspection": "inspection"}
+
+
 @dataclass(frozen=True)
 class ReadableRow:
     occurred_at: datetime
@@ -114,6 +118,14 @@ def value_text(entity_type: str, field: str | None, raw: str | None) -> str:
     return raw
 
 
+def _value(entity_type: str, field: str | None, raw: str | None, names: dict[tuple[str, int], str]) -> str:
+    """A value as people read it; the id of another record by that record's name."""
+    kind = _REFERENCES.get(field or "")
+    if kind is not None and raw and raw.isdigit() and (kind, int(raw)) in names:
+        return names[(kind, int(raw))]
+    return value_text(entity_type, field, raw)
+
+
 def _names(rows: list[AuditRow]) -> dict[tuple[str, int], str]:
     """The name of every record the rows mention, by (entity type, id): one query per kind of record."""
     wanted: dict[str, set[int]] = {kind: set() for kind in _RECORDS}
@@ -122,6 +134,8 @@ def _names(rows: list[AuditRow]) -> dict[tuple[str, int], str]:
             wanted[row.entity_type].add(row.entity_id)
         if row.plan_action_id is not None:
             wanted["action"].add(row.plan_action_id)
+        if (kind := _REFERENCES.get(row.field or "")) is not None:
+            wanted[kind].update(int(v) for v in (row.before, row.after) if v and v.isdigit())
     found: dict[tuple[str, int], str] = {}
 
     def add(kind: str, pairs: Iterable[tuple[int, str]]) -> None:
@@ -172,8 +186,8 @@ def readable(rows: list[AuditRow]) -> list[ReadableRow]:
                 field=words(row.field) if row.field else None,
                 plan_action_id=row.plan_action_id,
                 plan_action=names.get(("action", row.plan_action_id)) if row.plan_action_id is not None else None,
-                before=value_text(row.entity_type, row.field, row.before),
-                after=value_text(row.entity_type, row.field, row.after),
+                before=_value(row.entity_type, row.field, row.before, names),
+                after=_value(row.entity_type, row.field, row.after, names),
             )
         )
     return result

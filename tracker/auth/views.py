@@ -92,7 +92,7 @@ def _pending_user() -> User:
     except (KeyError, TypeError, ValueError):
         user, started = None, None
     if user is None or not user.is_active or utcnow() - started > timedelta(minutes=PENDING_MINUTES):
-        session.clear()
+        sessions.start_afresh()  # input held from before signing in waits for the next attempt
         abort(redirect(url_for("auth.login")))
     return user
 
