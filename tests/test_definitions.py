@@ -12,7 +12,7 @@ from tests.helpers.data import committed
 from tests.helpers.factories import make_action, make_milestone
 from tracker import definitions
 from tracker.extensions import db
-from tracker.models import Action, Milestone, User
+from tracker.models import Action, ActionStatus, Milestone, User
 
 TODAY = date(2026, 11, 22)  # the tests' day (tests/conftest.py)
 
@@ -27,13 +27,23 @@ def _reminder_to(app, user: User) -> str:
     return ""
 
 
-@pytest.mark.parametrize(("stale_days", "stale"), [(45, True), (60, False)])
-def test_stale_days_decides_stale_on_my_actions_the_dashboard_and_reminders(app, client, world, stale_days, stale):
+@pytest.mark.parametrize(
+    ("stale_days", "status", "stale"),
+    [
+        (45, ActionStatus.IN_PROGRESS, True),
+        (60, ActionStatus.IN_PROGRESS, False),
+        # Waiting for a director's sign-off is not the owner's neglect, however long it waits.
+        (45, ActionStatus.AWAITING_SIGN_OFF, False),
+    ],
+)
+def test_stale_days_decides_stale_on_my_actions_the_dashboard_and_reminders(
+    app, client, world, stale_days, status, stale
+):
     app.config["STALE_DAYS"] = stale_days
     with committed(app):
-        db.session.get(Action, world.action.id).updated_at = datetime.combine(
-            TODAY - timedelta(days=50), datetime.min.time()
-        )
+        action = db.session.get(Action, world.action.id)
+        action.status = status
+        action.updated_at = datetime.combine(TODAY - timedelta(days=50), datetime.min.time())
     title = world.action.title
 
     client.sign_in(world.owner)
@@ -97,5 +107,5 @@ def test_the_sql_and_python_forms_of_each_rule_agree_at_their_edges(app, world):
         assert soon == {f"Due {d}" for d in dues if definitions.is_due_soon(d, TODAY, days)}
         assert soon == {f"Due {TODAY}", f"Due {until}"}
         stale = db.session.scalars(select(Action.id).where(definitions.stale_sql(TODAY, days))).all()
-        updated = db.session.get(Action, world.action.id).updated_at
-        assert (world.action.id in stale) is definitions.is_stale(updated, TODAY, days) is True
+        action = db.session.get(Action, world.action.id)
+        assert (world.action.id in stale) is definitions.is_stale(action.status, action.updated_at, TODAY, days) is True

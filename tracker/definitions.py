@@ -73,14 +73,19 @@ def due_soon_milestone_sql(today, until):
     return and_(OPEN_ACTION, Milestone.completed_date.is_(None), due_soon_sql(Milestone.due_date, today, until))
 
 
-# Stale: an open action whose last update was before the start of the day STALE_DAYS ago.
+# Stale: an action its owner is working on (not started or in progress) whose last update was before the start
+# of the day STALE_DAYS ago. One waiting for sign-off waits on a director, not its owner: the sign-off queue
+# and the dashboard show how long it has waited, so it is not also called neglected.
+STALE_STATUSES = (ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS)
+
+
 def stale_cutoff(today: date, days: int) -> datetime:
     return datetime.combine(today - timedelta(days=days), time())
 
 
 def stale_sql(today: date, days: int):
-    return and_(OPEN_ACTION, Action.updated_at < stale_cutoff(today, days))
+    return and_(Action.status.in_(STALE_STATUSES), Action.updated_at < stale_cutoff(today, days))
 
 
-def is_stale(updated_at: datetime, today: date, days: int) -> bool:
-    return updated_at < stale_cutoff(today, days)
+def is_stale(status: ActionStatus, updated_at: datetime, today: date, days: int) -> bool:
+    return status in STALE_STATUSES and updated_at < stale_cutoff(today, days)

@@ -61,7 +61,7 @@ class MyActionRow:
         return due is not None and definitions.is_due_soon(due, today, days)
 
     def is_stale(self, today: date, days: int) -> bool:
-        return definitions.is_stale(self.updated_at, today, days)
+        return definitions.is_stale(self.status, self.updated_at, today, days)
 
 
 @dataclass
