@@ -10,6 +10,7 @@ from tests.helpers.client import PageClient
 from tests.helpers.data import committed, snapshot
 from tests.helpers.factories import PASSWORD, make_action, make_authority, make_inspection, make_point, make_user
 from tracker import held_input
+from tracker.auth.views import PENDING_MINUTES
 from tracker.extensions import db
 from tracker.models import Action, HeldInput, ProgressUpdate, Rag, Role
 from tracker.timeutil import utcnow
@@ -230,3 +231,17 @@ def test_a_form_whose_session_ended_in_another_tab_is_held_though_its_token_is_s
     assert _narrative(page) == TYPED["narrative"]
     with committed(client.app):
         assert db.session.get(Action, action_id).rag == Rag.GREEN  # nothing saved until sent again
+
+
+def test_held_input_waits_through_a_two_factor_step_that_took_too_long(client, world):
+    # Signed out, the form held; then the password step, and the code not typed within PENDING_MINUTES.
+    _post_after_time_out(client, world)
+    with client.http.session_transaction() as session:
+        token = session[held_input.SESSION_KEY]
+        late = utcnow() - timedelta(minutes=PENDING_MINUTES + 1)
+        session.update(pending_user=world.owner.id, pending_at=late.isoformat())
+    response = client.http.get("/sign-in/code")
+    assert response.status_code == 302 and urlsplit(response.location).path == "/sign-in"
+    with client.http.session_transaction() as session:
+        assert session.get(held_input.SESSION_KEY) == token and "pending_user" not in session
+    assert _held_count(client) == 1
