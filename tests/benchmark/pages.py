@@ -75,7 +75,9 @@ def _plan(app: Flask) -> _Plan:
         _, overdue = overdue_page(authority.id, today(), OverdueFilters(), 1, per_page)
         # The last full page of this council's overdue items: the deepest offset that still shows a whole page.
         late_page = max(1, overdue // per_page)
-        return _Plan(authority.id, {role: user.id for role, user in people.items()}, action_id, late_page)
+        # The service operator belongs to no council, so has no place among its people.
+        users = {role: user.id for role, user in people.items() if user is not None}
+        return _Plan(authority.id, users, action_id, late_page)
 
 
 def _pages(plan: _Plan) -> list[Page]:
@@ -147,7 +149,7 @@ def measure_all(app: Flask, long_pdf: bytes) -> list[Timing]:
 
         def import_pdf():
             parsed = reader.sandbox().read_file(long_pdf, "long-report.pdf")  # as the Import page reads it
-            pending = imports.start(parsed, "long-report.pdf", director)
+            pending = imports.start(parsed, "long-report.pdf", director, director.authority)
             db.session.flush()
             db.session.rollback()  # measured, then undone: the next run imports the same document
             return pending
