@@ -93,15 +93,20 @@ def _token(client: PageClient, path: str) -> str:
     return client.get_page(path).select_one("main input[name=csrf_token]")["value"]
 
 
-def test_with_csrf_protection_on_the_input_survives_and_only_a_fresh_token_saves_it(csrf_client):
-    client = csrf_client
+def _signed_in_with_csrf(client: PageClient) -> tuple[int, str, dict]:
+    """An owner signed in through the real form, CSRF on: their action, its progress page, their login."""
     with committed(client.app):
         council = make_authority()
         owner = make_user(council, Role.SERVICE_MANAGER)
         action_id = make_action(make_point(make_inspection(council)), owner, rag=Rag.GREEN).id
-    progress_page = f"/actions/{action_id}/progress"
     login = {"email": owner.email, "password": PASSWORD}
     client.http.post("/sign-in", data={**login, "csrf_token": _token(client, "/sign-in")})
+    return action_id, f"/actions/{action_id}/progress", login
+
+
+def test_with_csrf_protection_on_the_input_survives_and_only_a_fresh_token_saves_it(csrf_client):
+    client = csrf_client
+    action_id, progress_page, login = _signed_in_with_csrf(client)
     old_token = _token(client, progress_page)
     typed = {**client.form_fields(progress_page), **TYPED, "csrf_token": old_token}
     _idle_too_long(client)
@@ -204,13 +209,7 @@ def test_a_file_is_not_kept_and_the_page_says_to_choose_it_again(client, world):
 
 def test_a_form_whose_session_ended_in_another_tab_is_held_though_its_token_is_stale(csrf_client):
     client = csrf_client
-    with committed(client.app):
-        council = make_authority()
-        owner = make_user(council, Role.SERVICE_MANAGER)
-        action_id = make_action(make_point(make_inspection(council)), owner, rag=Rag.GREEN).id
-    progress_page = f"/actions/{action_id}/progress"
-    login = {"email": owner.email, "password": PASSWORD}
-    client.http.post("/sign-in", data={**login, "csrf_token": _token(client, "/sign-in")})
+    action_id, progress_page, login = _signed_in_with_csrf(client)
     typed = {**client.form_fields(progress_page), **TYPED, "csrf_token": _token(client, progress_page)}
     # Another tab finds the session over and is sent to sign in, which starts a session with a new token.
     _idle_too_long(client)
